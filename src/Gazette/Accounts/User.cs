@@ -1,0 +1,22 @@
+namespace Gazette.Accounts;
+
+public sealed class User
+{
+    public long Id { get; init; }
+    public required string Login { get; init; }
+    public required string DisplayName { get; init; }
+    public required string Slug { get; init; }
+    public required string Email { get; init; }
+    public required string PasswordHash { get; init; }
+    public required string Role { get; init; }
+    public int FailedLogins { get; init; }
+    public DateTimeOffset? LockedUntil { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+public static class UserRole
+{
+    public const string Administrator = "administrator";
+    public const string Editor = "editor";
+    public const string Author = "author";
+}

@@ -1,0 +1,52 @@
+using Dapper;
+using Gazette.Storage;
+
+namespace Gazette.Accounts;
+
+public sealed class UserStore(Database database, TimeProvider time)
+{
+    private const string Columns = "id, login, display_name, slug, email, password_hash, role, failed_logins, locked_until, created_at";
+
+    public async Task<long> CreateAsync(User user, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            insert into users (login, display_name, slug, email, password_hash, role, failed_logins, locked_until, created_at)
+            values (@Login, @DisplayName, @Slug, @Email, @PasswordHash, @Role, 0, null, @CreatedAt)
+            returning id
+            """,
+            new
+            {
+                Login = Normalized.Login(user.Login),
+                user.DisplayName,
+                Slug = Normalized.Slug(user.Slug),
+                Email = Normalized.Email(user.Email),
+                user.PasswordHash,
+                user.Role,
+                CreatedAt = time.GetUtcNow(),
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<User?> FindByLoginAsync(string login, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<User>(new CommandDefinition(
+            $"select {Columns} from users where login = @login", new { login = Normalized.Login(login) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<User>(new CommandDefinition(
+            $"select {Columns} from users where email = @email", new { email = Normalized.Email(email) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from users)", cancellationToken: cancellationToken));
+    }
+}

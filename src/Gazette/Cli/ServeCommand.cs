@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Gazette.Hosting;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Gazette.Cli;
+
+public static class ServeCommand
+{
+    public const string DefaultUrls = "http://localhost:5000";
+
+    private static readonly Option<string?> Urls = new("--urls")
+    {
+        Description = $"Addresses to listen on, separated by ';' (default {DefaultUrls}).",
+        HelpName = "URL",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("serve", "Run the web site (migrating the database first).") { Urls, HostArguments.Database };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    public static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        return await CommandFailure.Guard(async () =>
+        {
+            await using var app = GazetteApp.Build(HostArguments.From(result, ("urls", result.GetValue(Urls))));
+            await app.Services.GetRequiredService<Preflight>().RunAsync(cancellationToken);
+            var urls = app.Configuration["urls"] is { Length: > 0 } configured ? configured : DefaultUrls;
+            app.Urls.Clear();
+            foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                PortCheck.EnsureFree(url);
+                app.Urls.Add(url);
+            }
+            app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+            try
+            {
+                await app.RunAsync();
+            }
+            catch (IOException ex) when (ex.InnerException is AddressInUseException)
+            {
+                throw new StartupException($"Cannot listen on {urls}: the address is already in use. Stop the other server or choose another with --urls.", ex);
+            }
+            return 0;
+        });
+    }
+
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"Gazette is running at {address}/");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Data.Common;
+using Gazette.Security;
+using Gazette.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Gazette.Hosting;
+
+/// <summary>
+/// Everything that must hold before Gazette serves a request: the configuration
+/// parses, the data folder is writable, the database answers and is migrated,
+/// and the install secret and data-protection keys exist. Each failure becomes a
+/// <see cref="StartupException"/> naming the problem in one line.
+/// </summary>
+public sealed class Preflight(IServiceProvider services, ILogger<Preflight> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IReadOnlyList<string>? _applied;
+
+    /// <summary>Idempotent: the serve command runs it before the host starts, the host again (a no-op) as it starts.</summary>
+    public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return _applied ??= await RunOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<IReadOnlyList<string>> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var database = services.GetRequiredService<Database>();
+        if (database is SqliteDatabase sqlite)
+        {
+            EnsureWritableFolder(sqlite.Url.DataFolder);
+        }
+        await CheckConnectionAsync(database, cancellationToken);
+        if (database is SqliteDatabase walCandidate)
+        {
+            await walCandidate.EnableWriteAheadLogAsync(cancellationToken);
+        }
+        var applied = await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+        services.GetRequiredService<InstallSecret>();
+        EnsureDataProtectionKey();
+        logger.LogDebug("Preflight passed for {Database}", database.Url.Display);
+        return applied;
+    }
+
+    public static void EnsureWritableFolder(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"Data folder {folder} is not writable: {ex.Message}", ex);
+        }
+    }
+
+    private static async Task CheckConnectionAsync(Database database, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbException or IOException or TimeoutException or ArgumentException)
+        {
+            var reason = ex switch
+            {
+                NpgsqlException { InnerException: { } inner } => inner.Message,
+                SqliteException sqlite => sqlite.Message.Replace("SQLite Error ", "SQLite error ", StringComparison.Ordinal),
+                _ => ex.Message,
+            };
+            throw new StartupException($"Cannot open the {database.Url.Display}: {reason}", ex);
+        }
+    }
+
+    /// <summary>Made now rather than at the first request, so a first run leaves its keys behind even if it serves nothing.</summary>
+    private void EnsureDataProtectionKey()
+    {
+        var protector = services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Gazette.Preflight");
+        protector.Unprotect(protector.Protect([1]));
+    }
+}
+
+/// <summary>Runs <see cref="Preflight"/> before any other hosted service starts.</summary>
+internal sealed class PreflightHostedService(Preflight preflight) : IHostedLifecycleService
+{
+    public Task StartingAsync(CancellationToken cancellationToken) => preflight.RunAsync(cancellationToken);
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

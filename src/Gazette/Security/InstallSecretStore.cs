@@ -1,0 +1,73 @@
+using Dapper;
+using Gazette.Hosting;
+using Gazette.Storage;
+
+namespace Gazette.Security;
+
+/// <summary>
+/// Loads the install secret, creating it on first run: a file in the data folder
+/// on SQLite (kept out of database backups), a row in <c>secrets</c> on PostgreSQL
+/// so every node of a cluster shares it.
+/// </summary>
+public static class InstallSecretStore
+{
+    public const string FileName = "install.secret";
+
+    public static InstallSecret LoadOrCreate(Database database, TimeProvider time) => database switch
+    {
+        SqliteDatabase sqlite => FromFile(Path.Combine(sqlite.Url.DataFolder, FileName)),
+        _ => FromTable(database, time),
+    };
+
+    private static InstallSecret FromFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            try
+            {
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows())
+                {
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+                using var stream = new FileStream(path, options);
+                using var writer = new StreamWriter(stream);
+                writer.Write(Convert.ToBase64String(InstallSecret.NewKey()));
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it first; read theirs.
+            }
+        }
+        return Decode(File.ReadAllText(path), path);
+    }
+
+    private static InstallSecret FromTable(Database database, TimeProvider time)
+    {
+        using var connection = database.Open();
+        connection.Execute(
+            "insert into secrets (name, value, created_at) values ('install', @value, @now) on conflict (name) do nothing",
+            new { value = Convert.ToBase64String(InstallSecret.NewKey()), now = time.GetUtcNow() });
+        var stored = connection.QuerySingle<string>("select value from secrets where name = 'install'");
+        return Decode(stored, "the secrets table");
+    }
+
+    private static InstallSecret Decode(string text, string source)
+    {
+        try
+        {
+            var key = Convert.FromBase64String(text.Trim());
+            if (key.Length == InstallSecret.Length)
+            {
+                return new InstallSecret(key);
+            }
+        }
+        catch (FormatException)
+        {
+            // Reported below, with the same message as a wrong length.
+        }
+        throw new StartupException($"The install secret in {source} is damaged: expected {InstallSecret.Length} bytes of base64. Restore it from a backup.");
+    }
+}

@@ -1,0 +1,23 @@
+using Gazette.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+
+namespace Gazette.Security;
+
+public static class SecurityServiceCollectionExtensions
+{
+    public const string KeysFolderName = "keys";
+
+    public static IServiceCollection AddGazetteSecrets(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => InstallSecretStore.LoadOrCreate(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddDataProtection().SetApplicationName("Gazette");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<Database, TimeProvider, ILoggerFactory>((options, database, time, loggers) =>
+                options.XmlRepository = database is SqliteDatabase sqlite
+                    ? new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(sqlite.Url.DataFolder, KeysFolderName)), loggers)
+                    : new DatabaseXmlRepository(database, time));
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using Dapper;
+using Gazette.Storage;
+
+namespace Gazette.Settings;
+
+/// <summary>
+/// Site settings edited by administrators (site title, discussion rules ...).
+/// Configuration, when it names a setting, wins over what is stored here.
+/// </summary>
+public sealed class SettingsStore(Database database, TimeProvider time)
+{
+    public async Task<string?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "select value from settings where key = @key", new { key }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> GetAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Key, string Value)>(new CommandDefinition(
+            "select key, value from settings order by key", cancellationToken: cancellationToken));
+        return rows.ToDictionary(row => row.Key, row => row.Value, StringComparer.Ordinal);
+    }
+
+    public async Task SetAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into settings (key, value, updated_at) values (@key, @value, @now)
+            on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at
+            """,
+            new { key, value, now = time.GetUtcNow() },
+            cancellationToken: cancellationToken));
+    }
+}

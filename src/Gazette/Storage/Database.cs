@@ -1,0 +1,39 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Gazette.Storage;
+
+/// <summary>
+/// Hands out open connections to the configured database. Stores take this,
+/// write their SQL once, and let Dapper map the rows.
+/// </summary>
+public abstract class Database : IAsyncDisposable
+{
+    static Database()
+    {
+        UtcTimestampHandler.Register();
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    public abstract SqlDialect Dialect { get; }
+
+    public abstract DatabaseUrl Url { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>For the few callers whose interface is synchronous (data-protection key storage).</summary>
+    public abstract DbConnection Open();
+
+    public static Database Create(DatabaseUrl url) => url switch
+    {
+        SqliteUrl sqlite => new SqliteDatabase(sqlite),
+        PostgresUrl postgres => new PostgresDatabase(postgres),
+        _ => throw new ArgumentOutOfRangeException(nameof(url), url, "Unknown database kind."),
+    };
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Gazette.Storage;
+
+/// <summary>
+/// What differs between the two databases. Queries are written once in SQL both
+/// accept; only what cannot be written once lives here.
+/// </summary>
+public sealed class SqlDialect
+{
+    public static readonly SqlDialect Sqlite = new("sqlite");
+    public static readonly SqlDialect Postgres = new("postgres");
+
+    private SqlDialect(string name) => Name = name;
+
+    public string Name { get; }
+
+    /// <summary>Embedded-resource prefix of this dialect's migration scripts.</summary>
+    public string MigrationsPrefix => $"Gazette.Storage.Migrations.{Name}.";
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,24 @@
+using Gazette.Accounts;
+using Gazette.Articles;
+using Gazette.Settings;
+
+namespace Gazette.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    public const string DatabaseKey = "Gazette:Database";
+
+    /// <summary>
+    /// The database is made when first asked for, from configuration as the host
+    /// finally sees it (so test hosts and command-line overrides apply).
+    /// </summary>
+    public static IServiceCollection AddGazetteStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => Database.Create(DatabaseUrl.Parse(sp.GetRequiredService<IConfiguration>()[DatabaseKey])));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<ArticleStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<SettingsStore>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Throwaway services for the tests, on loopback only, state under $SERVICES_ROOT.
+#   tests/services.sh start   starts PostgreSQL (trust auth, fsync off: tests only)
+#                             and prints the variables the tests read
+#   tests/services.sh stop    stops them and deletes their files
+set -euo pipefail
+SERVICES_ROOT=${SERVICES_ROOT:-/tmp/gazette-services}
+PGPORT=${PGPORT:-54329}
+PGROOT="$SERVICES_ROOT/pg"
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+  local bin; bin=$(pg_bin)
+  [ -n "$bin" ] || { echo "services: PostgreSQL is not installed (apt-get install postgresql)" >&2; return 1; }
+  stop_postgres
+  mkdir -p "$PGROOT"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGROOT"
+  as_postgres "$bin/initdb" -D "$PGROOT/data" -U postgres -A trust -E UTF8 --no-sync >"$PGROOT/initdb.log"
+  as_postgres "$bin/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w -t 60 start \
+    -o "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
+  echo "export GAZETTE_TEST_POSTGRES=postgres://postgres@127.0.0.1:$PGPORT/postgres"
+}
+
+stop_postgres() {
+  local bin; bin=$(pg_bin)
+  if [ -n "$bin" ] && [ -f "$PGROOT/data/postmaster.pid" ]; then
+    as_postgres "$bin/pg_ctl" -D "$PGROOT/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$PGROOT"
+}
+
+case "${1:-}" in
+  start) start_postgres ;;
+  stop) stop_postgres ;;
+  *) echo "usage: tests/services.sh start|stop" >&2; exit 2 ;;
+esac
