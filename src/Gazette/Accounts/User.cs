@@ -1,6 +1,6 @@
 namespace Gazette.Accounts;
 
-public sealed class User
+public sealed record User
 {
     public long Id { get; init; }
     public required string Login { get; init; }

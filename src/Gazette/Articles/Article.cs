@@ -1,7 +1,7 @@
 namespace Gazette.Articles;
 
 /// <summary>An article or page as stored. Templates never see this type: they get theme view models.</summary>
-public sealed class Article
+public sealed record Article
 {
     public long Id { get; init; }
     public string Kind { get; init; } = ArticleKind.Article;

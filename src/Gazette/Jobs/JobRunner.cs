@@ -11,8 +11,29 @@ public sealed class JobRunner(
     TimeProvider time,
     ILogger<JobRunner> logger) : BackgroundService
 {
+    private List<(IPeriodicJob Job, PeriodicTimer Timer)> _schedules = [];
+
+    /// <summary>
+    /// The timers start here, not in ExecuteAsync (which runs on the thread pool),
+    /// so the first run is one interval after start, exactly.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _schedules = jobs.Select(job => (job, new PeriodicTimer(job.Interval, time))).ToList();
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        foreach (var (_, timer) in _schedules)
+        {
+            timer.Dispose();
+        }
+        base.Dispose();
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(jobs.Select(job => RunOnScheduleAsync(job, stoppingToken)));
+        Task.WhenAll(_schedules.Select(schedule => RunOnScheduleAsync(schedule.Job, schedule.Timer, stoppingToken)));
 
     /// <summary>Runs the job now if this node leads; false if another node does.</summary>
     public async Task<bool> RunOnceAsync(IPeriodicJob job, CancellationToken cancellationToken)
@@ -34,9 +55,8 @@ public sealed class JobRunner(
         return true;
     }
 
-    private async Task RunOnScheduleAsync(IPeriodicJob job, CancellationToken stoppingToken)
+    private async Task RunOnScheduleAsync(IPeriodicJob job, PeriodicTimer timer, CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(job.Interval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -39,7 +39,17 @@ public abstract record DatabaseUrl
             $"Gazette:Database '{Redact(text)}' is neither sqlite:PATH nor a postgres://user:password@host:port/database URL.");
     }
 
-    private static string Redact(string text) => text.Contains('@', StringComparison.Ordinal) ? "…@" + text[(text.LastIndexOf('@') + 1)..] : text;
+    /// <summary>Drops the user and password of a URL-like setting before it is echoed in a message.</summary>
+    private static string Redact(string text)
+    {
+        var at = text.LastIndexOf('@');
+        if (at < 0)
+        {
+            return text;
+        }
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        return (scheme >= 0 && scheme < at ? text[..(scheme + 3)] : "") + "…" + text[at..];
+    }
 }
 
 public sealed record SqliteUrl(string Path) : DatabaseUrl

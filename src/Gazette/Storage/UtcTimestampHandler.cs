@@ -21,6 +21,9 @@ public sealed class UtcTimestampHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
         if (Interlocked.Exchange(ref _registered, 1) == 0)
         {
+            // Dapper maps DateTimeOffset itself unless its built-in mapping is removed first.
+            SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+            SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
             SqlMapper.AddTypeHandler(new UtcTimestampHandler());
         }
     }

@@ -1,0 +1,24 @@
+using System.Net;
+using Gazette.Tests.Infrastructure;
+
+namespace Gazette.Tests.Hosting;
+
+public abstract class HealthTests<TProvider>(TProvider provider) : IClassFixture<TProvider>
+    where TProvider : DatabaseProvider
+{
+    [Fact]
+    public async Task HealthzAnswersHealthyWhenTheDatabaseAnswers()
+    {
+        await using var factory = new GazetteFactory(provider);
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class HealthTestsOnSqlite(SqliteProvider provider) : HealthTests<SqliteProvider>(provider);
+
+public sealed class HealthTestsOnPostgres(PostgresProvider provider) : HealthTests<PostgresProvider>(provider);
