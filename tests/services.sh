@@ -19,7 +19,10 @@ start_postgres() {
   [ -n "$bin" ] || { echo "services: PostgreSQL is not installed (apt-get install postgresql)" >&2; return 1; }
   stop_postgres
   mkdir -p "$PGROOT"
-  [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGROOT"
+  if [ "$(id -u)" = 0 ]; then
+    chmod 755 "$SERVICES_ROOT"  # initdb runs as postgres and must reach its folder
+    chown postgres:postgres "$PGROOT"
+  fi
   as_postgres "$bin/initdb" -D "$PGROOT/data" -U postgres -A trust -E UTF8 --no-sync >"$PGROOT/initdb.log"
   as_postgres "$bin/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w -t 60 start \
     -o "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null

@@ -1,0 +1,2 @@
+// Browser tests share one site and one chromium; they run one after another.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
