@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Gazette.Articles;
 using Gazette.Hosting;
+using Gazette.Seeding;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -56,6 +58,10 @@ public static class ServeCommand
         foreach (var address in addresses)
         {
             Console.WriteLine($"Gazette is running at {address}/");
+        }
+        if (app.Services.GetRequiredService<SampleContent>().Published is { } sample && addresses.FirstOrDefault() is { } first)
+        {
+            Console.WriteLine($"Open the sample article: {first}{Permalinks.Article(sample.PublishedAt!.Value, sample.Slug)}");
         }
     }
 }

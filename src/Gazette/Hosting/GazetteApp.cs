@@ -1,5 +1,6 @@
 using Gazette.Jobs;
 using Gazette.Security;
+using Gazette.Site;
 using Gazette.Storage;
 
 namespace Gazette.Hosting;
@@ -16,12 +17,14 @@ public static class GazetteApp
         builder.Services.AddGazetteStorage();
         builder.Services.AddGazetteSecrets();
         builder.Services.AddGazetteJobs();
+        builder.Services.AddGazetteSite(builder.Configuration);
         builder.Services.AddSingleton<Preflight>();
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PreflightHostedService>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
         app.MapHealthChecks("/healthz");
+        app.MapGazetteSite();
         return app;
     }
 }

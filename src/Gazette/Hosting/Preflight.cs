@@ -10,7 +10,8 @@ namespace Gazette.Hosting;
 /// <summary>
 /// Everything that must hold before Gazette serves a request: the configuration
 /// parses, the data folder is writable, the database answers and is migrated,
-/// and the install secret and data-protection keys exist. Each failure becomes a
+/// the install secret and data-protection keys exist, and a new site has its
+/// sample article. Each failure becomes a
 /// <see cref="StartupException"/> naming the problem in one line.
 /// </summary>
 public sealed class Preflight(IServiceProvider services, ILogger<Preflight> logger) : IDisposable
@@ -49,6 +50,7 @@ public sealed class Preflight(IServiceProvider services, ILogger<Preflight> logg
         var applied = await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
         services.GetRequiredService<InstallSecret>();
         EnsureDataProtectionKey();
+        await services.GetRequiredService<Seeding.SampleContent>().SeedIfEmptyAsync(cancellationToken);
         logger.LogDebug("Preflight passed for {Database}", database.Url.Display);
         return applied;
     }

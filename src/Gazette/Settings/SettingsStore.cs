@@ -24,6 +24,16 @@ public sealed class SettingsStore(Database database, TimeProvider time)
         return rows.ToDictionary(row => row.Key, row => row.Value, StringComparer.Ordinal);
     }
 
+    /// <summary>Stores the setting only if it is absent; true when this call stored it.</summary>
+    public async Task<bool> TryAddAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "insert into settings (key, value, updated_at) values (@key, @value, @now) on conflict (key) do nothing",
+            new { key, value, now = time.GetUtcNow() },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
     public async Task SetAsync(string key, string value, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -1,0 +1,22 @@
+namespace Gazette.Articles;
+
+/// <summary>What an editor (or the importer, or the sample seeder) hands the publisher.</summary>
+public sealed record ArticleDraft
+{
+    public required string Title { get; init; }
+    public required string BodyMarkdown { get; init; }
+
+    /// <summary>Empty: the first paragraph's text.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>Empty: made from the title. A taken or reserved slug gets -2, -3 ...</summary>
+    public string? Slug { get; init; }
+
+    public string Kind { get; init; } = ArticleKind.Article;
+    public string Status { get; init; } = ArticleStatus.Published;
+    public DateTimeOffset? PublishedAt { get; init; }
+    public string CommentStatus { get; init; } = Articles.CommentStatus.Open;
+    public IReadOnlyList<string> Sections { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Bylines { get; init; } = [];
+}

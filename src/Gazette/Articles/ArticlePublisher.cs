@@ -1,0 +1,163 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Gazette.Caching;
+using Gazette.Rendering;
+using Gazette.Site;
+using Gazette.Storage;
+
+namespace Gazette.Articles;
+
+/// <summary>
+/// Saves a new article with its sections, tags and bylines in one transaction:
+/// renders its Markdown once (stored HTML is what pages print), keeps the
+/// section and tag counters true, then evicts the cached pages that show it.
+/// </summary>
+public sealed class ArticlePublisher(Database database, ArticleStore articles, MarkdownRenderer markdown, PageCache cache, TimeProvider time)
+{
+    public async Task<Article> CreateAsync(ArticleDraft draft, CancellationToken cancellationToken = default)
+    {
+        Validate(draft);
+        var now = time.GetUtcNow();
+        var publishedAt = draft.PublishedAt ?? (draft.Status == ArticleStatus.Published ? now : null);
+        var summary = string.IsNullOrWhiteSpace(draft.Summary) ? MarkdownRenderer.FirstParagraphText(draft.BodyMarkdown) : draft.Summary.Trim();
+        var html = markdown.Render(draft.BodyMarkdown);
+
+        long id;
+        var evict = new List<string> { CacheTags.Home };
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            var slug = await UniqueSlugAsync(connection, transaction, draft.Kind, Normalized.Slug(draft.Slug ?? draft.Title), cancellationToken);
+            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                insert into articles (kind, slug, title, summary, body_markdown, body_html, status,
+                                      published_at, created_at, updated_at, comment_status, comment_count)
+                values (@Kind, @slug, @Title, @summary, @BodyMarkdown, @html, @Status, @publishedAt, @now, @updatedAt, @CommentStatus, 0)
+                returning id
+                """,
+                new { draft.Kind, slug, Title = draft.Title.Trim(), summary, draft.BodyMarkdown, html = html.Html, draft.Status, publishedAt, now, updatedAt = publishedAt < now ? publishedAt : now, draft.CommentStatus },
+                transaction, cancellationToken: cancellationToken));
+            evict.Add(CacheTags.Article(id));
+
+            var sectionIds = new List<long>();
+            foreach (var name in draft.Sections.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                var (sectionId, created) = await EnsureTermAsync(connection, transaction, "sections", name, cancellationToken);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "insert into article_sections (article_id, section_id, position) values (@id, @sectionId, @position)",
+                    new { id, sectionId, position = sectionIds.Count }, transaction, cancellationToken: cancellationToken));
+                sectionIds.Add(sectionId);
+                evict.Add(CacheTags.Section(sectionId));
+                if (created)
+                {
+                    evict.Add(CacheTags.Site);
+                }
+            }
+            var tagIds = new List<long>();
+            foreach (var name in draft.Tags.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                var (tagId, _) = await EnsureTermAsync(connection, transaction, "tags", name, cancellationToken);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "insert into article_tags (article_id, tag_id) values (@id, @tagId)",
+                    new { id, tagId }, transaction, cancellationToken: cancellationToken));
+                tagIds.Add(tagId);
+                evict.Add(CacheTags.Tag(tagId));
+            }
+            for (var position = 0; position < draft.Bylines.Count; position++)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "insert into bylines (article_id, position, user_id, name) values (@id, @position, null, @name)",
+                    new { id, position, name = draft.Bylines[position].Trim() }, transaction, cancellationToken: cancellationToken));
+            }
+            await RecountAsync(connection, transaction, sectionIds, tagIds, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await cache.EvictAsync(evict, cancellationToken);
+        return (await articles.FindAsync(id, cancellationToken))!;
+    }
+
+    private static void Validate(ArticleDraft draft)
+    {
+        if (string.IsNullOrWhiteSpace(draft.Title))
+        {
+            throw new ArgumentException("An article needs a title.", nameof(draft));
+        }
+        if (draft.Kind is not (ArticleKind.Article or ArticleKind.Page))
+        {
+            throw new ArgumentException($"Unknown kind '{draft.Kind}'.", nameof(draft));
+        }
+        if (draft.Status is not (ArticleStatus.Draft or ArticleStatus.Scheduled or ArticleStatus.Published or ArticleStatus.Private or ArticleStatus.Trash))
+        {
+            throw new ArgumentException($"Unknown status '{draft.Status}'.", nameof(draft));
+        }
+        if (draft.Sections.Concat(draft.Tags).Any(name => Normalized.Slug(name).Length == 0))
+        {
+            throw new ArgumentException("Every section and tag needs a name with letters or digits.", nameof(draft));
+        }
+    }
+
+    /// <summary>WordPress's rule: a taken (or here, reserved) slug gets -2, -3 ... until it is free.</summary>
+    private static async Task<string> UniqueSlugAsync(DbConnection connection, DbTransaction transaction, string kind, string wanted, CancellationToken cancellationToken)
+    {
+        var stem = wanted.Length == 0 ? kind : wanted;
+        for (var n = 1; ; n++)
+        {
+            var candidate = n == 1 ? stem : string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
+            if (ReservedWords.IsReserved(candidate))
+            {
+                continue;
+            }
+            var taken = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select exists (select 1 from articles where kind = @kind and slug = @candidate)",
+                new { kind, candidate }, transaction, cancellationToken: cancellationToken));
+            if (!taken)
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static async Task<(long Id, bool Created)> EnsureTermAsync(DbConnection connection, DbTransaction transaction, string table, string name, CancellationToken cancellationToken)
+    {
+        var slug = Normalized.Slug(name);
+        if (ReservedWords.IsReserved(slug))
+        {
+            slug += "-" + table[..^1];
+        }
+        var insert = table == "sections"
+            ? "insert into sections (slug, name, description, article_count) values (@slug, @name, '', 0) on conflict (slug) do nothing"
+            : "insert into tags (slug, name, article_count) values (@slug, @name, 0) on conflict (slug) do nothing";
+        var created = await connection.ExecuteAsync(new CommandDefinition(insert, new { slug, name = name.Trim() }, transaction, cancellationToken: cancellationToken)) == 1;
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"select id from {table} where slug = @slug", new { slug }, transaction, cancellationToken: cancellationToken));
+        return (id, created);
+    }
+
+    /// <summary>Counts are recomputed for the touched sections and tags only, at write time, so pages never count.</summary>
+    private static async Task RecountAsync(DbConnection connection, DbTransaction transaction, List<long> sectionIds, List<long> tagIds, CancellationToken cancellationToken)
+    {
+        if (sectionIds.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                update sections set article_count = (
+                    select count(*) from article_sections x join articles a on a.id = x.article_id
+                    where x.section_id = sections.id and a.kind = 'article' and a.status = 'published')
+                where id in @sectionIds
+                """,
+                new { sectionIds }, transaction, cancellationToken: cancellationToken));
+        }
+        if (tagIds.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                update tags set article_count = (
+                    select count(*) from article_tags x join articles a on a.id = x.article_id
+                    where x.tag_id = tags.id and a.kind = 'article' and a.status = 'published')
+                where id in @tagIds
+                """,
+                new { tagIds }, transaction, cancellationToken: cancellationToken));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json;
+using Gazette.Rendering;
+
+namespace Gazette.Articles;
+
+/// <summary>Turns stored rows into the view models templates see.</summary>
+public static class ArticleViewFactory
+{
+    public static DateView Date(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateView(
+            utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            utc.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture));
+    }
+
+    public static ArticleView Article(Article article, ArticleDetails details)
+    {
+        var published = article.PublishedAt!.Value;
+        return new ArticleView(
+            article.Title,
+            Permalinks.Article(published, article.Slug),
+            article.Summary,
+            SafeHtml.FromStoredSanitized(article.BodyHtml),
+            Date(published),
+            article.UpdatedAt > published.AddMinutes(5) ? Date(article.UpdatedAt) : null,
+            details.Bylines.Select(name => new LinkView(name, null)).ToList(),
+            details.Sections.Select(section => new LinkView(section.Name, Permalinks.Section(section.Slug))).ToList(),
+            details.Tags.Select(tag => new LinkView(tag.Name, Permalinks.Tag(tag.Slug))).ToList(),
+            article.CommentCount);
+    }
+
+    public static ArticleCard Card(CardRow row) => new(
+        row.Title,
+        Permalinks.Article(row.PublishedAt, row.Slug),
+        row.Summary,
+        Date(row.PublishedAt),
+        row.SectionSlug is null ? null : new LinkView(row.SectionName ?? row.SectionSlug, Permalinks.Section(row.SectionSlug)),
+        row.Byline ?? "",
+        row.CommentCount);
+
+    /// <summary>schema.org NewsArticle as JSON-LD; the serializer escapes &lt; &gt; &amp; so it cannot close its script element.</summary>
+    public static SafeHtml StructuredData(ArticleView article, string canonicalUrl, string publisher)
+    {
+        var data = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "NewsArticle",
+            ["headline"] = article.Title,
+            ["description"] = article.Summary,
+            ["datePublished"] = article.Published.Iso,
+            ["dateModified"] = (article.Updated ?? article.Published).Iso,
+            ["mainEntityOfPage"] = canonicalUrl,
+            ["author"] = article.Bylines.Select(byline => new Dictionary<string, string> { ["@type"] = "Person", ["name"] = byline.Name }).ToList(),
+            ["articleSection"] = article.Sections.Select(section => section.Name).ToList(),
+            ["keywords"] = article.Tags.Select(tag => tag.Name).ToList(),
+            ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = publisher },
+        };
+        return SafeHtml.FromTrustedSource(JsonSerializer.Serialize(data));
+    }
+}

@@ -1,0 +1,31 @@
+using Gazette.Rendering;
+
+namespace Gazette.Articles;
+
+public sealed record ArticleView(
+    string Title,
+    string Url,
+    string Summary,
+    SafeHtml Body,
+    DateView Published,
+    DateView? Updated,
+    IReadOnlyList<LinkView> Bylines,
+    IReadOnlyList<LinkView> Sections,
+    IReadOnlyList<LinkView> Tags,
+    int CommentCount);
+
+public sealed record ArticleCard(
+    string Title,
+    string Url,
+    string Summary,
+    DateView Published,
+    LinkView? Section,
+    string Byline,
+    int CommentCount);
+
+public sealed record ListingView(
+    string Heading,
+    string Description,
+    IReadOnlyList<ArticleCard> Cards,
+    string? OlderUrl,
+    string? NewestUrl);

@@ -1,0 +1,96 @@
+using Dapper;
+using Gazette.Storage;
+
+namespace Gazette.Articles;
+
+/// <summary>One line of a listing: what a card on the home or an archive page shows.</summary>
+public sealed record CardRow
+{
+    public long Id { get; init; }
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public string Summary { get; init; } = "";
+    public DateTimeOffset PublishedAt { get; init; }
+    public int CommentCount { get; init; }
+    public string? SectionName { get; init; }
+    public string? SectionSlug { get; init; }
+    public string? Byline { get; init; }
+}
+
+/// <summary>Newest first, <see cref="Limit"/> at a time, optionally before a given article (keyset) and within a section or tag.</summary>
+public sealed record ListCardsRequest(int Limit, long? BeforeId = null, long? SectionId = null, long? TagId = null);
+
+public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<Term> Tags, IReadOnlyList<string> Bylines);
+
+/// <summary>
+/// What the public pages read: published articles only, never drafts, never
+/// anything dated in the future. Readers' pages see this, not the store.
+/// </summary>
+public sealed class PublicArticleReader(Database database, TimeProvider time)
+{
+    public async Task<IReadOnlyList<CardRow>> ListAsync(ListCardsRequest request, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CardRow>(new CommandDefinition(
+            """
+            select a.id, a.slug, a.title, a.summary, a.published_at, a.comment_count,
+                   s.name as section_name, s.slug as section_slug,
+                   (select b.name from bylines b where b.article_id = a.id order by b.position limit 1) as byline
+            from articles a
+            left join article_sections x on x.article_id = a.id and x.position = 0
+            left join sections s on s.id = x.section_id
+            where a.kind = 'article' and a.status = 'published' and a.published_at <= @now
+              and (@SectionId is null or exists (select 1 from article_sections y where y.article_id = a.id and y.section_id = @SectionId))
+              and (@TagId is null or exists (select 1 from article_tags t where t.article_id = a.id and t.tag_id = @TagId))
+              and (@BeforeId is null or (a.published_at, a.id) < (select c.published_at, c.id from articles c where c.id = @BeforeId))
+            order by a.published_at desc, a.id desc
+            limit @Limit
+            """,
+            new { now = time.GetUtcNow(), request.SectionId, request.TagId, request.BeforeId, request.Limit },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>True when the id names a published article, i.e. is a valid place to page from.</summary>
+    public async Task<bool> IsPublishedAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from articles where id = @id and kind = 'article' and status = 'published' and published_at <= @now)",
+            new { id, now = time.GetUtcNow() },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<Article?> FindPublishedAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
+            """
+            select id, kind, parent_id, slug, title, summary, body_markdown, body_html, status,
+                   published_at, created_at, updated_at, comment_status, comment_count
+            from articles
+            where kind = 'article' and slug = @slug and status = 'published' and published_at <= @now
+            """,
+            new { slug = Normalized.Slug(slug), now = time.GetUtcNow() },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<ArticleDetails> DetailsAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            """
+            select s.id, s.slug, s.name, s.description, s.article_count
+            from article_sections x join sections s on s.id = x.section_id where x.article_id = @id order by x.position;
+            select t.id, t.slug, t.name, '' as description, t.article_count
+            from article_tags x join tags t on t.id = x.tag_id where x.article_id = @id order by t.name;
+            select name from bylines where article_id = @id order by position;
+            """,
+            new { id },
+            cancellationToken: cancellationToken));
+        var sections = (await results.ReadAsync<Term>()).AsList();
+        var tags = (await results.ReadAsync<Term>()).AsList();
+        var bylines = (await results.ReadAsync<string>()).AsList();
+        return new ArticleDetails(sections, tags, bylines);
+    }
+}

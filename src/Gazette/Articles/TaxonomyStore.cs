@@ -1,0 +1,47 @@
+using Dapper;
+using Gazette.Storage;
+
+namespace Gazette.Articles;
+
+public sealed record Term
+{
+    public long Id { get; init; }
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+    public int ArticleCount { get; init; }
+}
+
+/// <summary>Sections (a newsroom's desks: World, Business ...) and tags, as readers reach them.</summary>
+public sealed class TaxonomyStore(Database database)
+{
+    public async Task<Term?> FindSectionAsync(string slug, CancellationToken cancellationToken = default) =>
+        await FindAsync("sections", slug, cancellationToken);
+
+    public async Task<Term?> FindTagAsync(string slug, CancellationToken cancellationToken = default) =>
+        await FindAsync("tags", slug, cancellationToken);
+
+    /// <summary>Sections for the masthead: those with articles, busiest first.</summary>
+    public async Task<IReadOnlyList<Term>> ListSectionsAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Term>(new CommandDefinition(
+            """
+            select id, slug, name, description, article_count from sections
+            where article_count > 0 order by article_count desc, name limit @limit
+            """,
+            new { limit },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private async Task<Term?> FindAsync(string table, string slug, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var description = table == "sections" ? "description" : "'' as description";
+        return await connection.QuerySingleOrDefaultAsync<Term>(new CommandDefinition(
+            $"select id, slug, name, {description}, article_count from {table} where slug = @slug",
+            new { slug = Normalized.Slug(slug) },
+            cancellationToken: cancellationToken));
+    }
+}

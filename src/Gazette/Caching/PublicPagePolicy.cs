@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Gazette.Caching;
+
+/// <summary>
+/// Anonymous GET and HEAD of public pages come from memory. The key is the path
+/// plus only the query parameters the page understands (so ?x=random shares the
+/// page's entry instead of filling the cache), never cookies; a request carrying
+/// any of <paramref name="bypassKeys"/> (per-reader views) is never cached; only
+/// 200s are stored, and nothing that sets a cookie.
+/// </summary>
+public sealed class PublicPagePolicy(string[] queryKeys, string[] bypassKeys) : IOutputCachePolicy
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    public static PublicPagePolicy Varying(params string[] queryKeys) => new(queryKeys, []);
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
+            && !bypassKeys.Any(request.Query.ContainsKey);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = Lifetime;
+        context.CacheVaryByRules.QueryKeys = queryKeys;
+        context.Tags.Add(CacheTags.Site);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.SetCookie))
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+}

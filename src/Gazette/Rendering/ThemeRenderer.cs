@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using Fluid.Values;
+using Gazette.Articles;
+using Microsoft.Extensions.FileProviders;
+
+namespace Gazette.Rendering;
+
+/// <summary>
+/// Every page goes through here: Liquid templates from the theme folder named by
+/// <c>Gazette:ThemePath</c> (file by file) falling back to the default theme
+/// embedded in the executable; every value HTML-encoded unless it is
+/// <see cref="SafeHtml"/>; Fluid's step and recursion limits and an output limit
+/// set, since operators (and their contractors) edit these templates.
+/// </summary>
+public sealed class ThemeRenderer
+{
+    public const string ThemePathKey = "Gazette:ThemePath";
+    public const string StyleSheet = "assets/site.css";
+    private const int MaxOutputChars = 4 * 1024 * 1024;
+
+    // Encodes what HTML needs encoded (< > & " ') but leaves letters such as ’ or é as they are.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly FluidParser _parser = new();
+    private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);
+    private readonly TemplateOptions _options;
+
+    public ThemeRenderer(IConfiguration configuration)
+    {
+        Files = CreateFileProvider(configuration[ThemePathKey], "");
+        AssetFiles = CreateFileProvider(configuration[ThemePathKey], "assets");
+        _options = CreateOptions(Files);
+        var css = ReadFile(StyleSheet);
+        CriticalCss = SafeHtml.FromTrustedSource(css);
+        CriticalCssHash = "'sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(css))) + "'";
+    }
+
+    /// <summary>The theme's files: the override folder first, then the embedded default theme.</summary>
+    public IFileProvider Files { get; }
+
+    /// <summary>The theme's assets folder, served under /assets/.</summary>
+    public IFileProvider AssetFiles { get; }
+
+    /// <summary>The stylesheet, inlined in every page so the first paint needs no second request.</summary>
+    public SafeHtml CriticalCss { get; }
+
+    /// <summary>The CSP source that allows exactly that inlined stylesheet.</summary>
+    public string CriticalCssHash { get; }
+
+    /// <summary>Renders <paramref name="template"/> with the model, then the layout around it.</summary>
+    public async Task<string> RenderPageAsync(string template, SiteView site, PageMeta page, IReadOnlyDictionary<string, object?> model)
+    {
+        var context = new TemplateContext(_options) { CultureInfo = CultureInfo.InvariantCulture };
+        context.SetValue("site", site);
+        context.SetValue("page", page);
+        foreach (var (name, value) in model)
+        {
+            context.SetValue(name, value);
+        }
+        var body = await RenderAsync(template, context);
+        context.SetValue("content", SafeHtml.FromTrustedSource(body));
+        context.SetValue("critical_css", CriticalCss);
+        return await RenderAsync("layout", context);
+    }
+
+    private async Task<string> RenderAsync(string name, TemplateContext context)
+    {
+        var template = _templates.GetOrAdd(name, Parse);
+        await using var writer = new BoundedWriter(MaxOutputChars);
+        try
+        {
+            await template.RenderAsync(writer, Encoder, context);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ThemeException($"Template {name}.liquid failed: {ex.Message}", ex);
+        }
+        return writer.ToString();
+    }
+
+    private IFluidTemplate Parse(string name)
+    {
+        var source = ReadFile(name + ".liquid");
+        return _parser.TryParse(source, out var template, out var error)
+            ? template
+            : throw new ThemeException($"Template {name}.liquid does not parse: {error}");
+    }
+
+    private string ReadFile(string path)
+    {
+        var file = Files.GetFileInfo(path);
+        if (!file.Exists)
+        {
+            throw new ThemeException($"The theme has no {path}.");
+        }
+        using var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    private static IFileProvider CreateFileProvider(string? themePath, string subfolder)
+    {
+        var embedded = new ManifestEmbeddedFileProvider(typeof(ThemeRenderer).Assembly, Path.Combine("themes/default", subfolder));
+        if (string.IsNullOrWhiteSpace(themePath))
+        {
+            return embedded;
+        }
+        var folder = Path.GetFullPath(themePath);
+        if (!Directory.Exists(folder))
+        {
+            throw new Hosting.StartupException($"{ThemePathKey} names {folder}, which is not a folder.");
+        }
+        var overrides = Path.Combine(folder, subfolder);
+        return Directory.Exists(overrides) ? new CompositeFileProvider(new PhysicalFileProvider(overrides), embedded) : embedded;
+    }
+
+    private static TemplateOptions CreateOptions(IFileProvider files)
+    {
+        var options = new TemplateOptions
+        {
+            FileProvider = files,
+            MaxSteps = 200_000,
+            MaxRecursion = 20,
+            CultureInfo = CultureInfo.InvariantCulture,
+        };
+        // Must precede Register: the strategy names members as they are registered.
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        options.MemberAccessStrategy.Register<SiteView>();
+        options.MemberAccessStrategy.Register<LinkView>();
+        options.MemberAccessStrategy.Register<DateView>();
+        options.MemberAccessStrategy.Register<PageMeta>();
+        options.MemberAccessStrategy.Register<ArticleView>();
+        options.MemberAccessStrategy.Register<ArticleCard>();
+        options.MemberAccessStrategy.Register<ListingView>();
+        options.ValueConverters.Add(value => value is SafeHtml html ? new StringValue(html.Html, encode: false) : null);
+        // Liquid's raw would let a template print any value unencoded; here only SafeHtml prints raw.
+        options.Filters.AddFilter("raw", (input, _, _) => new ValueTask<FluidValue>(input));
+        return options;
+    }
+}
