@@ -134,7 +134,11 @@ public sealed class ArticlePublisher(Database database, ArticleStore articles, M
         return (id, created);
     }
 
-    /// <summary>Counts are recomputed for the touched sections and tags only, at write time, so pages never count.</summary>
+    /// <summary>
+    /// Counts are recomputed for the touched sections and tags only, at write time,
+    /// so pages never count. One statement per id: Dapper expands "in @list" on
+    /// SQLite but sends an array on PostgreSQL, so no list syntax serves both.
+    /// </summary>
     private static async Task RecountAsync(DbConnection connection, DbTransaction transaction, List<long> sectionIds, List<long> tagIds, CancellationToken cancellationToken)
     {
         if (sectionIds.Count > 0)
@@ -144,9 +148,9 @@ public sealed class ArticlePublisher(Database database, ArticleStore articles, M
                 update sections set article_count = (
                     select count(*) from article_sections x join articles a on a.id = x.article_id
                     where x.section_id = sections.id and a.kind = 'article' and a.status = 'published')
-                where id in @sectionIds
+                where id = @id
                 """,
-                new { sectionIds }, transaction, cancellationToken: cancellationToken));
+                sectionIds.Select(id => new { id }), transaction, cancellationToken: cancellationToken));
         }
         if (tagIds.Count > 0)
         {
@@ -155,9 +159,9 @@ public sealed class ArticlePublisher(Database database, ArticleStore articles, M
                 update tags set article_count = (
                     select count(*) from article_tags x join articles a on a.id = x.article_id
                     where x.tag_id = tags.id and a.kind = 'article' and a.status = 'published')
-                where id in @tagIds
+                where id = @id
                 """,
-                new { tagIds }, transaction, cancellationToken: cancellationToken));
+                tagIds.Select(id => new { id }), transaction, cancellationToken: cancellationToken));
         }
     }
 }
