@@ -38,10 +38,13 @@ public static class SiteServiceCollectionExtensions
             RequestPath = "/assets",
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
         });
+        // Routing after static files: the catch-all 404 endpoint would otherwise claim /assets/ too.
+        app.UseRouting();
         app.UseOutputCache();
         app.MapListingPages();
         app.MapArticlePages();
-        app.MapFallback(async (PageRenderer pages, CancellationToken cancellationToken) => await pages.NotFoundAsync(cancellationToken));
+        // "{**path}" rather than the default, which leaves paths that look like files (wp-login.php) to a bare 404.
+        app.MapFallback("{**path}", async (PageRenderer pages, CancellationToken cancellationToken) => await pages.NotFoundAsync(cancellationToken));
         return app;
     }
 }

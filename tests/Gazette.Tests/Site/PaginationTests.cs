@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Gazette.Tests.Infrastructure;
+
+namespace Gazette.Tests.Site;
+
+public abstract partial class PaginationTests<TProvider>(TProvider provider) : SiteTestBase<TProvider>(provider)
+    where TProvider : DatabaseProvider
+{
+    [Fact]
+    public async Task ListingsShowTwentyAPageNewestFirstAndLinkToOlderPages()
+    {
+        var start = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+        for (var i = 1; i <= 44; i++)
+        {
+            await PublishAsync(Story($"Paged story {i:D2}", start.AddHours(i), sections: ["Paging"]));
+        }
+
+        var titles = new List<string>();
+        string? next = "/section/paging/";
+        var pages = 0;
+        while (next is not null)
+        {
+            var (status, html, _) = await GetAsync(next);
+            Assert.Equal(HttpStatusCode.OK, status);
+            var onPage = CardTitle().Matches(html).Select(match => match.Groups[1].Value).ToList();
+            Assert.True(onPage.Count <= 20);
+            titles.AddRange(onPage);
+            next = OlderLink().Match(html) is { Success: true } older ? System.Net.WebUtility.HtmlDecode(older.Groups[1].Value) : null;
+            if (pages++ > 0)
+            {
+                Assert.Contains("<a class=\"pager__newest\" href=\"/section/paging/\">", html, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal(3, pages);
+        Assert.Equal(Enumerable.Range(1, 44).Reverse().Select(i => $"Paged story {i:D2}"), titles);
+    }
+
+    [Theory]
+    [InlineData("/?before=999999")]
+    [InlineData("/?before=abc")]
+    [InlineData("/?before=-1")]
+    public async Task AnOlderPageFromNowhereIsA404(string path)
+    {
+        var (status, _, _) = await GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    [GeneratedRegex("<h2 class=\"card__title\"><a href=\"[^\"]+\">([^<]+)</a></h2>")]
+    private static partial Regex CardTitle();
+
+    [GeneratedRegex("<a class=\"pager__older\" rel=\"next\" href=\"([^\"]+)\">")]
+    private static partial Regex OlderLink();
+}
+
+public sealed class PaginationTestsOnSqlite(SqliteProvider provider) : PaginationTests<SqliteProvider>(provider);
+
+public sealed class PaginationTestsOnPostgres(PostgresProvider provider) : PaginationTests<PostgresProvider>(provider);
