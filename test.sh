@@ -27,7 +27,7 @@ phase() {
 fail() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 # --- dependencies -----------------------------------------------------------
-packages=(postgresql)
+packages=(postgresql default-jre-headless)
 [ $fast = 1 ] || packages+=(chromium)
 missing=()
 for package in "${packages[@]}"; do
@@ -43,6 +43,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 command -v dotnet >/dev/null || fail "the .NET SDK (dotnet) is not on PATH"
+if [ ! -f tests/tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  command -v npm >/dev/null || fail "npm is needed to install the Nu HTML checker (tests/tools)"
+  npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error >/dev/null || fail "npm ci in tests/tools failed"
+fi
 phase "dependencies"
 
 # --- services ---------------------------------------------------------------

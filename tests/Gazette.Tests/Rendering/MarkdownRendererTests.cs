@@ -1,0 +1,45 @@
+using Gazette.Rendering;
+
+namespace Gazette.Tests.Rendering;
+
+public class MarkdownRendererTests
+{
+    private readonly MarkdownRenderer _renderer = new();
+
+    [Fact]
+    public void NumberedListWithBoldNamesBecomesAnOrderedList()
+    {
+        var html = _renderer.Render("Goals:\n\n1. **First:** one\n2. **Second:** two").Html;
+
+        Assert.Equal("<p>Goals:</p>\n<ol>\n<li><strong>First:</strong> one</li>\n<li><strong>Second:</strong> two</li>\n</ol>", html);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>", "alert")]
+    [InlineData("<img src=x onerror=alert(1)>", "onerror")]
+    [InlineData("[click](javascript:alert(1))", "javascript:")]
+    [InlineData("<iframe src=\"https://evil.example\"></iframe>", "iframe")]
+    [InlineData("<a href=\"https://x.example\" style=\"position:fixed\">x</a>", "position:fixed")]
+    public void ScriptAndItsCarriersAreRemovedEvenFromAnEditorsRawHtml(string markdown, string forbidden) =>
+        Assert.DoesNotContain(forbidden, _renderer.Render(markdown).Html, StringComparison.OrdinalIgnoreCase);
+
+    [Fact]
+    public void TablesLinksAndQuotesSurvive()
+    {
+        var html = _renderer.Render("> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[site](https://example.org)").Html;
+
+        Assert.Contains("<blockquote>", html, StringComparison.Ordinal);
+        Assert.Contains("<table>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://example.org\">site</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FirstParagraphTextIsPlainAndShortened()
+    {
+        var text = MarkdownRenderer.FirstParagraphText("**Bold** start and a [link](https://x.example) " + string.Concat(Enumerable.Repeat("word ", 100)), 60);
+
+        Assert.StartsWith("Bold start and a link word", text, StringComparison.Ordinal);
+        Assert.EndsWith("…", text, StringComparison.Ordinal);
+        Assert.True(text.Length <= 61);
+    }
+}
