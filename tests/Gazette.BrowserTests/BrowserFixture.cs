@@ -18,6 +18,7 @@ namespace Gazette.BrowserTests;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
+    public const string SampleUrl = "/2024/04/china-outlines-five-goals-for-antony-blinkens-visit-to-foster-us-relations/";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("gazette-browser-").FullName;
     private SiteFactory? _site;

@@ -1,0 +1,33 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+
+namespace Gazette.BrowserTests;
+
+/// <summary>axe-core finds no WCAG 2.1 A or AA violation on the pages a reader meets.</summary>
+[Collection(BrowserSuite.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData(BrowserFixture.SampleUrl)]
+    [InlineData("/section/world/")]
+    [InlineData("/tag/diplomacy/")]
+    [InlineData("/no-such-page/")]
+    public async Task PageHasNoWcag21AaViolations(string path)
+    {
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(fixture.BaseUrl + path);
+
+            var results = await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            });
+
+            Assert.True(results.Violations.Length == 0, $"{path} at {width}px: " + string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target))})")));
+            Assert.NotEmpty(results.Passes);
+        }
+    }
+}
