@@ -15,6 +15,7 @@ public static class GazetteCli
         {
             serve,
             MigrateCommand.Create(),
+            GenerateCommand.Create(),
         };
         foreach (var option in serve.Options)
         {
