@@ -20,6 +20,8 @@ public sealed class ArticlePublisher(Database database, ArticleStore articles, M
         Validate(draft);
         var now = time.GetUtcNow();
         var publishedAt = draft.PublishedAt ?? (draft.Status == ArticleStatus.Published ? now : null);
+        // A back-dated story was not edited today (docs/decisions.md, 16).
+        var updatedAt = publishedAt < now ? publishedAt.Value : now;
         var summary = string.IsNullOrWhiteSpace(draft.Summary) ? MarkdownRenderer.FirstParagraphText(draft.BodyMarkdown) : draft.Summary.Trim();
         var html = markdown.Render(draft.BodyMarkdown);
 
@@ -36,7 +38,7 @@ public sealed class ArticlePublisher(Database database, ArticleStore articles, M
                 values (@Kind, @slug, @Title, @summary, @BodyMarkdown, @html, @Status, @publishedAt, @now, @updatedAt, @CommentStatus, 0)
                 returning id
                 """,
-                new { draft.Kind, slug, Title = draft.Title.Trim(), summary, draft.BodyMarkdown, html = html.Html, draft.Status, publishedAt, now, updatedAt = publishedAt < now ? publishedAt : now, draft.CommentStatus },
+                new { draft.Kind, slug, Title = draft.Title.Trim(), summary, draft.BodyMarkdown, html = html.Html, draft.Status, publishedAt, now, updatedAt, draft.CommentStatus },
                 transaction, cancellationToken: cancellationToken));
             evict.Add(CacheTags.Article(id));
 
