@@ -15,8 +15,11 @@ public sealed record Article
     public DateTimeOffset? PublishedAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
-    public string CommentStatus { get; init; } = Articles.CommentStatus.Open;
+    public string CommentStatus { get; init; } = Articles.DiscussionStatus.Open;
     public int CommentCount { get; init; }
+
+    /// <summary>Every comment on this article waits for a moderator.</summary>
+    public bool Premoderated { get; init; }
 }
 
 public static class ArticleKind
@@ -34,7 +37,7 @@ public static class ArticleStatus
     public const string Trash = "trash";
 }
 
-public static class CommentStatus
+public static class DiscussionStatus
 {
     public const string Open = "open";
     public const string Closed = "closed";

@@ -15,7 +15,8 @@ public sealed record ArticleDraft
     public string Kind { get; init; } = ArticleKind.Article;
     public string Status { get; init; } = ArticleStatus.Published;
     public DateTimeOffset? PublishedAt { get; init; }
-    public string CommentStatus { get; init; } = Articles.CommentStatus.Open;
+    public string CommentStatus { get; init; } = Articles.DiscussionStatus.Open;
+    public bool Premoderated { get; init; }
     public IReadOnlyList<string> Sections { get; init; } = [];
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyList<string> Bylines { get; init; } = [];

@@ -34,11 +34,11 @@ public sealed class ArticlePublisher(Database database, ArticleStore articles, M
             id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 """
                 insert into articles (kind, slug, title, summary, body_markdown, body_html, status,
-                                      published_at, created_at, updated_at, comment_status, comment_count)
-                values (@Kind, @slug, @Title, @summary, @BodyMarkdown, @html, @Status, @publishedAt, @now, @updatedAt, @CommentStatus, 0)
+                                      published_at, created_at, updated_at, comment_status, comment_count, premoderated)
+                values (@Kind, @slug, @Title, @summary, @BodyMarkdown, @html, @Status, @publishedAt, @now, @updatedAt, @CommentStatus, 0, @Premoderated)
                 returning id
                 """,
-                new { draft.Kind, slug, Title = draft.Title.Trim(), summary, draft.BodyMarkdown, html = html.Html, draft.Status, publishedAt, now, updatedAt, draft.CommentStatus },
+                new { draft.Kind, slug, Title = draft.Title.Trim(), summary, draft.BodyMarkdown, html = html.Html, draft.Status, publishedAt, now, updatedAt, draft.CommentStatus, draft.Premoderated },
                 transaction, cancellationToken: cancellationToken));
             evict.Add(CacheTags.Article(id));
 

@@ -12,7 +12,7 @@ public sealed class ArticleStore(Database database, TimeProvider time)
 {
     private const string Columns = """
         id, kind, parent_id, slug, title, summary, body_markdown, body_html, status,
-        published_at, created_at, updated_at, comment_status, comment_count
+        published_at, created_at, updated_at, comment_status, comment_count, premoderated
         """;
 
     public async Task<long> CreateAsync(Article article, CancellationToken cancellationToken = default)

@@ -67,7 +67,7 @@ public sealed class PublicArticleReader(Database database, TimeProvider time)
         return await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
             """
             select id, kind, parent_id, slug, title, summary, body_markdown, body_html, status,
-                   published_at, created_at, updated_at, comment_status, comment_count
+                   published_at, created_at, updated_at, comment_status, comment_count, premoderated
             from articles
             where kind = 'article' and slug = @slug and status = 'published' and published_at <= @now
             """,

@@ -16,5 +16,13 @@ public sealed class SqlDialect
     /// <summary>Embedded-resource prefix of this dialect's migration scripts.</summary>
     public string MigrationsPrefix => $"Gazette.Storage.Migrations.{Name}.";
 
+    /// <summary>True when the insert broke a unique index (SQLite's SQLITE_CONSTRAINT_UNIQUE, PostgreSQL's 23505).</summary>
+    public bool IsUniqueViolation(Exception exception) => exception switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
     public override string ToString() => Name;
 }

@@ -39,7 +39,7 @@ public sealed class CommandLineTests : IDisposable
         var second = await Run("migrate");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("Applied 1 migration(s)", first.Stdout, StringComparison.Ordinal);
+        Assert.Matches("Applied [0-9]+ migration\\(s\\)", first.Stdout);
         Assert.True(File.Exists(Path.Combine(_folder, "data", "gazette.db")));
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("is up to date", second.Stdout, StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public abstract class ArticleStoreTests<TProvider>(TProvider provider) : IClassF
             BodyHtml = "<ol><li><strong>Establishing the Right Perception</strong></li></ol>",
             Status = ArticleStatus.Published,
             PublishedAt = published,
-            CommentStatus = CommentStatus.Closed,
+            CommentStatus = DiscussionStatus.Closed,
         });
 
         var stored = await Store.FindAsync(id);
@@ -37,7 +37,7 @@ public abstract class ArticleStoreTests<TProvider>(TProvider provider) : IClassF
         Assert.Equal("Five goals, one visit.", stored.Summary);
         Assert.Equal("<ol><li><strong>Establishing the Right Perception</strong></li></ol>", stored.BodyHtml);
         Assert.Equal(ArticleStatus.Published, stored.Status);
-        Assert.Equal(CommentStatus.Closed, stored.CommentStatus);
+        Assert.Equal(DiscussionStatus.Closed, stored.CommentStatus);
         Assert.Equal(published, stored.PublishedAt);
         Assert.Equal(TimeSpan.Zero, stored.PublishedAt!.Value.Offset);
         Assert.Equal(_clock.GetUtcNow(), stored.CreatedAt);

@@ -1,0 +1,11 @@
+namespace Gazette.Comments;
+
+public static class CommentStatus
+{
+    public const string Pending = "pending";
+    public const string Approved = "approved";
+    public const string Spam = "spam";
+    public const string Trash = "trash";
+
+    public static readonly IReadOnlyList<string> All = [Pending, Approved, Spam, Trash];
+}

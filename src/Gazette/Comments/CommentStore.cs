@@ -1,0 +1,207 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Gazette.Storage;
+
+namespace Gazette.Comments;
+
+public abstract record SubmitResult
+{
+    public sealed record Stored(PublicComment Comment) : SubmitResult;
+
+    public sealed record Duplicate : SubmitResult;
+
+    public sealed record Flooded(TimeSpan RetryAfter) : SubmitResult;
+}
+
+/// <summary>
+/// Comments' SQL. Submission checks duplicates and flooding, asks moderation for
+/// a status and stores the comment in one transaction, so its success response
+/// means it is on disk (SQLite synchronous=FULL) and two identical posts cannot
+/// both get in (the unique fingerprint index decides a tie).
+/// </summary>
+public sealed class CommentStore(Database database, TimeProvider time)
+{
+    private const string PublicColumns = "id, article_id, parent_id, author_name, author_url, body_html, status, created_at";
+
+    public async Task<SubmitResult> SubmitAsync(NewComment comment, int floodSeconds, Func<bool, ModerationDecision> decide, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var email = Normalized.Email(comment.AuthorEmail);
+        var fingerprint = Fingerprint(comment, email);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select exists (select 1 from comments where fingerprint = @fingerprint and status <> 'trash')",
+                new { fingerprint }, transaction, cancellationToken: cancellationToken)))
+        {
+            return new SubmitResult.Duplicate();
+        }
+        if (floodSeconds > 0)
+        {
+            var last = await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
+                "select max(created_at) from comments where (author_email = @email or ip = @Ip) and created_at > @since",
+                new { email, comment.Ip, since = now.AddSeconds(-floodSeconds) }, transaction, cancellationToken: cancellationToken));
+            if (last is { } previous)
+            {
+                return new SubmitResult.Flooded(previous.AddSeconds(floodSeconds) - now);
+            }
+        }
+        var hasApproved = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from comments where author_email = @email and status = 'approved')",
+            new { email }, transaction, cancellationToken: cancellationToken));
+        var status = decide(hasApproved).Status;
+        long id;
+        try
+        {
+            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                insert into comments (article_id, parent_id, author_name, author_email, author_url, body_source, body_html,
+                                      status, created_at, ip, user_agent, report_count, fingerprint)
+                values (@ArticleId, @ParentId, @AuthorName, @email, @AuthorUrl, @BodySource, @BodyHtml,
+                        @status, @now, @Ip, @UserAgent, 0, @fingerprint)
+                returning id
+                """,
+                new { comment.ArticleId, comment.ParentId, comment.AuthorName, email, comment.AuthorUrl, comment.BodySource, comment.BodyHtml, status, now, comment.Ip, comment.UserAgent, fingerprint },
+                transaction, cancellationToken: cancellationToken));
+            if (status == CommentStatus.Approved)
+            {
+                await RecountAsync(connection, transaction, comment.ArticleId, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+        {
+            return new SubmitResult.Duplicate();
+        }
+        return new SubmitResult.Stored(new PublicComment
+        {
+            Id = id,
+            ArticleId = comment.ArticleId,
+            ParentId = comment.ParentId,
+            AuthorName = comment.AuthorName,
+            AuthorUrl = comment.AuthorUrl,
+            BodyHtml = comment.BodyHtml,
+            Status = status,
+            CreatedAt = UtcTimestampHandler.Normalize(now),
+        });
+    }
+
+    /// <summary>Approved comments of an article, oldest first, for its thread.</summary>
+    public async Task<IReadOnlyList<PublicComment>> ListApprovedAsync(long articleId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PublicComment>(new CommandDefinition(
+            $"select {PublicColumns} from comments where article_id = @articleId and status = 'approved' order by created_at, id",
+            new { articleId }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    public async Task<PublicComment?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<PublicComment>(new CommandDefinition(
+            $"select {PublicColumns} from comments where id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<QueuedComment>> ListQueueAsync(string? status, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<QueuedComment>(new CommandDefinition(
+            """
+            select c.id, c.status, c.created_at, c.author_name, a.slug as article_slug, c.body_source, c.report_count
+            from comments c join articles a on a.id = c.article_id
+            where @status is null or c.status = @status
+            order by c.created_at desc, c.id desc
+            limit @limit
+            """,
+            new { status, limit }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>Moves a comment to a status; returns its article, or null when there is no such comment.</summary>
+    public async Task<long?> SetStatusAsync(long id, string status, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var articleId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "update comments set status = @status where id = @id returning article_id", new { id, status }, transaction, cancellationToken: cancellationToken));
+        if (articleId is { } article)
+        {
+            await RecountAsync(connection, transaction, article, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return articleId;
+    }
+
+    /// <summary>Deletes a comment and its replies for good; returns its article, or null.</summary>
+    public async Task<long?> DeleteAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var articleId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "delete from comments where id = @id returning article_id", new { id }, transaction, cancellationToken: cancellationToken));
+        if (articleId is { } article)
+        {
+            await RecountAsync(connection, transaction, article, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return articleId;
+    }
+
+    /// <summary>
+    /// Records one reader's report. At <paramref name="threshold"/> reports an
+    /// approved comment goes back to pending, in front of moderators; returns its
+    /// article when that happened, so the page can be evicted.
+    /// </summary>
+    public async Task<(bool Counted, long? HeldArticleId)> ReportAsync(long id, string reporter, int threshold, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var counted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into comment_reports (comment_id, reporter, created_at)
+            select id, @reporter, @now from comments where id = @id and status = 'approved'
+            on conflict (comment_id, reporter) do nothing
+            """,
+            new { id, reporter, now = time.GetUtcNow() }, transaction, cancellationToken: cancellationToken)) == 1;
+        long? held = null;
+        if (counted)
+        {
+            held = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                """
+                update comments set report_count = report_count + 1,
+                       status = case when report_count + 1 >= @threshold then 'pending' else status end
+                where id = @id
+                returning case when status = 'pending' then article_id end
+                """,
+                new { id, threshold }, transaction, cancellationToken: cancellationToken));
+            if (held is { } article)
+            {
+                await RecountAsync(connection, transaction, article, cancellationToken);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return (counted, held);
+    }
+
+    /// <summary>Erases commenters' IP addresses and user agents older than the cut-off; returns how many comments it touched.</summary>
+    public async Task<int> ErasePersonalDataAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "update comments set ip = null, user_agent = null where created_at < @before and (ip is not null or user_agent is not null)",
+            new { before }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The stored counter, recomputed for one article when its approved comments change.</summary>
+    private static async Task RecountAsync(DbConnection connection, DbTransaction transaction, long articleId, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "update articles set comment_count = (select count(*) from comments where article_id = @articleId and status = 'approved') where id = @articleId",
+            new { articleId }, transaction, cancellationToken: cancellationToken));
+
+    private static string Fingerprint(NewComment comment, string email) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"{comment.ArticleId}\n{comment.ParentId}\n{comment.AuthorName}\n{email}\n{comment.BodySource}")));
+}

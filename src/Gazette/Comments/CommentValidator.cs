@@ -1,0 +1,54 @@
+using System.Net.Mail;
+
+namespace Gazette.Comments;
+
+/// <summary>The form's rules, each failure named by its field so the page can show it there.</summary>
+public static class CommentValidator
+{
+    public static IReadOnlyDictionary<string, string> Validate(CommentForm form, DiscussionOptions options)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (form.Comment.Length == 0)
+        {
+            errors[CommentForm.CommentField] = "Please type your comment.";
+        }
+        else if (form.Comment.Length > options.MaxCommentLength)
+        {
+            errors[CommentForm.CommentField] = $"Your comment is {form.Comment.Length:N0} characters long; the limit is {options.MaxCommentLength:N0}.";
+        }
+        if (form.Author.Length == 0)
+        {
+            errors[CommentForm.AuthorField] = "Please give your name.";
+        }
+        else if (form.Author.Length > options.MaxNameLength)
+        {
+            errors[CommentForm.AuthorField] = $"Your name can be at most {options.MaxNameLength} characters.";
+        }
+        if (form.Email.Length == 0)
+        {
+            errors[CommentForm.EmailField] = "Please give your email address. It will not be published.";
+        }
+        else if (!IsEmail(form.Email))
+        {
+            errors[CommentForm.EmailField] = "This is not an email address we can use (name@example.org).";
+        }
+        if (form.Url.Length > 0 && !IsWebAddress(form.Url))
+        {
+            errors[CommentForm.UrlField] = "The website must be an http:// or https:// address.";
+        }
+        return errors;
+    }
+
+    public static bool IsEmail(string value) =>
+        value.Length <= 254
+        && MailAddress.TryCreate(value, out var address)
+        && address.Address == value
+        && address.Host.Contains('.', StringComparison.Ordinal)
+        && !address.Host.EndsWith('.');
+
+    public static bool IsWebAddress(string value) =>
+        value.Length <= 2000
+        && Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && uri.Scheme is "http" or "https"
+        && uri.Host.Length > 0;
+}
