@@ -1,4 +1,6 @@
 using System.Globalization;
+using Dapper;
+using Gazette.Storage;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gazette.Caching;
@@ -20,11 +22,30 @@ public static class CacheTags
     public static string Tag(long id) => string.Create(CultureInfo.InvariantCulture, $"tag:{id}");
 }
 
-public sealed class PageCache(IOutputCacheStore store, ILogger<PageCache> logger)
+/// <summary>
+/// Evicts cached pages here at once, and records the eviction in the database
+/// so that every other process on it (the CLI's approvals reach a running
+/// server this way; so do other nodes) evicts too: <see cref="CacheEvictionListener"/>.
+/// </summary>
+public sealed class PageCache(IOutputCacheStore store, Database database, TimeProvider time, ILogger<PageCache> logger)
 {
+    /// <summary>This process, so the listener skips the evictions it made itself.</summary>
+    public string Origin { get; } = Guid.NewGuid().ToString("N");
+
     public async Task EvictAsync(IEnumerable<string> tags, CancellationToken cancellationToken = default)
     {
-        foreach (var tag in tags.Distinct(StringComparer.Ordinal))
+        var distinct = tags.Distinct(StringComparer.Ordinal).ToList();
+        await EvictHereAsync(distinct, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "insert into cache_evictions (tag, origin, created_at) values (@tag, @Origin, @now)",
+            distinct.Select(tag => new { tag, Origin, now = time.GetUtcNow() }),
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task EvictHereAsync(IEnumerable<string> tags, CancellationToken cancellationToken = default)
+    {
+        foreach (var tag in tags)
         {
             await store.EvictByTagAsync(tag, cancellationToken);
             logger.LogDebug("Evicted cached pages tagged {Tag}", tag);

@@ -9,11 +9,16 @@ namespace Gazette.Caching;
 /// any of <paramref name="bypassKeys"/> (per-reader views) is never cached; only
 /// 200s are stored, and nothing that sets a cookie.
 /// </summary>
-public sealed class PublicPagePolicy(string[] queryKeys, string[] bypassKeys) : IOutputCachePolicy
+public sealed class PublicPagePolicy(string[] queryKeys, string[] bypassKeys, TimeSpan lifetime) : IOutputCachePolicy
 {
+    /// <summary>Pages that are evicted when what they show changes.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    public static PublicPagePolicy Varying(params string[] queryKeys) => new(queryKeys, []);
+    /// <summary>
+    /// Listings show comment counts, which approvals do not evict (an approval
+    /// would otherwise empty every listing), so they live one minute.
+    /// </summary>
+    public static readonly TimeSpan ListingLifetime = TimeSpan.FromSeconds(60);
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -25,7 +30,7 @@ public sealed class PublicPagePolicy(string[] queryKeys, string[] bypassKeys) : 
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
-        context.ResponseExpirationTimeSpan = Lifetime;
+        context.ResponseExpirationTimeSpan = lifetime;
         context.CacheVaryByRules.QueryKeys = queryKeys;
         context.Tags.Add(CacheTags.Site);
         return ValueTask.CompletedTask;

@@ -137,6 +137,10 @@ public sealed class ThemeRenderer
         options.MemberAccessStrategy.Register<ArticleView>();
         options.MemberAccessStrategy.Register<ArticleCard>();
         options.MemberAccessStrategy.Register<ListingView>();
+        options.MemberAccessStrategy.Register<Comments.CommentView>();
+        options.MemberAccessStrategy.Register<Comments.CommentFormView>();
+        options.MemberAccessStrategy.Register<Comments.DiscussionView>();
+        options.MemberAccessStrategy.Register<Comments.CommentNoticeView>();
         options.ValueConverters.Add(value => value is SafeHtml html ? new StringValue(html.Html, encode: false) : null);
         // Liquid's raw would let a template print any value unencoded; here only SafeHtml prints raw.
         options.Filters.AddFilter("raw", (input, _, _) => new ValueTask<FluidValue>(input));

@@ -9,16 +9,19 @@ namespace Gazette.Site;
 /// answers 304, from the output cache too) and a Cache-Control that lets
 /// browsers and proxies reuse it briefly and serve it stale while refetching.
 /// </summary>
-public sealed class HtmlPage(string html, int statusCode = StatusCodes.Status200OK) : IResult
+public sealed class HtmlPage(string html, int statusCode = StatusCodes.Status200OK, string cacheControl = HtmlPage.Public) : IResult
 {
-    public const string CacheControl = "public, max-age=60, stale-while-revalidate=600";
+    public const string Public = "public, max-age=60, stale-while-revalidate=600";
+
+    /// <summary>For pages made for one reader (their pending comment, a form with their errors).</summary>
+    public const string Private = "private, no-store";
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var body = Encoding.UTF8.GetBytes(html);
         var etag = $"\"{Convert.ToHexStringLower(XxHash128.Hash(body))}\"";
         var response = httpContext.Response;
-        response.Headers.CacheControl = CacheControl;
+        response.Headers.CacheControl = cacheControl;
         response.Headers.ETag = etag;
         if (statusCode == StatusCodes.Status200OK && Matches(httpContext.Request.Headers.IfNoneMatch, etag))
         {

@@ -11,12 +11,12 @@ public sealed class PageRenderer(ThemeRenderer theme, TaxonomyStore taxonomy, IO
 
     public SiteOptions Site => options.Value;
 
-    public async Task<IResult> RenderAsync(string template, PageMeta meta, IReadOnlyDictionary<string, object?> model, int statusCode = StatusCodes.Status200OK, CancellationToken cancellationToken = default)
+    public async Task<IResult> RenderAsync(string template, PageMeta meta, IReadOnlyDictionary<string, object?> model, int statusCode = StatusCodes.Status200OK, string cacheControl = HtmlPage.Public, CancellationToken cancellationToken = default)
     {
         var sections = await taxonomy.ListSectionsAsync(NavigationSections, cancellationToken);
         var site = new SiteView(Site.Title, Site.Tagline, sections.Select(section => new LinkView(section.Name, Permalinks.Section(section.Slug))).ToList());
         var html = await theme.RenderPageAsync(template, site, meta, model);
-        return new HtmlPage(html, statusCode);
+        return new HtmlPage(html, statusCode, cacheControl);
     }
 
     public Task<IResult> NotFoundAsync(CancellationToken cancellationToken = default) =>
@@ -25,7 +25,7 @@ public sealed class PageRenderer(ThemeRenderer theme, TaxonomyStore taxonomy, IO
             new PageMeta("Page not found", "There is no page at this address.", null, NoIndex: true),
             new Dictionary<string, object?>(),
             StatusCodes.Status404NotFound,
-            cancellationToken);
+            cancellationToken: cancellationToken);
 
     /// <summary>The absolute form of a site path, for canonical links and structured data.</summary>
     public string Absolute(HttpRequest request, string path) =>

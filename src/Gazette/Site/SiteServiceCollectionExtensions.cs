@@ -1,5 +1,6 @@
 using Gazette.Articles;
 using Gazette.Caching;
+using Gazette.Comments;
 using Gazette.Rendering;
 using Gazette.Seeding;
 using Microsoft.Extensions.FileProviders;
@@ -14,6 +15,8 @@ public static class SiteServiceCollectionExtensions
         services.AddSingleton<ThemeRenderer>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PageCache>();
+        services.AddHostedService<CacheEvictionListener>();
+        services.AddGazetteComments(configuration);
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<PublicArticleReader>();
         services.AddSingleton<TaxonomyStore>();
@@ -41,8 +44,10 @@ public static class SiteServiceCollectionExtensions
         // Routing after static files: the catch-all 404 endpoint would otherwise claim /assets/ too.
         app.UseRouting();
         app.UseOutputCache();
+        app.UseRateLimiter();
         app.MapListingPages();
         app.MapArticlePages();
+        app.MapCommentEndpoints();
         // "{**path}" rather than the default, which leaves paths that look like files (wp-login.php) to a bare 404.
         app.MapFallback("{**path}", async (PageRenderer pages, CancellationToken cancellationToken) => await pages.NotFoundAsync(cancellationToken));
         return app;

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Gazette.Articles;
+using Gazette.Caching;
+using Microsoft.Extensions.Options;
+
+namespace Gazette.Comments;
+
+public abstract record CommentOutcome
+{
+    public sealed record NoArticle : CommentOutcome;
+
+    public sealed record Closed(Article Article) : CommentOutcome;
+
+    public sealed record Invalid(Article Article, CommentForm Form, IReadOnlyDictionary<string, string> Errors) : CommentOutcome;
+
+    public sealed record Duplicate(Article Article) : CommentOutcome;
+
+    public sealed record Flooded(Article Article, TimeSpan RetryAfter) : CommentOutcome;
+
+    public sealed record Accepted(Article Article, PublicComment Comment, string RedirectUrl) : CommentOutcome;
+}
+
+/// <summary>
+/// A reader's comment from form to database, checks in the order:
+/// closed, then validation (nothing stored), then duplicate, flood, and the
+/// moderation rules (in <see cref="CommentStore.SubmitAsync"/>'s transaction).
+/// </summary>
+public sealed class CommentService(
+    ArticleStore articles,
+    CommentStore comments,
+    DiscussionBuilder discussions,
+    FillStamps fillStamps,
+    ModerationHash moderationHash,
+    PageCache cache,
+    IOptionsMonitor<DiscussionOptions> options,
+    TimeProvider time,
+    ILogger<CommentService> logger)
+{
+    public async Task<CommentOutcome> SubmitAsync(CommentForm form, string? ip, string? userAgent, CancellationToken cancellationToken = default)
+    {
+        var settings = options.CurrentValue;
+        var article = form.ArticleId > 0 ? await articles.FindAsync(form.ArticleId, cancellationToken) : null;
+        if (article is not { Kind: ArticleKind.Article, Status: ArticleStatus.Published, PublishedAt: { } published } || published > time.GetUtcNow())
+        {
+            return new CommentOutcome.NoArticle();
+        }
+        if (!DiscussionRules.IsOpen(article, settings, time.GetUtcNow()))
+        {
+            return new CommentOutcome.Closed(article);
+        }
+        var errors = new Dictionary<string, string>(CommentValidator.Validate(form, settings), StringComparer.Ordinal);
+        if (form.ParentId > 0 && !await CanReplyToAsync(article.Id, form.ParentId, settings.ThreadDepth, cancellationToken))
+        {
+            errors[CommentForm.ParentField] = "The comment you are replying to is no longer open for replies.";
+        }
+        if (errors.Count > 0)
+        {
+            return new CommentOutcome.Invalid(article, form, errors);
+        }
+
+        var comment = new NewComment
+        {
+            ArticleId = article.Id,
+            ParentId = form.ParentId > 0 ? form.ParentId : null,
+            AuthorName = form.Author,
+            AuthorEmail = form.Email,
+            AuthorUrl = form.Url,
+            BodySource = form.Comment,
+            BodyHtml = CommentText.FromPlainText(form.Comment).Html,
+            Ip = ip,
+            UserAgent = userAgent is { Length: > 512 } ? userAgent[..512] : userAgent,
+        };
+        ModerationDecision? decision = null;
+        var result = await comments.SubmitAsync(comment, settings.FloodSeconds, hasApproved =>
+        {
+            var facts = new CommentFacts(form.Author, form.Email, form.Url, form.Comment, ip, userAgent, form.Honeypot.Length > 0,
+                fillStamps.Read(form.FillStamp), article.Premoderated, hasApproved);
+            return decision = CommentModeration.Decide(facts, settings);
+        }, cancellationToken);
+
+        switch (result)
+        {
+            case SubmitResult.Duplicate:
+                return new CommentOutcome.Duplicate(article);
+            case SubmitResult.Flooded flooded:
+                return new CommentOutcome.Flooded(article, flooded.RetryAfter);
+            case SubmitResult.Stored stored:
+                var saved = stored.Comment;
+                logger.LogInformation("Comment {Comment} on article {Article} is {Status}: {Reason}", saved.Id, article.Id, saved.Status, decision?.Reason);
+                if (saved.Status == CommentStatus.Approved)
+                {
+                    await cache.EvictAsync([CacheTags.Article(article.Id)], cancellationToken);
+                }
+                var page = await discussions.LocateAsync(article, saved, cancellationToken);
+                var redirect = saved.Status == CommentStatus.Approved
+                    ? string.Create(CultureInfo.InvariantCulture, $"{page}#comment-{saved.Id}")
+                    : string.Create(CultureInfo.InvariantCulture, $"{page}?unapproved={saved.Id}&moderation-hash={moderationHash.For(saved.Id, saved.CreatedAt)}#comment-{saved.Id}");
+                return new CommentOutcome.Accepted(article, saved, redirect);
+            default:
+                throw new InvalidOperationException($"Unknown submission result {result}.");
+        }
+    }
+
+    /// <summary>Replies go under approved comments of the same article, no deeper than the thread depth.</summary>
+    private async Task<bool> CanReplyToAsync(long articleId, long parentId, int maxDepth, CancellationToken cancellationToken)
+    {
+        var parent = await comments.FindAsync(parentId, cancellationToken);
+        if (parent is not { Status: CommentStatus.Approved } || parent.ArticleId != articleId)
+        {
+            return false;
+        }
+        var depth = 1;
+        for (var up = parent.ParentId; up is { } id && depth < maxDepth; depth++)
+        {
+            up = (await comments.FindAsync(id, cancellationToken))?.ParentId;
+        }
+        return depth < maxDepth;
+    }
+}
