@@ -16,6 +16,7 @@ public static class GazetteCli
             serve,
             MigrateCommand.Create(),
             GenerateCommand.Create(),
+            CommentsCommand.Create(),
         };
         foreach (var option in serve.Options)
         {

@@ -40,8 +40,8 @@ public sealed class CommentStore(Database database, TimeProvider time)
         }
         if (floodSeconds > 0)
         {
-            var last = await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
-                "select max(created_at) from comments where (author_email = @email or ip = @Ip) and created_at > @since",
+            var last = await connection.QueryFirstOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
+                "select created_at from comments where (author_email = @email or ip = @Ip) and created_at > @since order by created_at desc limit 1",
                 new { email, comment.Ip, since = now.AddSeconds(-floodSeconds) }, transaction, cancellationToken: cancellationToken));
             if (last is { } previous)
             {

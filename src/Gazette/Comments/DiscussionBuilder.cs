@@ -39,7 +39,7 @@ public sealed class DiscussionBuilder(CommentStore comments, IOptionsMonitor<Dis
         var open = DiscussionRules.IsOpen(article, settings, time.GetUtcNow());
         var threads = thread.Page(request.Page, settings.ThreadsPerPage).Select(root => View(root, 1)).ToList();
         var count = article.CommentCount;
-        var heading = $"{count} {(count == 1 ? "response" : "responses")} to “{article.Title}”";
+        var heading = count == 0 ? "Your comment" : $"{count} {(count == 1 ? "response" : "responses")} to “{article.Title}”";
         return new DiscussionView(
             open,
             count,
