@@ -76,7 +76,19 @@ public static partial class CommentText
             AllowedAttributes = new HashSet<string>(["href", "title", "cite", "datetime"], StringComparer.OrdinalIgnoreCase),
             AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href", "cite"], StringComparer.OrdinalIgnoreCase),
-        });
+        })
+        {
+            // Unlisted tags such as <p> or <span> go, but their text stays...
+            KeepChildNodes = true,
+        };
+        // ...except the text of elements that were never reading matter.
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            if (e.Tag.LocalName is "script" or "style" or "template" or "noscript" or "iframe" or "object" or "embed" or "svg" or "math" or "textarea" or "select")
+            {
+                e.Tag.InnerHtml = "";
+            }
+        };
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link)
