@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Gazette.Tests.Infrastructure;
+
+namespace Gazette.Tests.Comments;
+
+/// <summary>The real executable: moderation from the command line while the site runs, and a kill -9 after a burst of comments.</summary>
+public sealed partial class CommentProcessTests : IDisposable
+{
+    private const string Article = CommentTestBase<SqliteProvider>.Article;
+
+    private static readonly Dictionary<string, string> NoLimits = new()
+    {
+        ["Gazette__Discussion__FloodSeconds"] = "0",
+        ["Gazette__Discussion__MinFillSeconds"] = "0",
+    };
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("gazette-comments-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task ApprovingFromTheCommandLineShowsTheCommentOnTheRunningSite()
+    {
+        await using var server = GazetteProcess.Start(_folder, NoLimits, "serve", "--urls", "http://127.0.0.1:0");
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(await server.WaitUntilListeningAsync()) };
+        await http.GetStringAsync(new Uri(Article, UriKind.Relative));
+        using var posted = await PostAsync(http, "Approve me from the shell", "shell@example.org");
+        var id = IdOf(posted);
+
+        var list = await GazetteProcess.RunAsync(_folder, null, "comments", "list", "--status", "pending");
+        var approve = await GazetteProcess.RunAsync(_folder, null, "comments", "approve", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(0, list.ExitCode);
+        Assert.Matches($"(?m)^{id}\tpending\t.*\tJane Reader\tApprove me from the shell", list.Stdout);
+        Assert.DoesNotContain("shell@example.org", list.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, approve.ExitCode);
+        await Eventually(async () => (await http.GetStringAsync(new Uri(Article, UriKind.Relative))).Contains("Approve me from the shell", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheCommandLineNamesBadIdsAndChangesNothing()
+    {
+        var migrate = await GazetteProcess.RunAsync(_folder, null, "migrate");
+        var missing = await GazetteProcess.RunAsync(_folder, null, "comments", "spam", "4242");
+        var notANumber = await GazetteProcess.RunAsync(_folder, null, "comments", "trash", "abc");
+        var badStatus = await GazetteProcess.RunAsync(_folder, null, "comments", "list", "--status", "lost");
+
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Equal((1, "gazette: There is no comment 4242; nothing was changed."), (missing.ExitCode, missing.Stderr.Trim()));
+        Assert.Equal((2, "gazette: 'abc' is not a comment id (a positive number)."), (notANumber.ExitCode, notANumber.Stderr.Trim()));
+        Assert.Equal(2, badStatus.ExitCode);
+    }
+
+    [Fact]
+    public async Task EveryAcknowledgedCommentSurvivesAKill9()
+    {
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<(long Id, string Location, string Text)>();
+        await using (var server = GazetteProcess.Start(_folder, NoLimits, "serve", "--urls", "http://127.0.0.1:0"))
+        {
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(await server.WaitUntilListeningAsync()) };
+            await Task.WhenAll(Enumerable.Range(0, 6).Select(async worker =>
+            {
+                for (var i = 0; i < 15; i++)
+                {
+                    var text = $"Burst {worker}-{i} {Guid.NewGuid():N}";
+                    using var response = await PostAsync(http, text, $"burst-{worker}-{i}@example.org");
+                    Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+                    acknowledged.Add((IdOf(response), response.Headers.Location!.OriginalString, text));
+                }
+            }));
+            server.Kill();
+        }
+
+        await using var restarted = GazetteProcess.Start(_folder, NoLimits, "serve", "--urls", "http://127.0.0.1:0");
+        using var again = new HttpClient { BaseAddress = new Uri(await restarted.WaitUntilListeningAsync()) };
+        Assert.Equal(90, acknowledged.Count);
+        foreach (var (id, location, text) in acknowledged)
+        {
+            var page = await again.GetStringAsync(new Uri(location.Split('#')[0], UriKind.Relative));
+            Assert.True(page.Contains(text, StringComparison.Ordinal), $"comment {id} was acknowledged but is gone");
+        }
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string text, string email) =>
+        await http.PostAsync(new Uri("/comments/", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["comment_post_ID"] = "1",
+            ["comment_parent"] = "0",
+            ["author"] = "Jane Reader",
+            ["email"] = email,
+            ["comment"] = text,
+        }));
+
+    private static long IdOf(HttpResponseMessage response) =>
+        long.Parse(CommentAnchor().Match(response.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Waits on a condition (the server polls evictions twice a second), never a fixed sleep.</summary>
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true within 15 s");
+            await Task.Delay(100);
+        }
+    }
+
+    [GeneratedRegex("#comment-([0-9]+)$")]
+    private static partial Regex CommentAnchor();
+}
