@@ -52,6 +52,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>Approves a comment as a moderator would, evicting the article's cached pages.</summary>
+    public async Task ApproveAsync(long commentId)
+    {
+        var services = _site!.Services;
+        var articleId = await services.GetRequiredService<Gazette.Comments.CommentStore>().SetStatusAsync(commentId, Gazette.Comments.CommentStatus.Approved);
+        await services.GetRequiredService<Gazette.Caching.PageCache>().EvictAsync([Gazette.Caching.CacheTags.Article(articleId!.Value)]);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)
@@ -76,7 +84,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         }
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseSetting("Gazette:Database", database);
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Gazette:Database", database);
+            // Every browser here posts from 127.0.0.1; flood control would refuse the second test's comment.
+            builder.UseSetting("Gazette:Discussion:FloodSeconds", "0");
+        }
     }
 }
 
