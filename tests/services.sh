@@ -3,6 +3,7 @@
 #   tests/services.sh start   starts PostgreSQL (trust auth, fsync off: tests only)
 #                             and prints the variables the tests read
 #   tests/services.sh stop    stops them and deletes their files
+# PG_DURABLE=1 keeps PostgreSQL's fsync on (benchmarks that claim durability).
 set -euo pipefail
 SERVICES_ROOT=${SERVICES_ROOT:-/tmp/gazette-services}
 PGPORT=${PGPORT:-54329}
@@ -24,8 +25,10 @@ start_postgres() {
     chown postgres:postgres "$PGROOT"
   fi
   as_postgres "$bin/initdb" -D "$PGROOT/data" -U postgres -A trust -E UTF8 --no-sync >"$PGROOT/initdb.log"
+  local speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${PG_DURABLE:-0}" = 1 ] && speed=""
   as_postgres "$bin/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w -t 60 start \
-    -o "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
+    -o "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 $speed -c max_connections=300" >/dev/null
   echo "export GAZETTE_TEST_POSTGRES=postgres://postgres@127.0.0.1:$PGPORT/postgres"
 }
 
