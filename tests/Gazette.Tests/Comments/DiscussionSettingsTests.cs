@@ -198,3 +198,21 @@ public sealed class AgeClosingTests(SqliteProvider provider) : CommentTestBase<S
         Assert.Contains("Comments are closed.", (await GetAsync(Article)).Html, StringComparison.Ordinal);
     }
 }
+
+public sealed class ReportRateLimitTests(SqliteProvider provider) : CommentTestBase<SqliteProvider>(provider)
+{
+    [Fact]
+    public async Task ReportsFromOneAddressAreRateLimited()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/comments/987654/report");
+            using var response = await Client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(10), status => Assert.Equal(HttpStatusCode.NotFound, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+}
