@@ -143,27 +143,17 @@ public sealed class ArticlePublisher(Database database, ArticleStore articles, M
     /// </summary>
     private static async Task RecountAsync(DbConnection connection, DbTransaction transaction, List<long> sectionIds, List<long> tagIds, CancellationToken cancellationToken)
     {
-        if (sectionIds.Count > 0)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                update sections set article_count = (
-                    select count(*) from article_sections x join articles a on a.id = x.article_id
-                    where x.section_id = sections.id and a.kind = 'article' and a.status = 'published')
-                where id = @id
-                """,
-                sectionIds.Select(id => new { id }), transaction, cancellationToken: cancellationToken));
-        }
-        if (tagIds.Count > 0)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                update tags set article_count = (
-                    select count(*) from article_tags x join articles a on a.id = x.article_id
-                    where x.tag_id = tags.id and a.kind = 'article' and a.status = 'published')
-                where id = @id
-                """,
-                tagIds.Select(id => new { id }), transaction, cancellationToken: cancellationToken));
-        }
+        await RecountTermsAsync(connection, transaction, "sections", "article_sections", "section_id", sectionIds, cancellationToken);
+        await RecountTermsAsync(connection, transaction, "tags", "article_tags", "tag_id", tagIds, cancellationToken);
     }
+
+    private static async Task RecountTermsAsync(DbConnection connection, DbTransaction transaction, string terms, string links, string key, List<long> ids, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            update {terms} set article_count = (
+                select count(*) from {links} x join articles a on a.id = x.article_id
+                where x.{key} = {terms}.id and a.kind = 'article' and a.status = 'published')
+            where id = @id
+            """,
+            ids.Select(id => new { id }), transaction, cancellationToken: cancellationToken));
 }

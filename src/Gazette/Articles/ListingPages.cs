@@ -32,35 +32,33 @@ public static class ListingPages
     private static async Task<IResult> SectionAsync(string slug, HttpContext context, PublicArticleReader reader, TaxonomyStore taxonomy, PageRenderer pages, CancellationToken cancellationToken)
     {
         var section = await taxonomy.FindSectionAsync(slug, cancellationToken);
-        if (section is null)
-        {
-            return await pages.NotFoundAsync(cancellationToken);
-        }
-        var path = Permalinks.Section(section.Slug);
-        if (!string.Equals(context.Request.Path.Value, path, StringComparison.Ordinal))
-        {
-            return Results.Redirect(path + context.Request.QueryString, permanent: true);
-        }
-        PageCache.Tag(context, CacheTags.Section(section.Id));
-        var meta = new PageMeta($"{section.Name} | {pages.Site.Title}", section.Description.Length > 0 ? section.Description : $"The latest from {section.Name}.", pages.Absolute(context.Request, path));
-        return await ListAsync(context, reader, pages, "archive", meta, new Listing(section.Name, section.Description, path, SectionId: section.Id), cancellationToken);
+        return await TermAsync(section, Permalinks.Section, CacheTags.Section, term => term.Description.Length > 0 ? term.Description : $"The latest from {term.Name}.",
+            term => new Listing(term.Name, term.Description, Permalinks.Section(term.Slug), SectionId: term.Id), context, reader, pages, cancellationToken);
     }
 
     private static async Task<IResult> TagAsync(string slug, HttpContext context, PublicArticleReader reader, TaxonomyStore taxonomy, PageRenderer pages, CancellationToken cancellationToken)
     {
         var tag = await taxonomy.FindTagAsync(slug, cancellationToken);
-        if (tag is null)
+        return await TermAsync(tag, Permalinks.Tag, CacheTags.Tag, term => $"Articles tagged {term.Name}.",
+            term => new Listing(term.Name, "", Permalinks.Tag(term.Slug), TagId: term.Id), context, reader, pages, cancellationToken);
+    }
+
+    /// <summary>A section's or tag's archive: 404 if unknown, 301 to its canonical path, else its listing.</summary>
+    private static async Task<IResult> TermAsync(Term? term, Func<string, string> permalink, Func<long, string> cacheTag, Func<Term, string> description,
+        Func<Term, Listing> listing, HttpContext context, PublicArticleReader reader, PageRenderer pages, CancellationToken cancellationToken)
+    {
+        if (term is null)
         {
             return await pages.NotFoundAsync(cancellationToken);
         }
-        var path = Permalinks.Tag(tag.Slug);
+        var path = permalink(term.Slug);
         if (!string.Equals(context.Request.Path.Value, path, StringComparison.Ordinal))
         {
             return Results.Redirect(path + context.Request.QueryString, permanent: true);
         }
-        PageCache.Tag(context, CacheTags.Tag(tag.Id));
-        var meta = new PageMeta($"{tag.Name} | {pages.Site.Title}", $"Articles tagged {tag.Name}.", pages.Absolute(context.Request, path));
-        return await ListAsync(context, reader, pages, "archive", meta, new Listing(tag.Name, "", path, TagId: tag.Id), cancellationToken);
+        PageCache.Tag(context, cacheTag(term.Id));
+        var meta = new PageMeta($"{term.Name} | {pages.Site.Title}", description(term), pages.Absolute(context.Request, path));
+        return await ListAsync(context, reader, pages, "archive", meta, listing(term), cancellationToken);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, PublicArticleReader reader, PageRenderer pages, string template, PageMeta meta, Listing listing, CancellationToken cancellationToken)

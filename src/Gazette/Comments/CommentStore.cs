@@ -32,9 +32,10 @@ public sealed class CommentStore(Database database, TimeProvider time)
         var fingerprint = Fingerprint(comment, email);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "select exists (select 1 from comments where fingerprint = @fingerprint and status <> 'trash')",
-                new { fingerprint }, transaction, cancellationToken: cancellationToken)))
+        var duplicate = new CommandDefinition(
+            "select exists (select 1 from comments where fingerprint = @fingerprint and status <> 'trash')",
+            new { fingerprint }, transaction, cancellationToken: cancellationToken);
+        if (await connection.ExecuteScalarAsync<bool>(duplicate))
         {
             return new SubmitResult.Duplicate();
         }
@@ -45,7 +46,11 @@ public sealed class CommentStore(Database database, TimeProvider time)
                 new { email, comment.Ip, since = now.AddSeconds(-floodSeconds) }, transaction, cancellationToken: cancellationToken));
             if (last is { } previous)
             {
-                return new SubmitResult.Flooded(previous.AddSeconds(floodSeconds) - now);
+                // Under PostgreSQL's read committed, an identical twin may have committed
+                // between the two checks: then this is a duplicate, not a flood.
+                return await connection.ExecuteScalarAsync<bool>(duplicate)
+                    ? new SubmitResult.Duplicate()
+                    : new SubmitResult.Flooded(previous.AddSeconds(floodSeconds) - now);
             }
         }
         var hasApproved = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
