@@ -52,6 +52,7 @@ public static class ArticlePages
             .. details.Sections.Select(section => CacheTags.Section(section.Id)),
             .. details.Tags.Select(tag => CacheTags.Tag(tag.Id)),
         ]);
+        LimitCacheLifetimeToClosing(context, article);
         var view = ArticleViewFactory.Article(article, details);
         var canonical = pages.Absolute(context.Request, DiscussionBuilder.PageUrl(view.Url, request.Page));
         var meta = new PageMeta(
@@ -64,6 +65,21 @@ public static class ArticlePages
         return await pages.RenderAsync("article", meta, model, statusCode, personal ? HtmlPage.Private : HtmlPage.Public, cancellationToken);
     }
 
+    /// <summary>A page cached while comments are open must not outlive their closing (CloseAfterDays).</summary>
+    private static void LimitCacheLifetimeToClosing(HttpContext context, Article article)
+    {
+        var settings = context.RequestServices.GetRequiredService<DiscussionBuilder>().Options;
+        if (settings.CloseAfterDays <= 0 || context.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>()?.Context is not { } cache)
+        {
+            return;
+        }
+        var untilClosing = article.PublishedAt!.Value.AddDays(settings.CloseAfterDays) - context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (untilClosing > TimeSpan.Zero && untilClosing < (cache.ResponseExpirationTimeSpan ?? PublicPagePolicy.Lifetime))
+        {
+            cache.ResponseExpirationTimeSpan = untilClosing;
+        }
+    }
+
     private static async Task<IResult> ShowAsync(string slug, int page, HttpContext context, CancellationToken cancellationToken)
     {
         var services = context.RequestServices;
@@ -72,7 +88,7 @@ public static class ArticlePages
         {
             return await services.GetRequiredService<PageRenderer>().NotFoundAsync(cancellationToken);
         }
-        var canonical = DiscussionBuilder.PageUrl(Permalinks.Article(article.PublishedAt!.Value, article.Slug), page);
+        var canonical = DiscussionBuilder.PageUrl(Permalinks.Of(article), page);
         if (!string.Equals(context.Request.Path.Value, canonical, StringComparison.Ordinal))
         {
             // WordPress's redirect_canonical: wrong date, case, a missing slash or comment-page-1 all land on the one URL.

@@ -66,7 +66,9 @@ public static class ListingPages
         long? before = null;
         if (context.Request.Query.TryGetValue(BeforeKey, out var value))
         {
+            // Only the canonical spelling (no leading zeros): each spelling would be its own cache entry.
             if (!long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                || id.ToString(System.Globalization.CultureInfo.InvariantCulture) != value
                 || !await reader.IsPublishedAsync(id, cancellationToken))
             {
                 return await pages.NotFoundAsync(cancellationToken);

@@ -11,6 +11,9 @@ public static class Permalinks
         return string.Create(CultureInfo.InvariantCulture, $"/{utc.Year:D4}/{utc.Month:D2}/{slug}/");
     }
 
+    /// <summary>A published article's URL.</summary>
+    public static string Of(Article article) => Article(article.PublishedAt!.Value, article.Slug);
+
     public static string Section(string slug) => $"/section/{slug}/";
 
     public static string Tag(string slug) => $"/tag/{slug}/";

@@ -4,18 +4,27 @@ using Gazette.Storage;
 namespace Gazette.Caching;
 
 /// <summary>
-/// Every half second, evicts what other processes evicted (rows of
-/// <c>cache_evictions</c> it has not seen). Runs on every node, not only the
-/// leader; rows older than an hour are pruned as it goes.
+/// Every half second, evicts the tags of <c>cache_evictions</c> rows it has not
+/// seen. Runs on every node, not only the leader; rows older than an hour are
+/// pruned as it goes. Its own process's rows are evicted again too: a page that
+/// was being rendered from the old data while the first eviction ran would
+/// otherwise stay cached for its whole lifetime.
 /// </summary>
 public sealed class CacheEvictionListener(Database database, PageCache cache, TimeProvider time, ILogger<CacheEvictionListener> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan KeepFor = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Identity values can commit out of order (PostgreSQL), so each poll looks this
+    /// many ids back and skips the ones it has handled.
+    /// </summary>
+    private const long Lookback = 500;
+
+    private readonly HashSet<long> _handled = [];
     private long _seen = -1;
 
-    private sealed record Eviction(long Id, string Tag, string Origin);
+    private sealed record Eviction(long Id, string Tag);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,12 +59,17 @@ public sealed class CacheEvictionListener(Database database, PageCache cache, Ti
             _seen = await connection.ExecuteScalarAsync<long?>("select max(id) from cache_evictions") ?? 0;
             return;
         }
+        var low = Math.Max(0, _seen - Lookback);
         var rows = (await connection.QueryAsync<Eviction>(new CommandDefinition(
-            "select id, tag, origin from cache_evictions where id > @seen order by id", new { seen = _seen }, cancellationToken: cancellationToken))).AsList();
+            "select id, tag from cache_evictions where id > @low order by id", new { low }, cancellationToken: cancellationToken)))
+            .Where(row => !_handled.Contains(row.Id))
+            .ToList();
         if (rows.Count > 0)
         {
-            _seen = rows[^1].Id;
-            await cache.EvictHereAsync(rows.Where(row => row.Origin != cache.Origin).Select(row => row.Tag).Distinct(StringComparer.Ordinal), cancellationToken);
+            await cache.EvictHereAsync(rows.Select(row => row.Tag).Distinct(StringComparer.Ordinal), cancellationToken);
+            _handled.UnionWith(rows.Select(row => row.Id));
+            _seen = Math.Max(_seen, rows[^1].Id);
+            _handled.RemoveWhere(id => id <= _seen - Lookback);
         }
         if (prune)
         {

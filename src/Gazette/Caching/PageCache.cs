@@ -29,8 +29,8 @@ public static class CacheTags
 /// </summary>
 public sealed class PageCache(IOutputCacheStore store, Database database, TimeProvider time, ILogger<PageCache> logger)
 {
-    /// <summary>This process, so the listener skips the evictions it made itself.</summary>
-    public string Origin { get; } = Guid.NewGuid().ToString("N");
+    /// <summary>Who evicted, recorded for whoever reads the table while debugging.</summary>
+    private static readonly string Origin = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     public async Task EvictAsync(IEnumerable<string> tags, CancellationToken cancellationToken = default)
     {

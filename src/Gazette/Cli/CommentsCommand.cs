@@ -67,12 +67,16 @@ public static class CommentsCommand
             var comments = await app.Services.GetRequiredService<CommentStore>().ListQueueAsync(status, Math.Clamp(result.GetValue(Limit), 1, 10_000), cancellationToken);
             foreach (var comment in comments)
             {
-                var text = comment.BodySource.ReplaceLineEndings(" ");
+                var text = Printable(comment.BodySource);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{comment.Id}\t{comment.Status}\t{comment.CreatedAt:yyyy-MM-dd HH:mm}\t{comment.ArticleSlug}\t{comment.AuthorName}\t{(text.Length > 60 ? text[..60] + "…" : text)}{(comment.ReportCount > 0 ? $"\t[{comment.ReportCount} reports]" : "")}"));
+                    $"{comment.Id}\t{comment.Status}\t{comment.CreatedAt:yyyy-MM-dd HH:mm}\t{comment.ArticleSlug}\t{Printable(comment.AuthorName)}\t{(text.Length > 60 ? text[..60] + "…" : text)}{(comment.ReportCount > 0 ? $"\t[{comment.ReportCount} reports]" : "")}"));
             }
             return 0;
         });
+
+    /// <summary>One line, no terminal escapes: readers wrote this text.</summary>
+    private static string Printable(string text) =>
+        new(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
 
     private static Task<int> ChangeAsync(ParseResult result, string status, CancellationToken cancellationToken) =>
         CommandFailure.Guard(async () =>

@@ -61,7 +61,7 @@ public static class ServeCommand
         }
         if (app.Services.GetRequiredService<SampleContent>().Published is { } sample && addresses.FirstOrDefault() is { } first)
         {
-            Console.WriteLine($"Open the sample article: {first}{Permalinks.Article(sample.PublishedAt!.Value, sample.Slug)}");
+            Console.WriteLine($"Open the sample article: {first}{Permalinks.Of(sample)}");
         }
     }
 }

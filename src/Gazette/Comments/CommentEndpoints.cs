@@ -24,6 +24,16 @@ public static class CommentEndpoints
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(10);
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                var pages = rejected.HttpContext.RequestServices.GetRequiredService<PageRenderer>();
+                var page = await NoticeAsync(pages, StatusCodes.Status429TooManyRequests, "Slow down",
+                    $"You have sent many reports in a short time. Please wait {seconds} seconds.", "/", cancellationToken);
+                await page.ExecuteAsync(rejected.HttpContext);
+            };
             options.AddPolicy(ReportLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 }));
@@ -94,7 +104,7 @@ public static class CommentEndpoints
         // Reporters are told apart by address, kept only as a keyed hash.
         var reporter = Convert.ToHexStringLower(HMACSHA256.HashData(secret.DeriveKey("comments:reporter"),
             Encoding.UTF8.GetBytes(context.Connection.RemoteIpAddress?.ToString() ?? "unknown")));
-        var (_, held) = await comments.ReportAsync(id, reporter, options.CurrentValue.ReportThreshold, cancellationToken);
+        var held = await comments.ReportAsync(id, reporter, options.CurrentValue.ReportThreshold, cancellationToken);
         if (held is { } heldArticle)
         {
             await cache.EvictAsync([CacheTags.Article(heldArticle)], cancellationToken);
@@ -103,7 +113,7 @@ public static class CommentEndpoints
             "Thank you for the report. Moderators will look at this comment.", UrlOf(article) + "#comment-" + id.ToString(CultureInfo.InvariantCulture), cancellationToken);
     }
 
-    private static string UrlOf(Article article) => Permalinks.Article(article.PublishedAt!.Value, article.Slug);
+    private static string UrlOf(Article article) => Permalinks.Of(article);
 
     private static Task<IResult> NoticeAsync(PageRenderer pages, int statusCode, string heading, string message, string backUrl, CancellationToken cancellationToken) =>
         pages.RenderAsync(

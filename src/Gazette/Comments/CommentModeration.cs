@@ -29,17 +29,18 @@ public static class CommentModeration
         {
             return new(CommentStatus.Spam, "the hidden field was filled in");
         }
-        if (FirstMatch(options.DisallowedKeys, facts) is { } disallowed)
+        // Reasons are logged: they name the rule, never the matched key (which may be the commenter's email).
+        if (FirstMatch(options.DisallowedKeys, facts) is not null)
         {
-            return new(CommentStatus.Spam, $"matches the disallowed key '{disallowed}'");
+            return new(CommentStatus.Spam, "matches the disallowed list");
         }
         if (facts.ArticlePremoderated)
         {
             return new(CommentStatus.Pending, "this article holds every comment");
         }
-        if (FirstMatch(options.ModerationKeys, facts) is { } moderated)
+        if (FirstMatch(options.ModerationKeys, facts) is not null)
         {
-            return new(CommentStatus.Pending, $"matches the moderation key '{moderated}'");
+            return new(CommentStatus.Pending, "matches the moderation list");
         }
         var links = CommentText.CountLinks(facts.Text);
         if (options.HoldLinkCount > 0 && links >= options.HoldLinkCount)

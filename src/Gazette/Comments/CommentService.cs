@@ -92,8 +92,10 @@ public sealed class CommentService(
                     await cache.EvictAsync([CacheTags.Article(article.Id)], cancellationToken);
                 }
                 var page = await discussions.LocateAsync(article, saved, cancellationToken);
+                // ?comment= makes the browser fetch the page again rather than show its own
+                // copy from before the comment; the server's cache key ignores it.
                 var redirect = saved.Status == CommentStatus.Approved
-                    ? string.Create(CultureInfo.InvariantCulture, $"{page}#comment-{saved.Id}")
+                    ? string.Create(CultureInfo.InvariantCulture, $"{page}?comment={saved.Id}#comment-{saved.Id}")
                     : string.Create(CultureInfo.InvariantCulture, $"{page}?unapproved={saved.Id}&moderation-hash={moderationHash.For(saved.Id, saved.CreatedAt)}#comment-{saved.Id}");
                 return new CommentOutcome.Accepted(article, saved, redirect);
             default:

@@ -32,6 +32,15 @@ public sealed class CommentStore(Database database, TimeProvider time)
         var fingerprint = Fingerprint(comment, email);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (database.Dialect.TransactionLockSql is { } lockSql)
+        {
+            // Two comments from one email or one address at the same moment must meet
+            // the flood check one after the other; keys in order, so two never deadlock.
+            foreach (var key in new[] { "comments:email:" + email, "comments:ip:" + comment.Ip }.Select(PostgresAdvisoryLock.KeyFor).Order())
+            {
+                await connection.ExecuteAsync(new CommandDefinition(lockSql, new { key }, transaction, cancellationToken: cancellationToken));
+            }
+        }
         var duplicate = new CommandDefinition(
             "select exists (select 1 from comments where fingerprint = @fingerprint and status <> 'trash')",
             new { fingerprint }, transaction, cancellationToken: cancellationToken);
@@ -158,9 +167,10 @@ public sealed class CommentStore(Database database, TimeProvider time)
     /// <summary>
     /// Records one reader's report. At <paramref name="threshold"/> reports an
     /// approved comment goes back to pending, in front of moderators; returns its
-    /// article when that happened, so the page can be evicted.
+    /// article when that happened, so the page can be evicted; a repeated report
+    /// from the same reader counts once.
     /// </summary>
-    public async Task<(bool Counted, long? HeldArticleId)> ReportAsync(long id, string reporter, int threshold, CancellationToken cancellationToken = default)
+    public async Task<long?> ReportAsync(long id, string reporter, int threshold, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -188,13 +198,16 @@ public sealed class CommentStore(Database database, TimeProvider time)
             }
         }
         await transaction.CommitAsync(cancellationToken);
-        return (counted, held);
+        return held;
     }
 
-    /// <summary>Erases commenters' IP addresses and user agents older than the cut-off; returns how many comments it touched.</summary>
+    /// <summary>Erases commenters' IP addresses, user agents and reporters older than the cut-off; returns how many comments it touched.</summary>
     public async Task<int> ErasePersonalDataAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        // Reporters are kept as a keyed hash of their address, which could be brute-forced: they go too (report_count keeps the tally).
+        await connection.ExecuteAsync(new CommandDefinition(
+            "delete from comment_reports where created_at < @before", new { before }, cancellationToken: cancellationToken));
         return await connection.ExecuteAsync(new CommandDefinition(
             "update comments set ip = null, user_agent = null where created_at < @before and (ip is not null or user_agent is not null)",
             new { before }, cancellationToken: cancellationToken));

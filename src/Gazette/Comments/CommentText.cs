@@ -38,15 +38,15 @@ public static partial class CommentText
         return SafeHtml.FromSanitizer(html.ToString().TrimEnd());
     }
 
+    /// <summary>Each paragraph is sanitized on its own, so every tag opens and closes inside its paragraph.</summary>
     public static SafeHtml FromImportedHtml(string html)
     {
-        var clean = ImportSanitizer.Sanitize(html.Replace("\r\n", "\n", StringComparison.Ordinal));
-        var paragraphs = Paragraphs(clean).Select(paragraph => "<p>" + paragraph.Replace("\n", "<br>\n", StringComparison.Ordinal) + "</p>");
+        var paragraphs = Paragraphs(html).Select(paragraph => ImportSanitizer.Sanitize("<p>" + paragraph.Replace("\n", "<br>\n", StringComparison.Ordinal) + "</p>"));
         return SafeHtml.FromSanitizer(string.Join('\n', paragraphs));
     }
 
     /// <summary>Web addresses in the text, as moderation counts them.</summary>
-    public static int CountLinks(string text) => LinkPattern().Count(text);
+    public static int CountLinks(string text) => WebAddress().Count(text);
 
     private static IEnumerable<string> Paragraphs(string text) =>
         BlankLines().Split(text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim())
@@ -72,7 +72,8 @@ public static partial class CommentText
     {
         var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
         {
-            AllowedTags = new HashSet<string>(["a", "abbr", "b", "blockquote", "cite", "code", "del", "em", "i", "q", "s", "strike", "strong"], StringComparer.OrdinalIgnoreCase),
+            // WordPress's comment allow-list, plus the p and br this class makes itself.
+            AllowedTags = new HashSet<string>(["a", "abbr", "b", "blockquote", "cite", "code", "del", "em", "i", "q", "s", "strike", "strong", "p", "br"], StringComparer.OrdinalIgnoreCase),
             AllowedAttributes = new HashSet<string>(["href", "title", "cite", "datetime"], StringComparer.OrdinalIgnoreCase),
             AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href", "cite"], StringComparer.OrdinalIgnoreCase),
@@ -104,7 +105,4 @@ public static partial class CommentText
 
     [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""]+", RegexOptions.IgnoreCase)]
     private static partial Regex WebAddress();
-
-    [GeneratedRegex(@"(?:https?:)?//|www\.", RegexOptions.IgnoreCase)]
-    private static partial Regex LinkPattern();
 }

@@ -20,6 +20,10 @@ public static class CommentValidator
         {
             errors[CommentForm.AuthorField] = "Please give your name.";
         }
+        else if (form.Author.Any(char.IsControl))
+        {
+            errors[CommentForm.AuthorField] = "Your name cannot contain line breaks or control characters.";
+        }
         else if (form.Author.Length > options.MaxNameLength)
         {
             errors[CommentForm.AuthorField] = $"Your name can be at most {options.MaxNameLength} characters.";
@@ -41,6 +45,7 @@ public static class CommentValidator
 
     public static bool IsEmail(string value) =>
         value.Length <= 254
+        && !value.Any(char.IsControl)
         && MailAddress.TryCreate(value, out var address)
         && address.Address == value
         && address.Host.Contains('.', StringComparison.Ordinal)
@@ -48,6 +53,7 @@ public static class CommentValidator
 
     public static bool IsWebAddress(string value) =>
         value.Length <= 2000
+        && !value.Any(char.IsControl)
         && Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && uri.Scheme is "http" or "https"
         && uri.Host.Length > 0;

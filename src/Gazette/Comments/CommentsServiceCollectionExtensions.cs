@@ -13,6 +13,7 @@ public static class CommentsServiceCollectionExtensions
         services.AddSingleton<FillStamps>();
         services.AddSingleton<ModerationHash>();
         services.AddPeriodicJob<PersonalDataRetentionJob>();
+        services.AddHostedService<DiscussionSettingsWatcher>();
         services.AddCommentRateLimits();
         return services;
     }

@@ -24,7 +24,7 @@ public sealed class DiscussionBuilder(CommentStore comments, IOptionsMonitor<Dis
     {
         var settings = Options;
         var article = request.Article;
-        var url = Permalinks.Article(article.PublishedAt!.Value, article.Slug);
+        var url = Permalinks.Of(article);
         var shown = (await comments.ListApprovedAsync(article.Id, cancellationToken)).ToList();
         if (request.PendingOwnComment is { } pending)
         {
@@ -47,7 +47,7 @@ public sealed class DiscussionBuilder(CommentStore comments, IOptionsMonitor<Dis
             threads,
             request.Page > 1 ? PageUrl(url, request.Page - 1) + "#comments" : null,
             request.Page < pages ? PageUrl(url, request.Page + 1) + "#comments" : null,
-            FormView(article, url, request));
+            FormView(article, url, request with { ReplyTo = request.ReplyTo ?? ParentOf(request.Form, shown) }));
 
         CommentView View(PublicComment comment, int depth) => new(
             comment.Id,
@@ -70,8 +70,12 @@ public sealed class DiscussionBuilder(CommentStore comments, IOptionsMonitor<Dis
     {
         var shown = (await comments.ListApprovedAsync(article.Id, cancellationToken)).Where(other => other.Id != comment.Id).Append(comment);
         var page = CommentThread.Build(shown, Options.OldestFirst).PageOf(comment.Id, Options.ThreadsPerPage);
-        return PageUrl(Permalinks.Article(article.PublishedAt!.Value, article.Slug), page);
+        return PageUrl(Permalinks.Of(article), page);
     }
+
+    /// <summary>The comment a re-shown form (422) was replying to, so it still says "Reply to NAME".</summary>
+    private static PublicComment? ParentOf(CommentForm? form, List<PublicComment> shown) =>
+        form is { ParentId: > 0 } ? shown.Find(comment => comment.Id == form.ParentId && comment.Status == CommentStatus.Approved) : null;
 
     public static string PageUrl(string articleUrl, int page) =>
         page <= 1 ? articleUrl : string.Create(CultureInfo.InvariantCulture, $"{articleUrl}comment-page-{page}/");

@@ -16,6 +16,13 @@ public sealed class SqlDialect
     /// <summary>Embedded-resource prefix of this dialect's migration scripts.</summary>
     public string MigrationsPrefix => $"Gazette.Storage.Migrations.{Name}.";
 
+    /// <summary>
+    /// SQL that makes the current transaction wait for any other holding the same
+    /// key (parameter @key, a long), or null where transactions are serialized
+    /// anyway (SQLite's BEGIN IMMEDIATE).
+    /// </summary>
+    public string? TransactionLockSql => this == Postgres ? "select pg_advisory_xact_lock(@key)" : null;
+
     /// <summary>True when the insert broke a unique index (SQLite's SQLITE_CONSTRAINT_UNIQUE, PostgreSQL's 23505).</summary>
     public bool IsUniqueViolation(Exception exception) => exception switch
     {

@@ -125,7 +125,7 @@ public abstract class CommentPostingTests<TProvider>(TProvider provider) : Comme
         var id = CommentIdOf(response);
         var page = await GetAsync(Article);
 
-        Assert.Equal($"{Article}#comment-{id}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"{Article}?comment={id}#comment-{id}", response.Headers.Location?.OriginalString);
         Assert.Null(page.Response.Headers.Age);
         Assert.Contains($"<li id=\"comment-{id}\" class=\"comment\">", page.Html, StringComparison.Ordinal);
         Assert.Contains("Straight onto the page.", page.Html, StringComparison.Ordinal);
@@ -146,6 +146,20 @@ public abstract class CommentPostingTests<TProvider>(TProvider provider) : Comme
         var page = await GetAsync(Article);
 
         Assert.Matches($"<li id=\"comment-{parent}\" class=\"comment\">(?s:.)*?<ol class=\"children\">\\s*<li id=\"comment-{reply}\"", page.Html);
+    }
+
+    [Fact]
+    public async Task AnInvalidReplyIsShownAgainAsAReply()
+    {
+        var parent = await ApprovedCommentAsync("Reply to me, carefully.");
+        var fields = Fields("", parent: parent);
+
+        using var response = await PostCommentAsync(fields);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Reply to Jane Reader", html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"comment_parent\" value=\"{parent}\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public class CommentValidatorTests
     [InlineData("Jane", "jane@example.org", "ftp://example.org", "Hi", "url")]
     [InlineData("Jane", "jane@example.org", "javascript:alert(1)", "Hi", "url")]
     [InlineData("Jane", "jane@example.org", "", "", "comment")]
+    [InlineData("Jane\n1\tapproved", "jane@example.org", "", "Hi", "author")]
     public void EachBadFieldIsNamed(string author, string email, string url, string comment, string field)
     {
         var errors = CommentValidator.Validate(Form() with { Author = author, Email = email, Url = url, Comment = comment }, Options);
@@ -62,6 +63,19 @@ public class CommentModerationTests
     {
         Assert.Equal(CommentStatus.Approved, CommentModeration.Decide(Facts() with { Text = "see https://a.example" }, Defaults).Status);
         Assert.Equal(CommentStatus.Pending, CommentModeration.Decide(Facts() with { Text = "see https://a.example and www.b.example" }, Defaults).Status);
+    }
+
+    [Fact]
+    public void OneAddressIsOneLinkHoweverItIsWritten() =>
+        Assert.Equal(CommentStatus.Approved, CommentModeration.Decide(Facts() with { Text = "see https://www.example.org/a//b" }, Defaults).Status);
+
+    [Fact]
+    public void TheLoggedReasonNeverNamesTheMatchedKey()
+    {
+        var decision = CommentModeration.Decide(Facts(), new DiscussionOptions { DisallowedKeys = ["jane@example.org"] });
+
+        Assert.Equal(CommentStatus.Spam, decision.Status);
+        Assert.DoesNotContain("jane@example.org", decision.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -166,6 +180,14 @@ public class CommentTextTests
         Assert.DoesNotContain("script", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
         Assert.DoesNotContain("onclick", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImportedParagraphsNeverCutATagInTwo()
+    {
+        var html = CommentText.FromImportedHtml("<a href=\"https://x.example\">one\n\ntwo</a>").Html;
+
+        Assert.Equal("<p><a href=\"https://x.example\" rel=\"nofollow ugc noopener\">one</a></p>\n<p>two</p>", html);
     }
 }
 

@@ -91,7 +91,7 @@ public abstract class DiscussionSettingsTests<TProvider>(TProvider provider) : C
             Factory.Clock.Advance(TimeSpan.FromMinutes(1));
             using var response = await PostCommentAsync(Fields($"Thread {i}", article: article.Id));
             ids.Add(CommentIdOf(response));
-            Assert.Equal(i <= 2 ? $"{url}#comment-{ids[^1]}" : $"{url}comment-page-{(i + 1) / 2}/#comment-{ids[^1]}", response.Headers.Location?.OriginalString);
+            Assert.Equal(i <= 2 ? $"{url}?comment={ids[^1]}#comment-{ids[^1]}" : $"{url}comment-page-{(i + 1) / 2}/?comment={ids[^1]}#comment-{ids[^1]}", response.Headers.Location?.OriginalString);
         }
 
         var first = await GetAsync(url);
@@ -214,5 +214,8 @@ public sealed class ReportRateLimitTests(SqliteProvider provider) : CommentTestB
 
         Assert.All(statuses.Take(10), status => Assert.Equal(HttpStatusCode.NotFound, status));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        using var limited = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/comments/987654/report"));
+        Assert.NotNull(limited.Headers.RetryAfter);
+        Assert.Contains("many reports", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -41,6 +41,7 @@ public abstract partial class PaginationTests<TProvider>(TProvider provider) : S
     [InlineData("/?before=999999")]
     [InlineData("/?before=abc")]
     [InlineData("/?before=-1")]
+    [InlineData("/?before=001")]
     public async Task AnOlderPageFromNowhereIsA404(string path)
     {
         var (status, _, _) = await GetAsync(path);
