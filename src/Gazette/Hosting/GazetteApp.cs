@@ -14,6 +14,7 @@ public static class GazetteApp
         // (the SQLite file, the theme folder) still resolve against the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddGazetteProxyHeaders(builder.Configuration);
         builder.Services.AddGazetteStorage();
         builder.Services.AddGazetteSecrets();
         builder.Services.AddGazetteJobs();
@@ -23,6 +24,7 @@ public static class GazetteApp
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.MapHealthChecks("/healthz");
         app.MapGazetteSite();
         return app;

@@ -82,15 +82,40 @@ public sealed partial class CommentProcessTests : IDisposable
         }
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string text, string email) =>
-        await http.PostAsync(new Uri("/comments/", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+    [Fact]
+    public async Task BehindALocalProxyFloodControlTellsReadersApartByTheirForwardedAddress()
+    {
+        await using var server = GazetteProcess.Start(_folder, "serve", "--urls", "http://127.0.0.1:0");
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(await server.WaitUntilListeningAsync()) };
+
+        using var first = await PostAsync(http, "From the first reader", "first@example.org", forwardedFor: "203.0.113.5");
+        using var second = await PostAsync(http, "From the second reader", "second@example.org", forwardedFor: "203.0.113.6");
+        using var firstAgain = await PostAsync(http, "The first reader again", "first-other@example.org", forwardedFor: "203.0.113.5");
+
+        Assert.Equal(HttpStatusCode.SeeOther, first.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, firstAgain.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string text, string email, string? forwardedFor = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/comments/")
         {
-            ["comment_post_ID"] = "1",
-            ["comment_parent"] = "0",
-            ["author"] = "Jane Reader",
-            ["email"] = email,
-            ["comment"] = text,
-        }));
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["comment_post_ID"] = "1",
+                ["comment_parent"] = "0",
+                ["author"] = "Jane Reader",
+                ["email"] = email,
+                ["comment"] = text,
+            }),
+        };
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+        return await http.SendAsync(request);
+    }
 
     private static long IdOf(HttpResponseMessage response) =>
         long.Parse(CommentAnchor().Match(response.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

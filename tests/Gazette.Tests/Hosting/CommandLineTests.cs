@@ -98,6 +98,15 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task ABadTrustedProxyIsNamed()
+    {
+        var (exitCode, _, stderr) = await Run("serve", "--Gazette:TrustedProxies=10.0.0.0/8,not-an-address", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, exitCode);
+        AssertOneLine(stderr, "gazette: Gazette:TrustedProxies has 'not-an-address', which is neither an IP address nor a CIDR range.");
+    }
+
+    [Fact]
     public async Task UnknownArgumentIsNamed()
     {
         var (exitCode, _, stderr) = await Run("serve", "bogus");
