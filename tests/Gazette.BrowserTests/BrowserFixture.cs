@@ -87,6 +87,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Gazette:Database", database);
+            // The listen options set in Start() win; this keeps the serve command from probing its default port.
+            builder.UseSetting("urls", "http://127.0.0.1:0");
             // Every browser here posts from 127.0.0.1; flood control would refuse the second test's comment.
             builder.UseSetting("Gazette:Discussion:FloodSeconds", "0");
         }

@@ -43,8 +43,14 @@ public sealed class PageCache(IOutputCacheStore store, Database database, TimePr
             cancellationToken: cancellationToken));
     }
 
+    private long _epoch;
+
+    /// <summary>Counts evictions in this process; a page rendered while it moved may show what was just evicted.</summary>
+    public long Epoch => Interlocked.Read(ref _epoch);
+
     public async Task EvictHereAsync(IEnumerable<string> tags, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _epoch);
         foreach (var tag in tags)
         {
             await store.EvictByTagAsync(tag, cancellationToken);

@@ -7,7 +7,8 @@ namespace Gazette.Caching;
 /// plus only the query parameters the page understands (so ?x=random shares the
 /// page's entry instead of filling the cache), never cookies; a request carrying
 /// any of <paramref name="bypassKeys"/> (per-reader views) is never cached; only
-/// 200s are stored, and nothing that sets a cookie.
+/// 200s are stored, and nothing that sets a cookie; nor a page during whose
+/// rendering anything was evicted (it may have read the data just replaced).
 /// </summary>
 public sealed class PublicPagePolicy(string[] queryKeys, string[] bypassKeys, TimeSpan lifetime) : IOutputCachePolicy
 {
@@ -19,6 +20,8 @@ public sealed class PublicPagePolicy(string[] queryKeys, string[] bypassKeys, Ti
     /// would otherwise empty every listing), so they live one minute.
     /// </summary>
     public static readonly TimeSpan ListingLifetime = TimeSpan.FromSeconds(60);
+
+    private const string EpochKey = "gazette:cache-epoch";
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -33,6 +36,7 @@ public sealed class PublicPagePolicy(string[] queryKeys, string[] bypassKeys, Ti
         context.ResponseExpirationTimeSpan = lifetime;
         context.CacheVaryByRules.QueryKeys = queryKeys;
         context.Tags.Add(CacheTags.Site);
+        context.HttpContext.Items[EpochKey] = context.HttpContext.RequestServices.GetRequiredService<PageCache>().Epoch;
         return ValueTask.CompletedTask;
     }
 
@@ -41,7 +45,10 @@ public sealed class PublicPagePolicy(string[] queryKeys, string[] bypassKeys, Ti
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.SetCookie))
+        var started = context.HttpContext.Items[EpochKey] as long?;
+        if (response.StatusCode != StatusCodes.Status200OK
+            || response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.SetCookie)
+            || started != context.HttpContext.RequestServices.GetRequiredService<PageCache>().Epoch)
         {
             context.AllowCacheStorage = false;
         }

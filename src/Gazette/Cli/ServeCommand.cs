@@ -33,11 +33,17 @@ public static class ServeCommand
             await using var app = GazetteApp.Build(HostArguments.From(result, ("urls", result.GetValue(Urls))));
             await app.Services.GetRequiredService<Preflight>().RunAsync(cancellationToken);
             var urls = app.Configuration["urls"] is { Length: > 0 } configured ? configured : DefaultUrls;
-            app.Urls.Clear();
-            foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            // WebApplicationFactory lets this entry point run on after Build() with its
+            // in-memory TestServer; a probe of the default port there would race other
+            // test hosts, and a failure would dispose the host the test is using.
+            if (app.Services.GetRequiredService<IServer>().GetType().FullName != "Microsoft.AspNetCore.TestHost.TestServer")
             {
-                PortCheck.EnsureFree(url);
-                app.Urls.Add(url);
+                app.Urls.Clear();
+                foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    PortCheck.EnsureFree(url);
+                    app.Urls.Add(url);
+                }
             }
             app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
             try
