@@ -21,7 +21,7 @@ public static class ArticlePages
 
     public static void MapArticlePages(this IEndpointRouteBuilder routes)
     {
-        var policy = new PublicPagePolicy([], PersonalKeys, PublicPagePolicy.Lifetime);
+        var policy = new PublicPagePolicy(routes.ServiceProvider.GetRequiredService<PageCache>(), [], PersonalKeys, PublicPagePolicy.Lifetime);
         routes.MapMethods(Route, [HttpMethods.Get, HttpMethods.Head], (string slug, HttpContext context, CancellationToken cancellationToken) =>
                 ShowAsync(slug, 1, context, cancellationToken))
             .WithName("Article")

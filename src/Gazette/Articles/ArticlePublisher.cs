@@ -31,15 +31,21 @@ public sealed class ArticlePublisher(Database database, ArticleStore articles, M
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             var slug = await UniqueSlugAsync(connection, transaction, draft.Kind, Normalized.Slug(draft.Slug ?? draft.Title), cancellationToken);
-            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                """
-                insert into articles (kind, slug, title, summary, body_markdown, body_html, status,
-                                      published_at, created_at, updated_at, comment_status, comment_count, premoderated)
-                values (@Kind, @slug, @Title, @summary, @BodyMarkdown, @html, @Status, @publishedAt, @now, @updatedAt, @CommentStatus, 0, @Premoderated)
-                returning id
-                """,
-                new { draft.Kind, slug, Title = draft.Title.Trim(), summary, draft.BodyMarkdown, html = html.Html, draft.Status, publishedAt, now, updatedAt, draft.CommentStatus, draft.Premoderated },
-                transaction, cancellationToken: cancellationToken));
+            id = await ArticleStore.InsertAsync(connection, transaction, new Article
+            {
+                Kind = draft.Kind,
+                Slug = slug,
+                Title = draft.Title.Trim(),
+                Summary = summary,
+                BodyMarkdown = draft.BodyMarkdown,
+                BodyHtml = html.Html,
+                Status = draft.Status,
+                PublishedAt = publishedAt,
+                CreatedAt = now,
+                UpdatedAt = updatedAt,
+                CommentStatus = draft.CommentStatus,
+                Premoderated = draft.Premoderated,
+            }, cancellationToken);
             evict.Add(CacheTags.Article(id));
 
             var sectionIds = new List<long>();

@@ -15,7 +15,7 @@ public static class ListingPages
     public static RouteGroupBuilder MapListingPages(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("");
-        group.CacheOutput(new PublicPagePolicy([BeforeKey], [], PublicPagePolicy.ListingLifetime));
+        group.CacheOutput(new PublicPagePolicy(routes.ServiceProvider.GetRequiredService<PageCache>(), [BeforeKey], [], PublicPagePolicy.ListingLifetime));
         group.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], HomeAsync).WithName("Home");
         group.MapMethods("/section/{slug}/", [HttpMethods.Get, HttpMethods.Head], SectionAsync).WithName("Section");
         group.MapMethods("/tag/{slug}/", [HttpMethods.Get, HttpMethods.Head], TagAsync).WithName("Tag");

@@ -10,7 +10,7 @@ namespace Gazette.Caching;
 /// 200s are stored, and nothing that sets a cookie; nor a page during whose
 /// rendering anything was evicted (it may have read the data just replaced).
 /// </summary>
-public sealed class PublicPagePolicy(string[] queryKeys, string[] bypassKeys, TimeSpan lifetime) : IOutputCachePolicy
+public sealed class PublicPagePolicy(PageCache cache, string[] queryKeys, string[] bypassKeys, TimeSpan lifetime) : IOutputCachePolicy
 {
     /// <summary>Pages that are evicted when what they show changes.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
@@ -36,7 +36,7 @@ public sealed class PublicPagePolicy(string[] queryKeys, string[] bypassKeys, Ti
         context.ResponseExpirationTimeSpan = lifetime;
         context.CacheVaryByRules.QueryKeys = queryKeys;
         context.Tags.Add(CacheTags.Site);
-        context.HttpContext.Items[EpochKey] = context.HttpContext.RequestServices.GetRequiredService<PageCache>().Epoch;
+        context.HttpContext.Items[EpochKey] = cache.Epoch;
         return ValueTask.CompletedTask;
     }
 
@@ -48,7 +48,7 @@ public sealed class PublicPagePolicy(string[] queryKeys, string[] bypassKeys, Ti
         var started = context.HttpContext.Items[EpochKey] as long?;
         if (response.StatusCode != StatusCodes.Status200OK
             || response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.SetCookie)
-            || started != context.HttpContext.RequestServices.GetRequiredService<PageCache>().Epoch)
+            || started != cache.Epoch)
         {
             context.AllowCacheStorage = false;
         }

@@ -8,16 +8,16 @@ namespace Gazette.Tests.Site;
 
 public sealed class PublicPagePolicyTests(SqliteProvider provider) : SiteTestBase<SqliteProvider>(provider)
 {
-    private readonly PublicPagePolicy _policy = new(["before"], ["unapproved"], PublicPagePolicy.Lifetime);
+    private PublicPagePolicy Policy => field ??= new(Factory.Services.GetRequiredService<PageCache>(), ["before"], ["unapproved"], PublicPagePolicy.Lifetime);
 
     [Fact]
     public async Task APageRenderedWhileSomethingWasEvictedIsNotStored()
     {
         var context = Context("/");
-        await _policy.CacheRequestAsync(context, CancellationToken.None);
+        await Policy.CacheRequestAsync(context, CancellationToken.None);
 
         await Factory.Services.GetRequiredService<PageCache>().EvictHereAsync([CacheTags.Home]);
-        await _policy.ServeResponseAsync(context, CancellationToken.None);
+        await Policy.ServeResponseAsync(context, CancellationToken.None);
 
         Assert.False(context.AllowCacheStorage);
     }
@@ -28,9 +28,9 @@ public sealed class PublicPagePolicyTests(SqliteProvider provider) : SiteTestBas
         var quiet = Context("/");
         var personal = Context("/", "?unapproved=3");
 
-        await _policy.CacheRequestAsync(quiet, CancellationToken.None);
-        await _policy.ServeResponseAsync(quiet, CancellationToken.None);
-        await _policy.CacheRequestAsync(personal, CancellationToken.None);
+        await Policy.CacheRequestAsync(quiet, CancellationToken.None);
+        await Policy.ServeResponseAsync(quiet, CancellationToken.None);
+        await Policy.CacheRequestAsync(personal, CancellationToken.None);
 
         Assert.True(quiet.AllowCacheStorage);
         Assert.False(personal.AllowCacheLookup);
