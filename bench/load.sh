@@ -1,27 +1,39 @@
 #!/usr/bin/env bash
 # Load benchmark of the public site. Builds Release, fills a SQLite site with
-# generated articles (default 10,000; cached between runs), starts Gazette, then
-# runs wrk (bounded: $DURATION per target) against:
+# generated articles (default 10,000; cached between runs), starts three servers
+# on core 1 (taskset) and measures with wrk on core 0:
 #   1. Gazette, the sample article page (output cache: memory)
 #   2. Gazette, the home page
 #   3. a bare Kestrel endpoint returning the article page's bytes from memory
 #   4. nginx serving a saved copy of the article page
-# wrk runs on core 0, each server on core 1 (taskset). Prints req/s and latency
-# side by side, with each target's ratio to nginx. Only 127.0.0.1 is contacted.
-#   ARTICLES=10000 DURATION=10s CONNECTIONS=32 bench/load.sh
+# First every target is warmed with wrk for $WARMUP (JIT, caches), with nothing
+# recorded; then $ROUNDS interleaved rounds each measure all four targets for
+# $DURATION (the order rotates from round to round). Each round's req/s and its
+# ratios (article/bare, home/bare, article/nginx, ...) are printed, then the
+# median req/s per target and the median of the per-round (paired) ratios.
+# It also says whether wrk's core was saturated: wrk's user+sys time against the
+# wall time, and core 0's busy share from /proc/stat. Only 127.0.0.1 is
+# contacted; the servers are stopped on exit. No protection is switched off.
+#   ROUNDS=5 WARMUP=3s DURATION=10s CONNECTIONS=64 THREADS=1 ARTICLES=10000 bench/load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES=${ARTICLES:-10000}
+ROUNDS=${ROUNDS:-5}
+WARMUP=${WARMUP:-3s}
 DURATION=${DURATION:-10s}
-CONNECTIONS=${CONNECTIONS:-32}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-1}
 WORK=${WORK:-/tmp/gazette-bench}
 SAMPLE=/2024/04/china-outlines-five-goals-for-antony-blinkens-visit-to-foster-us-relations/
+BENCH_NAME=load.sh
+BENCH_TMP=$WORK
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
-for tool in wrk nginx taskset curl dotnet; do
-  command -v "$tool" >/dev/null || { echo "load.sh: $tool is missing (apt-get install wrk nginx-light util-linux curl)" >&2; exit 1; }
+for tool in wrk nginx taskset curl dotnet python3; do
+  command -v "$tool" >/dev/null || { echo "load.sh: $tool is missing (apt-get install wrk nginx-light util-linux curl python3)" >&2; exit 1; }
 done
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 300); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; echo "load.sh: $1 did not answer" >&2; exit 1; }
+[ "$(nproc)" -ge 2 ] || { echo "load.sh: needs two cores (wrk on core 0, servers on core 1)" >&2; exit 1; }
 
 mkdir -p "$WORK"
 pids=()
@@ -41,7 +53,7 @@ if [ ! -f "$data/gazette.db" ]; then
 fi
 
 port=$(free_port)
-echo "== starting Gazette (Release, SQLite, $ARTICLES articles) on core 1"
+echo "== starting Gazette (Release, SQLite, $ARTICLES articles), bare Kestrel and nginx on core 1"
 taskset -c 1 dotnet "$WORK/gazette/gazette.dll" serve --urls "http://127.0.0.1:$port" --database "sqlite:$data/gazette.db" \
   --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning >"$WORK/gazette.log" 2>&1 &
 pids+=($!)
@@ -64,27 +76,54 @@ taskset -c 1 nginx -c "$prefix/nginx.conf" -p "$prefix" &
 pids+=($!)
 wait_for "http://127.0.0.1:$nginx_port/"
 
-run() {
-  local name=$1 url=$2 out
-  curl -fsS -o /dev/null "$url"; curl -fsS -o /dev/null "$url"  # warm: the second answer comes from the cache
-  out=$(taskset -c 0 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$url")
-  local rps avg p99 errors
-  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
-  avg=$(awk '$1 == "Latency" {print $2; exit}' <<<"$out")
-  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  errors=$(grep -Eo 'Non-2xx or 3xx responses: [0-9]+|Socket errors: .*' <<<"$out" | tr '\n' ' ' || true)
-  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$avg" "$p99" "${errors:-none}"
-}
+names=("article" "home" "bare" "nginx")
+declare -A url=(
+  [article]="$gazette$SAMPLE" [home]="$gazette/"
+  [bare]="http://127.0.0.1:$bare_port/" [nginx]="http://127.0.0.1:$nginx_port/"
+)
+declare -A title=([article]="gazette article" [home]="gazette home" [bare]="bare kestrel" [nginx]="nginx static")
+# the paired ratios: numerator/denominator
+pairs=("article/bare" "home/bare" "article/nginx" "home/nginx" "bare/nginx" "article/home")
 
-echo "== wrk: $CONNECTIONS connections, $DURATION per target, page of $bytes bytes"
-results=$( {
-  run "gazette article" "$gazette$SAMPLE"
-  run "gazette home" "$gazette/"
-  run "bare kestrel" "http://127.0.0.1:$bare_port/"
-  run "nginx static" "http://127.0.0.1:$nginx_port/"
-} )
-nginx_rps=$(awk -F'\t' '$1 == "nginx static" {print $2}' <<<"$results")
-printf '\n%-18s %12s %10s %10s %10s  %s\n' target req/s avg p99 vs-nginx errors
-while IFS=$'\t' read -r name rps avg p99 errors; do
-  printf '%-18s %12s %10s %10s %10s  %s\n' "$name" "$rps" "$avg" "$p99" "$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN {printf "%.2f", a / b}')" "$errors"
-done <<<"$results"
+n=${#names[@]}
+total=$(awk -v w="$(seconds_of "$WARMUP")" -v d="$(seconds_of "$DURATION")" -v r="$ROUNDS" -v n="$n" 'BEGIN { printf "%.0f", n * w + r * n * d }')
+echo "== wrk -t$THREADS -c$CONNECTIONS on core 0; page of $bytes bytes; warm-up $WARMUP per target, then $ROUNDS rounds of $DURATION per target (about $total s)"
+for name in "${names[@]}"; do
+  measure "warm-up ${title[$name]}" -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${url[$name]}"
+  printf '   warmed %-16s %10s req/s (not counted)\n' "${title[$name]}" "$M_RPS"
+done
+
+declare -A rps
+by_wrk=0; shared=0; runs=0; wrk_cpus=(); core0s=()
+for round in $(seq "$ROUNDS"); do
+  printf '\n-- round %d of %d\n' "$round" "$ROUNDS"
+  printf '%-16s %12s %9s %9s %8s %7s %7s  %s\n' target req/s avg p99 wrk-cpu core0 core1 errors
+  for i in $(seq 0 $((n - 1))); do  # rotate: round 1 starts with the article, round 2 with home, ...
+    name=${names[$(((i + round - 1) % n))]}
+    measure "${title[$name]}" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "${url[$name]}"
+    rps[$name,$round]=$M_RPS
+    runs=$((runs + 1)); wrk_cpus+=("$M_WRK_CPU"); core0s+=("$M_CORE0")
+    case $M_SATURATED in wrk) by_wrk=$((by_wrk + 1)) ;; shared) shared=$((shared + 1)) ;; esac
+    printf '%-16s %12s %9s %9s %7s%% %6s%% %6s%%  %s\n' "${title[$name]}" "$M_RPS" "$M_AVG" "$M_P99" "$M_WRK_CPU" "$M_CORE0" "$M_CORE1" "$M_ERRORS"
+  done
+  line="ratios:"
+  for pair in "${pairs[@]}"; do
+    line+=" $pair $(ratio "${rps[${pair%/*},$round]}" "${rps[${pair#*/},$round]}")"
+  done
+  echo "$line"
+done
+
+printf '\n== summary over %d rounds (page of %s bytes, wrk -t%s -c%s -d%s)\n' "$ROUNDS" "$bytes" "$THREADS" "$CONNECTIONS" "$DURATION"
+printf '%-16s %14s %18s\n' target "median req/s" "range"
+for name in "${names[@]}"; do
+  values=(); for round in $(seq "$ROUNDS"); do values+=("${rps[$name,$round]}"); done
+  printf '%-16s %14.0f %18s\n' "${title[$name]}" "$(median "${values[@]}")" "$(range "${values[@]}" | awk -F- '{ printf "%.0f-%.0f", $1, $2 }')"
+done
+printf '\n%-16s %14s %18s\n' ratio "median of pairs" "range over rounds"
+for pair in "${pairs[@]}"; do
+  values=(); for round in $(seq "$ROUNDS"); do values+=("$(ratio "${rps[${pair%/*},$round]}" "${rps[${pair#*/},$round]}")"); done
+  printf '%-16s %14.2f %18s\n' "$pair" "$(median "${values[@]}")" "$(range "${values[@]}")"
+done
+
+echo
+saturation_verdict "$by_wrk" "$shared" "$runs" "$(median "${wrk_cpus[@]}")" "$(median "${core0s[@]}")"

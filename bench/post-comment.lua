@@ -1,6 +1,9 @@
 -- wrk script: every request posts a different comment (unique text and email,
 -- so neither duplicate nor flood control refuses it) and counts the 303s,
 -- which Gazette sends only once the comment is on disk.
+-- Arguments after wrk's `--`: the article id (default 1) and a run tag (default:
+-- the time), so two runs against one database never repeat a text or an email
+-- (Lua's random numbers repeat from run to run).
 local counter = 0
 local threads = {}
 
@@ -13,11 +16,12 @@ function init(args)
   accepted = 0
   refused = 0
   article = args[1] or "1"
+  run = args[2] or tostring(os.time())
 end
 
 function request()
   counter = counter + 1
-  local tag = id .. "-" .. counter .. "-" .. math.random(1, 1000000000)
+  local tag = run .. "-" .. id .. "-" .. counter .. "-" .. math.random(1, 1000000000)
   local body = "comment_post_ID=" .. article .. "&comment_parent=0&author=Load+Tester+" .. id ..
     "&email=load-" .. tag .. "%40example.org&url=&comment=Load+test+comment+" .. tag ..
     "+with+a+few+more+words+to+look+like+a+real+remark."

@@ -14,7 +14,8 @@ namespace Gazette.Benchmarks;
 [MemoryDiagnoser]
 public class RenderingBenchmarks
 {
-    private readonly ThemeRenderer _theme = new(new ConfigurationBuilder().Build());
+    private readonly ThemeRenderer _theme = new(new ConfigurationBuilder().Build(),
+        new[] { typeof(ArticleView), typeof(ArticleCard), typeof(ListingView), typeof(CommentView), typeof(CommentFormView), typeof(DiscussionView) }.Select(type => new ThemeModel(type)));
     private readonly MarkdownRenderer _markdown = new();
     private string _sampleMarkdown = "";
     private Dictionary<string, object?> _model = [];
@@ -24,7 +25,7 @@ public class RenderingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        using var stream = typeof(MarkdownRenderer).Assembly.GetManifestResourceStream("Gazette.Seeding.sample-article.md")!;
+        using var stream = typeof(MarkdownRenderer).Assembly.GetManifestResourceStream("Gazette.Articles.sample-article.md")!;
         _sampleMarkdown = new StreamReader(stream).ReadToEnd();
         var published = new DateView("2024-04-22T08:00:00Z", "April 22, 2024");
         var section = new LinkView("World", "/section/world/");

@@ -1,6 +1,20 @@
-using Gazette.Cli;
+using Gazette.Accounts;
+using Gazette.Articles;
+using Gazette.Comments;
+using Gazette.Settings;
+using Gazette.Web;
 
-return await GazetteCli.RunAsync(args);
+return await GazetteCli.RunAsync(args, Program.Modules);
 
 /// <summary>The entry point, named for WebApplicationFactory&lt;Program&gt; in tests.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>The features, each in its own folder. Adding one adds a line here.</summary>
+    public static readonly IReadOnlyList<GazetteModule> Modules =
+    [
+        new AccountsModule(),
+        new SettingsModule(),
+        new ArticlesModule(),
+        new CommentsModule(),
+    ];
+}

@@ -52,13 +52,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Approves a comment as a moderator would, evicting the article's cached pages.</summary>
-    public async Task ApproveAsync(long commentId)
-    {
-        var services = _site!.Services;
-        var articleId = await services.GetRequiredService<Gazette.Comments.CommentStore>().SetStatusAsync(commentId, Gazette.Comments.CommentStatus.Approved);
-        await services.GetRequiredService<Gazette.Caching.PageCache>().EvictAsync([Gazette.Caching.CacheTags.Article(articleId!.Value)]);
-    }
+    /// <summary>Approves a comment as a moderator would; its event evicts the article's cached pages.</summary>
+    public async Task ApproveAsync(long commentId) =>
+        await _site!.Services.GetRequiredService<Gazette.Comments.CommentModerator>().SetStatusAsync(commentId, Gazette.Comments.Contracts.CommentStatus.Approved);
 
     public async Task DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using Dapper;
+using Gazette.Kernel;
 using Gazette.Storage;
 
 namespace Gazette.Accounts;

@@ -1,21 +1,35 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
-using Gazette.Caching;
+using Gazette.Articles.Contracts;
+using Gazette.Events;
+using Gazette.Kernel;
 using Gazette.Rendering;
-using Gazette.Site;
-using Gazette.Storage;
 
 namespace Gazette.Articles;
 
 /// <summary>
-/// Saves a new article with its sections, tags and bylines in one transaction:
+/// Saves a new article with its sections, tags and bylines in one unit of work:
 /// renders its Markdown once (stored HTML is what pages print), keeps the
-/// section and tag counters true, then evicts the cached pages that show it.
+/// section and tag counters true, and raises <see cref="ArticlePublished"/> (or
+/// <see cref="ArticleChanged"/> for one the public cannot see yet), whose
+/// handlers evict the cached pages that show it.
 /// </summary>
-public sealed class ArticlePublisher(Database database, ArticleStore articles, MarkdownRenderer markdown, PageCache cache, TimeProvider time)
+public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, MarkdownRenderer markdown, TimeProvider time)
 {
     public async Task<Article> CreateAsync(ArticleDraft draft, CancellationToken cancellationToken = default)
+    {
+        long id;
+        await using (var work = await units.BeginAsync(cancellationToken))
+        {
+            id = await CreateAsync(work, draft, cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
+        return (await articles.FindAsync(id, cancellationToken))!;
+    }
+
+    /// <summary>Creates the article inside the caller's unit of work (a batch of them, say); returns its id.</summary>
+    public async Task<long> CreateAsync(UnitOfWork work, ArticleDraft draft, CancellationToken cancellationToken = default)
     {
         Validate(draft);
         var now = time.GetUtcNow();
@@ -25,64 +39,61 @@ public sealed class ArticlePublisher(Database database, ArticleStore articles, M
         var summary = string.IsNullOrWhiteSpace(draft.Summary) ? MarkdownRenderer.FirstParagraphText(draft.BodyMarkdown) : draft.Summary.Trim();
         var html = markdown.Render(draft.BodyMarkdown);
 
-        long id;
-        var evict = new List<string> { CacheTags.Home };
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        var connection = work.Connection;
+        var transaction = work.Transaction;
+        var slug = await UniqueSlugAsync(connection, transaction, draft.Kind, Normalized.Slug(draft.Slug ?? draft.Title), cancellationToken);
+        var id = await ArticleStore.InsertAsync(connection, transaction, new Article
         {
-            var slug = await UniqueSlugAsync(connection, transaction, draft.Kind, Normalized.Slug(draft.Slug ?? draft.Title), cancellationToken);
-            id = await ArticleStore.InsertAsync(connection, transaction, new Article
-            {
-                Kind = draft.Kind,
-                Slug = slug,
-                Title = draft.Title.Trim(),
-                Summary = summary,
-                BodyMarkdown = draft.BodyMarkdown,
-                BodyHtml = html.Html,
-                Status = draft.Status,
-                PublishedAt = publishedAt,
-                CreatedAt = now,
-                UpdatedAt = updatedAt,
-                CommentStatus = draft.CommentStatus,
-                Premoderated = draft.Premoderated,
-            }, cancellationToken);
-            evict.Add(CacheTags.Article(id));
+            Kind = draft.Kind,
+            Slug = slug,
+            Title = draft.Title.Trim(),
+            Summary = summary,
+            BodyMarkdown = draft.BodyMarkdown,
+            BodyHtml = html.Html,
+            Status = draft.Status,
+            PublishedAt = publishedAt,
+            CreatedAt = now,
+            UpdatedAt = updatedAt,
+            CommentStatus = draft.CommentStatus,
+            Premoderated = draft.Premoderated,
+        }, cancellationToken);
 
-            var sectionIds = new List<long>();
-            foreach (var name in draft.Sections.Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                var (sectionId, created) = await EnsureTermAsync(connection, transaction, "sections", name, cancellationToken);
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "insert into article_sections (article_id, section_id, position) values (@id, @sectionId, @position)",
-                    new { id, sectionId, position = sectionIds.Count }, transaction, cancellationToken: cancellationToken));
-                sectionIds.Add(sectionId);
-                evict.Add(CacheTags.Section(sectionId));
-                if (created)
-                {
-                    evict.Add(CacheTags.Site);
-                }
-            }
-            var tagIds = new List<long>();
-            foreach (var name in draft.Tags.Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                var (tagId, _) = await EnsureTermAsync(connection, transaction, "tags", name, cancellationToken);
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "insert into article_tags (article_id, tag_id) values (@id, @tagId)",
-                    new { id, tagId }, transaction, cancellationToken: cancellationToken));
-                tagIds.Add(tagId);
-                evict.Add(CacheTags.Tag(tagId));
-            }
-            for (var position = 0; position < draft.Bylines.Count; position++)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "insert into bylines (article_id, position, user_id, name) values (@id, @position, null, @name)",
-                    new { id, position, name = draft.Bylines[position].Trim() }, transaction, cancellationToken: cancellationToken));
-            }
-            await RecountAsync(connection, transaction, sectionIds, tagIds, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+        var sectionIds = new List<long>();
+        var navigationChanged = false;
+        foreach (var name in draft.Sections.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var (sectionId, created) = await EnsureTermAsync(connection, transaction, "sections", name, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "insert into article_sections (article_id, section_id, position) values (@id, @sectionId, @position)",
+                new { id, sectionId, position = sectionIds.Count }, transaction, cancellationToken: cancellationToken));
+            sectionIds.Add(sectionId);
+            navigationChanged |= created;
         }
-        await cache.EvictAsync(evict, cancellationToken);
-        return (await articles.FindAsync(id, cancellationToken))!;
+        var tagIds = new List<long>();
+        foreach (var name in draft.Tags.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var (tagId, _) = await EnsureTermAsync(connection, transaction, "tags", name, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "insert into article_tags (article_id, tag_id) values (@id, @tagId)",
+                new { id, tagId }, transaction, cancellationToken: cancellationToken));
+            tagIds.Add(tagId);
+        }
+        for (var position = 0; position < draft.Bylines.Count; position++)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "insert into bylines (article_id, position, user_id, name) values (@id, @position, null, @name)",
+                new { id, position, name = draft.Bylines[position].Trim() }, transaction, cancellationToken: cancellationToken));
+        }
+        await RecountAsync(connection, transaction, sectionIds, tagIds, cancellationToken);
+        if (draft.Status == ArticleStatus.Published)
+        {
+            await work.RaiseAsync(new ArticlePublished(id, sectionIds, tagIds, navigationChanged), cancellationToken);
+        }
+        else
+        {
+            await work.RaiseAsync(new ArticleChanged(id, draft.Status, sectionIds, tagIds, navigationChanged), cancellationToken);
+        }
+        return id;
     }
 
     private static void Validate(ArticleDraft draft)

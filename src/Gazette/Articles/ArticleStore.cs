@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Gazette.Kernel;
 using Gazette.Storage;
 
 namespace Gazette.Articles;

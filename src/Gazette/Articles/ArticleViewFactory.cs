@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Gazette.Rendering;
 
@@ -7,14 +6,6 @@ namespace Gazette.Articles;
 /// <summary>Turns stored rows into the view models templates see.</summary>
 public static class ArticleViewFactory
 {
-    public static DateView Date(DateTimeOffset value)
-    {
-        var utc = value.ToUniversalTime();
-        return new DateView(
-            utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            utc.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture));
-    }
-
     public static ArticleView Article(Article article, ArticleDetails details)
     {
         var published = article.PublishedAt!.Value;
@@ -23,8 +14,8 @@ public static class ArticleViewFactory
             Permalinks.Article(published, article.Slug),
             article.Summary,
             SafeHtml.FromStoredSanitized(article.BodyHtml),
-            Date(published),
-            article.UpdatedAt > published.AddMinutes(5) ? Date(article.UpdatedAt) : null,
+            DateView.Of(published),
+            article.UpdatedAt > published.AddMinutes(5) ? DateView.Of(article.UpdatedAt) : null,
             details.Bylines.Select(name => new LinkView(name, null)).ToList(),
             details.Sections.Select(section => new LinkView(section.Name, Permalinks.Section(section.Slug))).ToList(),
             details.Tags.Select(tag => new LinkView(tag.Name, Permalinks.Tag(tag.Slug))).ToList(),
@@ -35,7 +26,7 @@ public static class ArticleViewFactory
         row.Title,
         Permalinks.Article(row.PublishedAt, row.Slug),
         row.Summary,
-        Date(row.PublishedAt),
+        DateView.Of(row.PublishedAt),
         row.SectionSlug is null ? null : new LinkView(row.SectionName ?? row.SectionSlug, Permalinks.Section(row.SectionSlug)),
         row.Byline ?? "",
         row.CommentCount);

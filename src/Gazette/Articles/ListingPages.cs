@@ -1,6 +1,6 @@
 using Gazette.Caching;
 using Gazette.Rendering;
-using Gazette.Site;
+using Gazette.Web;
 
 namespace Gazette.Articles;
 
@@ -12,19 +12,17 @@ public static class ListingPages
 {
     public const string BeforeKey = "before";
 
-    public static RouteGroupBuilder MapListingPages(this IEndpointRouteBuilder routes)
+    public static void Map(RouteGroups groups)
     {
-        var group = routes.MapGroup("");
-        group.CacheOutput(new PublicPagePolicy(routes.ServiceProvider.GetRequiredService<PageCache>(), [BeforeKey], [], PublicPagePolicy.ListingLifetime));
-        group.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], HomeAsync).WithName("Home");
-        group.MapMethods("/section/{slug}/", [HttpMethods.Get, HttpMethods.Head], SectionAsync).WithName("Section");
-        group.MapMethods("/tag/{slug}/", [HttpMethods.Get, HttpMethods.Head], TagAsync).WithName("Tag");
-        return group;
+        var policy = groups.PublicPage(queryKeys: [BeforeKey], lifetime: PublicPagePolicy.ListingLifetime);
+        groups.Public.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], HomeAsync).WithName("Home").CacheOutput(policy);
+        groups.Public.MapMethods("/section/{slug}/", [HttpMethods.Get, HttpMethods.Head], SectionAsync).WithName("Section").CacheOutput(policy);
+        groups.Public.MapMethods("/tag/{slug}/", [HttpMethods.Get, HttpMethods.Head], TagAsync).WithName("Tag").CacheOutput(policy);
     }
 
     private static Task<IResult> HomeAsync(HttpContext context, PublicArticleReader reader, PageRenderer pages, CancellationToken cancellationToken)
     {
-        PageCache.Tag(context, CacheTags.Home);
+        PageCache.Tag(context, ArticleCacheTags.Home);
         var meta = new PageMeta(pages.Site.Title, pages.Site.Tagline, pages.Absolute(context.Request, "/"));
         return ListAsync(context, reader, pages, "home", meta, new Listing("Latest news", "", "/"), cancellationToken);
     }
@@ -32,14 +30,14 @@ public static class ListingPages
     private static async Task<IResult> SectionAsync(string slug, HttpContext context, PublicArticleReader reader, TaxonomyStore taxonomy, PageRenderer pages, CancellationToken cancellationToken)
     {
         var section = await taxonomy.FindSectionAsync(slug, cancellationToken);
-        return await TermAsync(section, Permalinks.Section, CacheTags.Section, term => term.Description.Length > 0 ? term.Description : $"The latest from {term.Name}.",
+        return await TermAsync(section, Permalinks.Section, ArticleCacheTags.Section, term => term.Description.Length > 0 ? term.Description : $"The latest from {term.Name}.",
             term => new Listing(term.Name, term.Description, Permalinks.Section(term.Slug), SectionId: term.Id), context, reader, pages, cancellationToken);
     }
 
     private static async Task<IResult> TagAsync(string slug, HttpContext context, PublicArticleReader reader, TaxonomyStore taxonomy, PageRenderer pages, CancellationToken cancellationToken)
     {
         var tag = await taxonomy.FindTagAsync(slug, cancellationToken);
-        return await TermAsync(tag, Permalinks.Tag, CacheTags.Tag, term => $"Articles tagged {term.Name}.",
+        return await TermAsync(tag, Permalinks.Tag, ArticleCacheTags.Tag, term => $"Articles tagged {term.Name}.",
             term => new Listing(term.Name, "", Permalinks.Tag(term.Slug), TagId: term.Id), context, reader, pages, cancellationToken);
     }
 

@@ -1,4 +1,6 @@
 using Dapper;
+using Gazette.Articles.Contracts;
+using Gazette.Kernel;
 using Gazette.Storage;
 
 namespace Gazette.Articles;
@@ -26,8 +28,13 @@ public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<
 /// What the public pages read: published articles only, never drafts, never
 /// anything dated in the future. Readers' pages see this, not the store.
 /// </summary>
-public sealed class PublicArticleReader(Database database, TimeProvider time)
+public sealed class PublicArticleReader(Database database, TimeProvider time) : IArticleDirectory
 {
+    private const string Columns = """
+        id, kind, parent_id, slug, title, summary, body_markdown, body_html, status,
+        published_at, created_at, updated_at, comment_status, comment_count, premoderated
+        """;
+
     public async Task<IReadOnlyList<CardRow>> ListAsync(ListCardsRequest request, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -65,15 +72,32 @@ public sealed class PublicArticleReader(Database database, TimeProvider time)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
-            """
-            select id, kind, parent_id, slug, title, summary, body_markdown, body_html, status,
-                   published_at, created_at, updated_at, comment_status, comment_count, premoderated
-            from articles
-            where kind = 'article' and slug = @slug and status = 'published' and published_at <= @now
-            """,
+            $"select {Columns} from articles where kind = 'article' and slug = @slug and status = 'published' and published_at <= @now",
             new { slug = Normalized.Slug(slug), now = time.GetUtcNow() },
             cancellationToken: cancellationToken));
     }
+
+    public async Task<DiscussedArticle?> FindVisibleAsync(long id, CancellationToken cancellationToken) =>
+        await FindPublishedAsync(id, cancellationToken) is { } article ? Discussed(article) : null;
+
+    public async Task<Article?> FindPublishedAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
+            $"select {Columns} from articles where id = @id and kind = 'article' and status = 'published' and published_at <= @now",
+            new { id, now = time.GetUtcNow() },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>What Comments may know of a published article.</summary>
+    public static DiscussedArticle Discussed(Article article) => new(
+        article.Id,
+        article.Title,
+        Permalinks.Of(article),
+        article.PublishedAt!.Value,
+        article.CommentCount,
+        article.CommentStatus == DiscussionStatus.Open,
+        article.Premoderated);
 
     public async Task<ArticleDetails> DetailsAsync(long id, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,6 @@
 using Dapper;
+using Gazette.Kernel;
+using Gazette.Rendering;
 using Gazette.Storage;
 
 namespace Gazette.Articles;
@@ -13,8 +15,12 @@ public sealed record Term
 }
 
 /// <summary>Sections (a newsroom's desks: World, Business ...) and tags, as readers reach them.</summary>
-public sealed class TaxonomyStore(Database database)
+public sealed class TaxonomyStore(Database database) : ISiteNavigation
 {
+    /// <summary>The masthead's sections.</summary>
+    public async Task<IReadOnlyList<LinkView>> ListAsync(int limit, CancellationToken cancellationToken) =>
+        (await ListSectionsAsync(limit, cancellationToken)).Select(section => new LinkView(section.Name, Permalinks.Section(section.Slug))).ToList();
+
     public async Task<Term?> FindSectionAsync(string slug, CancellationToken cancellationToken = default) =>
         await FindAsync("sections", slug, cancellationToken);
 

@@ -3,14 +3,18 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Gazette.Caching;
 
 /// <summary>
-/// Anonymous GET and HEAD of public pages come from memory. The key is the path
+/// Anonymous GET and HEAD of public pages come from memory. Only anonymous:
+/// a request with a sign-in cookie (<paramref name="signedIn"/>) or an
+/// Authorization header is neither served from the cache nor stored, while
+/// other cookies (a consent banner's, say) change nothing. The key is the path
 /// plus only the query parameters the page understands (so ?x=random shares the
 /// page's entry instead of filling the cache), never cookies; a request carrying
 /// any of <paramref name="bypassKeys"/> (per-reader views) is never cached; only
 /// 200s are stored, and nothing that sets a cookie; nor a page during whose
 /// rendering anything was evicted (it may have read the data just replaced).
+/// Answers from the cache carry an Age header.
 /// </summary>
-public sealed class PublicPagePolicy(PageCache cache, string[] queryKeys, string[] bypassKeys, TimeSpan lifetime) : IOutputCachePolicy
+public sealed class PublicPagePolicy(PageCache cache, string[] queryKeys, string[] bypassKeys, TimeSpan lifetime, Func<HttpRequest, bool> signedIn) : IOutputCachePolicy
 {
     /// <summary>Pages that are evicted when what they show changes.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
@@ -28,6 +32,7 @@ public sealed class PublicPagePolicy(PageCache cache, string[] queryKeys, string
         var request = context.HttpContext.Request;
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
+            && !signedIn(request)
             && !bypassKeys.Any(request.Query.ContainsKey);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;

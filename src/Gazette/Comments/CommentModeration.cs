@@ -1,4 +1,5 @@
 using System.Net;
+using Gazette.Comments.Contracts;
 
 namespace Gazette.Comments;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Gazette.Articles;
-using Gazette.Caching;
+using Gazette.Articles.Contracts;
+using Gazette.Comments.Contracts;
+using Gazette.Events;
 using Microsoft.Extensions.Options;
 
 namespace Gazette.Comments;
@@ -9,15 +10,15 @@ public abstract record CommentOutcome
 {
     public sealed record NoArticle : CommentOutcome;
 
-    public sealed record Closed(Article Article) : CommentOutcome;
+    public sealed record Closed(DiscussedArticle Article) : CommentOutcome;
 
-    public sealed record Invalid(Article Article, CommentForm Form, IReadOnlyDictionary<string, string> Errors) : CommentOutcome;
+    public sealed record Invalid(DiscussedArticle Article, CommentForm Form, IReadOnlyDictionary<string, string> Errors) : CommentOutcome;
 
-    public sealed record Duplicate(Article Article) : CommentOutcome;
+    public sealed record Duplicate(DiscussedArticle Article) : CommentOutcome;
 
-    public sealed record Flooded(Article Article, TimeSpan RetryAfter) : CommentOutcome;
+    public sealed record Flooded(DiscussedArticle Article, TimeSpan RetryAfter) : CommentOutcome;
 
-    public sealed record Accepted(Article Article, PublicComment Comment, string RedirectUrl) : CommentOutcome;
+    public sealed record Accepted(DiscussedArticle Article, PublicComment Comment, string RedirectUrl) : CommentOutcome;
 }
 
 /// <summary>
@@ -26,12 +27,12 @@ public abstract record CommentOutcome
 /// moderation rules (in <see cref="CommentStore.SubmitAsync"/>'s transaction).
 /// </summary>
 public sealed class CommentService(
-    ArticleStore articles,
+    IArticleDirectory articles,
+    UnitsOfWork units,
     CommentStore comments,
-    DiscussionBuilder discussions,
+    DiscussionSlot discussions,
     FillStamps fillStamps,
     ModerationHash moderationHash,
-    PageCache cache,
     IOptionsMonitor<DiscussionOptions> options,
     TimeProvider time,
     ILogger<CommentService> logger)
@@ -39,8 +40,8 @@ public sealed class CommentService(
     public async Task<CommentOutcome> SubmitAsync(CommentForm form, string? ip, string? userAgent, CancellationToken cancellationToken = default)
     {
         var settings = options.CurrentValue;
-        var article = form.ArticleId > 0 ? await articles.FindAsync(form.ArticleId, cancellationToken) : null;
-        if (article is not { Kind: ArticleKind.Article, Status: ArticleStatus.Published, PublishedAt: { } published } || published > time.GetUtcNow())
+        var article = form.ArticleId > 0 ? await articles.FindVisibleAsync(form.ArticleId, cancellationToken) : null;
+        if (article is null)
         {
             return new CommentOutcome.NoArticle();
         }
@@ -71,7 +72,8 @@ public sealed class CommentService(
             UserAgent = userAgent is { Length: > 512 } ? userAgent[..512] : userAgent,
         };
         ModerationDecision? decision = null;
-        var result = await comments.SubmitAsync(comment, settings.FloodSeconds, hasApproved =>
+        await using var work = await units.BeginAsync(cancellationToken);
+        var result = await comments.SubmitAsync(work, comment, settings.FloodSeconds, hasApproved =>
         {
             var facts = new CommentFacts(form.Author, form.Email, form.Url, form.Comment, ip, userAgent, form.Honeypot.Length > 0,
                 fillStamps.Read(form.FillStamp), article.Premoderated, hasApproved);
@@ -85,12 +87,9 @@ public sealed class CommentService(
             case SubmitResult.Flooded flooded:
                 return new CommentOutcome.Flooded(article, flooded.RetryAfter);
             case SubmitResult.Stored stored:
+                await work.CommitAsync(cancellationToken);
                 var saved = stored.Comment;
                 logger.LogInformation("Comment {Comment} on article {Article} is {Status}: {Reason}", saved.Id, article.Id, saved.Status, decision?.Reason);
-                if (saved.Status == CommentStatus.Approved)
-                {
-                    await cache.EvictAsync([CacheTags.Article(article.Id)], cancellationToken);
-                }
                 var page = await discussions.LocateAsync(article, saved, cancellationToken);
                 // ?comment= makes the browser fetch the page again rather than show its own
                 // copy from before the comment; the server's cache key ignores it.

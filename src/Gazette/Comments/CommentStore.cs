@@ -2,6 +2,9 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Gazette.Comments.Contracts;
+using Gazette.Events;
+using Gazette.Kernel;
 using Gazette.Storage;
 
 namespace Gazette.Comments;
@@ -16,23 +19,25 @@ public abstract record SubmitResult
 }
 
 /// <summary>
-/// Comments' SQL. Submission checks duplicates and flooding, asks moderation for
-/// a status and stores the comment in one transaction, so its success response
-/// means it is on disk (SQLite synchronous=FULL) and two identical posts cannot
-/// both get in (the unique fingerprint index decides a tie).
+/// Comments' SQL. Changes run in the caller's unit of work and raise the
+/// events that say what changed (Articles keeps its comment count from them).
+/// Submission checks duplicates and flooding, asks moderation for a status and
+/// stores the comment in one transaction, so its success response means it is
+/// on disk (SQLite synchronous=FULL) and two identical posts cannot both get in
+/// (the unique fingerprint index decides a tie).
 /// </summary>
 public sealed class CommentStore(Database database, TimeProvider time)
 {
     private const string PublicColumns = "id, article_id, parent_id, author_name, author_url, body_html, status, created_at";
 
-    public async Task<SubmitResult> SubmitAsync(NewComment comment, int floodSeconds, Func<bool, ModerationDecision> decide, CancellationToken cancellationToken = default)
+    public async Task<SubmitResult> SubmitAsync(UnitOfWork work, NewComment comment, int floodSeconds, Func<bool, ModerationDecision> decide, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var email = Normalized.Email(comment.AuthorEmail);
         var fingerprint = Fingerprint(comment, email);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (database.Dialect.TransactionLockSql is { } lockSql)
+        var connection = work.Connection;
+        var transaction = work.Transaction;
+        if (work.Dialect.TransactionLockSql is { } lockSql)
         {
             // Two comments from one email or one address at the same moment must meet
             // the flood check one after the other; keys in order, so two never deadlock.
@@ -79,16 +84,12 @@ public sealed class CommentStore(Database database, TimeProvider time)
                 """,
                 new { comment.ArticleId, comment.ParentId, comment.AuthorName, email, comment.AuthorUrl, comment.BodySource, comment.BodyHtml, status, now, comment.Ip, comment.UserAgent, fingerprint },
                 transaction, cancellationToken: cancellationToken));
-            if (status == CommentStatus.Approved)
-            {
-                await RecountAsync(connection, transaction, comment.ArticleId, cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+        catch (DbException ex) when (work.Dialect.IsUniqueViolation(ex))
         {
             return new SubmitResult.Duplicate();
         }
+        await work.RaiseAsync(new CommentSubmitted(id, comment.ArticleId, comment.ParentId, status), cancellationToken);
         return new SubmitResult.Stored(new PublicComment
         {
             Id = id,
@@ -135,70 +136,76 @@ public sealed class CommentStore(Database database, TimeProvider time)
     }
 
     /// <summary>Moves a comment to a status; returns its article, or null when there is no such comment.</summary>
-    public async Task<long?> SetStatusAsync(long id, string status, CancellationToken cancellationToken = default)
+    public async Task<long?> SetStatusAsync(UnitOfWork work, long id, string status, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var articleId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "update comments set status = @status where id = @id returning article_id", new { id, status }, transaction, cancellationToken: cancellationToken));
-        if (articleId is { } article)
+        var current = await work.Connection.QuerySingleOrDefaultAsync<(long ArticleId, string Status)?>(work.Command(
+            "select article_id, status from comments where id = @id", new { id }, cancellationToken));
+        if (current is not { } comment)
         {
-            await RecountAsync(connection, transaction, article, cancellationToken);
+            return null;
         }
-        await transaction.CommitAsync(cancellationToken);
-        return articleId;
+        if (comment.Status != status)
+        {
+            await work.Connection.ExecuteAsync(work.Command("update comments set status = @status where id = @id", new { id, status }, cancellationToken));
+            await work.RaiseAsync(new CommentStatusChanged(id, comment.ArticleId, comment.Status, status), cancellationToken);
+        }
+        return comment.ArticleId;
     }
 
-    /// <summary>Deletes a comment and its replies for good; returns its article, or null.</summary>
-    public async Task<long?> DeleteAsync(long id, CancellationToken cancellationToken = default)
+    /// <summary>Deletes a comment and its replies for good, each with its own event; returns its article, or null.</summary>
+    public async Task<long?> DeleteAsync(UnitOfWork work, long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var articleId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "delete from comments where id = @id returning article_id", new { id }, transaction, cancellationToken: cancellationToken));
-        if (articleId is { } article)
+        var doomed = (await work.Connection.QueryAsync<(long Id, long ArticleId, string Status)>(work.Command(
+            """
+            with recursive thread (id) as (
+                select id from comments where id = @id
+                union all
+                select c.id from comments c join thread t on c.parent_id = t.id)
+            select c.id, c.article_id, c.status from comments c join thread t on t.id = c.id
+            """,
+            new { id }, cancellationToken))).AsList();
+        if (doomed.Count == 0)
         {
-            await RecountAsync(connection, transaction, article, cancellationToken);
+            return null;
         }
-        await transaction.CommitAsync(cancellationToken);
-        return articleId;
+        await work.Connection.ExecuteAsync(work.Command("delete from comments where id = @id", new { id }, cancellationToken));
+        foreach (var comment in doomed)
+        {
+            await work.RaiseAsync(new CommentDeleted(comment.Id, comment.ArticleId, comment.Status), cancellationToken);
+        }
+        return doomed[0].ArticleId;
     }
 
     /// <summary>
     /// Records one reader's report. At <paramref name="threshold"/> reports an
-    /// approved comment goes back to pending, in front of moderators; returns its
-    /// article when that happened, so the page can be evicted; a repeated report
-    /// from the same reader counts once.
+    /// approved comment goes back to pending, in front of moderators; a repeated
+    /// report from the same reader counts once.
     /// </summary>
-    public async Task<long?> ReportAsync(long id, string reporter, int threshold, CancellationToken cancellationToken = default)
+    public async Task ReportAsync(UnitOfWork work, long id, string reporter, int threshold, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var counted = await connection.ExecuteAsync(new CommandDefinition(
+        var counted = await work.Connection.ExecuteAsync(work.Command(
             """
             insert into comment_reports (comment_id, reporter, created_at)
             select id, @reporter, @now from comments where id = @id and status = 'approved'
             on conflict (comment_id, reporter) do nothing
             """,
-            new { id, reporter, now = time.GetUtcNow() }, transaction, cancellationToken: cancellationToken)) == 1;
-        long? held = null;
-        if (counted)
+            new { id, reporter, now = time.GetUtcNow() }, cancellationToken)) == 1;
+        if (!counted)
         {
-            held = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-                """
-                update comments set report_count = report_count + 1,
-                       status = case when report_count + 1 >= @threshold then 'pending' else status end
-                where id = @id
-                returning case when status = 'pending' then article_id end
-                """,
-                new { id, threshold }, transaction, cancellationToken: cancellationToken));
-            if (held is { } article)
-            {
-                await RecountAsync(connection, transaction, article, cancellationToken);
-            }
+            return;
         }
-        await transaction.CommitAsync(cancellationToken);
-        return held;
+        var held = await work.Connection.QuerySingleOrDefaultAsync<long?>(work.Command(
+            """
+            update comments set report_count = report_count + 1,
+                   status = case when report_count + 1 >= @threshold then 'pending' else status end
+            where id = @id
+            returning case when status = 'pending' then article_id end
+            """,
+            new { id, threshold }, cancellationToken));
+        if (held is { } articleId)
+        {
+            await work.RaiseAsync(new CommentStatusChanged(id, articleId, CommentStatus.Approved, CommentStatus.Pending), cancellationToken);
+        }
     }
 
     /// <summary>Erases commenters' IP addresses, user agents and reporters older than the cut-off; returns how many comments it touched.</summary>
@@ -212,12 +219,6 @@ public sealed class CommentStore(Database database, TimeProvider time)
             "update comments set ip = null, user_agent = null where created_at < @before and (ip is not null or user_agent is not null)",
             new { before }, cancellationToken: cancellationToken));
     }
-
-    /// <summary>The stored counter, recomputed for one article when its approved comments change.</summary>
-    private static async Task RecountAsync(DbConnection connection, DbTransaction transaction, long articleId, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            "update articles set comment_count = (select count(*) from comments where article_id = @articleId and status = 'approved') where id = @articleId",
-            new { articleId }, transaction, cancellationToken: cancellationToken));
 
     private static string Fingerprint(NewComment comment, string email) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(

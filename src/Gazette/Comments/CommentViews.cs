@@ -43,5 +43,3 @@ public sealed record DiscussionView(
     string? NextPageUrl,
     CommentFormView Form);
 
-/// <summary>The page shown for a comment that was refused (409, 429, 403).</summary>
-public sealed record CommentNoticeView(string Heading, string Message, string BackUrl);

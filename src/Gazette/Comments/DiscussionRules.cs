@@ -1,14 +1,14 @@
-using Gazette.Articles;
+using Gazette.Articles.Contracts;
 
 namespace Gazette.Comments;
 
 public static class DiscussionRules
 {
     /// <summary>Open unless the article, the site-wide switch, or the article's age closes it.</summary>
-    public static bool IsOpen(Article article, DiscussionOptions options, DateTimeOffset now) =>
-        article.CommentStatus == DiscussionStatus.Open
+    public static bool IsOpen(DiscussedArticle article, DiscussionOptions options, DateTimeOffset now) =>
+        article.CommentsOpen
         && !options.ClosedEverywhere
-        && (options.CloseAfterDays <= 0 || article.PublishedAt is not { } published || now < published.AddDays(options.CloseAfterDays));
+        && (options.CloseAfterDays <= 0 || now < article.PublishedAt.AddDays(options.CloseAfterDays));
 
     /// <summary>Two letters for the avatar, drawn from the name alone (never the email, not even hashed).</summary>
     public static string Initials(string name)

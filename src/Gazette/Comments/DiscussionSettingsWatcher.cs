@@ -25,7 +25,7 @@ public sealed class DiscussionSettingsWatcher(IOptionsMonitor<DiscussionOptions>
     {
         try
         {
-            await cache.EvictHereAsync([CacheTags.Site]);
+            await cache.EvictAsync([CacheTags.Site]);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

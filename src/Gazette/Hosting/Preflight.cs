@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Gazette.Kernel;
 using Gazette.Security;
 using Gazette.Storage;
 using Microsoft.AspNetCore.DataProtection;
@@ -10,8 +11,8 @@ namespace Gazette.Hosting;
 /// <summary>
 /// Everything that must hold before Gazette serves a request: the configuration
 /// parses, the data folder is writable, the database answers and is migrated,
-/// the install secret and data-protection keys exist, and a new site has its
-/// sample article. Each failure becomes a
+/// the install secret and data-protection keys exist, and the modules' start-up
+/// tasks have run (a new site's sample article). Each failure becomes a
 /// <see cref="StartupException"/> naming the problem in one line.
 /// </summary>
 public sealed class Preflight(IServiceProvider services, ILogger<Preflight> logger) : IDisposable
@@ -50,7 +51,10 @@ public sealed class Preflight(IServiceProvider services, ILogger<Preflight> logg
         var applied = await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
         services.GetRequiredService<InstallSecret>();
         EnsureDataProtectionKey();
-        await services.GetRequiredService<Seeding.SampleContent>().SeedIfEmptyAsync(cancellationToken);
+        foreach (var task in services.GetServices<IStartupTask>())
+        {
+            await task.RunAsync(cancellationToken);
+        }
         logger.LogDebug("Preflight passed for {Database}", database.Url.Display);
         return applied;
     }

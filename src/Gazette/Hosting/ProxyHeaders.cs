@@ -1,4 +1,5 @@
 using System.Net;
+using Gazette.Kernel;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Gazette.Hosting;

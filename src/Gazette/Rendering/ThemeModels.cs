@@ -7,6 +7,15 @@ public sealed record SiteView(string Title, string Tagline, IReadOnlyList<LinkVi
 
 public sealed record LinkView(string Name, string? Url);
 
-public sealed record DateView(string Iso, string Display);
+public sealed record DateView(string Iso, string Display)
+{
+    public static DateView Of(DateTimeOffset value) => new(Kernel.DateText.Iso(value), Kernel.DateText.Display(value));
+}
 
 public sealed record PageMeta(string Title, string Description, string? CanonicalUrl, bool NoIndex = false, SafeHtml? StructuredData = null);
+
+/// <summary>A short page that tells the reader what happened (refused, limited, not allowed) and where to go back to.</summary>
+public sealed record NoticeView(string Heading, string Message, string BackUrl);
+
+/// <summary>A view model type a module lets templates read (registered with <see cref="RenderingServiceCollectionExtensions.AddThemeModels"/>).</summary>
+public sealed record ThemeModel(Type Type);

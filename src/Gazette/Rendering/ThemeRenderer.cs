@@ -6,7 +6,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
 using Fluid.Values;
-using Gazette.Articles;
 using Microsoft.Extensions.FileProviders;
 
 namespace Gazette.Rendering;
@@ -31,11 +30,11 @@ public sealed class ThemeRenderer
     private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);
     private readonly TemplateOptions _options;
 
-    public ThemeRenderer(IConfiguration configuration)
+    public ThemeRenderer(IConfiguration configuration, IEnumerable<ThemeModel> models)
     {
         Files = CreateFileProvider(configuration[ThemePathKey], "");
         AssetFiles = CreateFileProvider(configuration[ThemePathKey], "assets");
-        _options = CreateOptions(Files);
+        _options = CreateOptions(Files, models);
         var css = ReadFile(StyleSheet);
         CriticalCss = SafeHtml.FromTrustedSource(css);
         CriticalCssHash = "'sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(css))) + "'";
@@ -113,13 +112,13 @@ public sealed class ThemeRenderer
         var folder = Path.GetFullPath(themePath);
         if (!Directory.Exists(folder))
         {
-            throw new Hosting.StartupException($"{ThemePathKey} names {folder}, which is not a folder.");
+            throw new Kernel.StartupException($"{ThemePathKey} names {folder}, which is not a folder.");
         }
         var overrides = Path.Combine(folder, subfolder);
         return Directory.Exists(overrides) ? new CompositeFileProvider(new PhysicalFileProvider(overrides), embedded) : embedded;
     }
 
-    private static TemplateOptions CreateOptions(IFileProvider files)
+    private static TemplateOptions CreateOptions(IFileProvider files, IEnumerable<ThemeModel> models)
     {
         var options = new TemplateOptions
         {
@@ -130,17 +129,10 @@ public sealed class ThemeRenderer
         };
         // Must precede Register: the strategy names members as they are registered.
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
-        options.MemberAccessStrategy.Register<SiteView>();
-        options.MemberAccessStrategy.Register<LinkView>();
-        options.MemberAccessStrategy.Register<DateView>();
-        options.MemberAccessStrategy.Register<PageMeta>();
-        options.MemberAccessStrategy.Register<ArticleView>();
-        options.MemberAccessStrategy.Register<ArticleCard>();
-        options.MemberAccessStrategy.Register<ListingView>();
-        options.MemberAccessStrategy.Register<Comments.CommentView>();
-        options.MemberAccessStrategy.Register<Comments.CommentFormView>();
-        options.MemberAccessStrategy.Register<Comments.DiscussionView>();
-        options.MemberAccessStrategy.Register<Comments.CommentNoticeView>();
+        foreach (var type in new[] { typeof(SiteView), typeof(LinkView), typeof(DateView), typeof(PageMeta), typeof(NoticeView) }.Concat(models.Select(model => model.Type)))
+        {
+            options.MemberAccessStrategy.Register(type);
+        }
         options.ValueConverters.Add(value => value is SafeHtml html ? new StringValue(html.Html, encode: false) : null);
         // Liquid's raw would let a template print any value unencoded; here only SafeHtml prints raw.
         options.Filters.AddFilter("raw", (input, _, _) => new ValueTask<FluidValue>(input));

@@ -1,5 +1,5 @@
 using Dapper;
-using Gazette.Hosting;
+using Gazette.Kernel;
 using Gazette.Storage;
 
 namespace Gazette.Security;

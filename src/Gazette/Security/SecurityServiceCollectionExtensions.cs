@@ -9,6 +9,9 @@ public static class SecurityServiceCollectionExtensions
 {
     public const string KeysFolderName = "keys";
 
+    /// <summary>The secrets tables' migrations (Security/Migrations).</summary>
+    public static readonly MigrationSource Migrations = new(typeof(InstallSecret).Assembly, typeof(InstallSecret).Namespace + ".Migrations");
+
     public static IServiceCollection AddGazetteSecrets(this IServiceCollection services)
     {
         services.AddSingleton(sp => InstallSecretStore.LoadOrCreate(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>()));

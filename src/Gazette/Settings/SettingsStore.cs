@@ -1,4 +1,5 @@
 using Dapper;
+using Gazette.Settings.Contracts;
 using Gazette.Storage;
 
 namespace Gazette.Settings;
@@ -7,7 +8,7 @@ namespace Gazette.Settings;
 /// Site settings edited by administrators (site title, discussion rules ...).
 /// Configuration, when it names a setting, wins over what is stored here.
 /// </summary>
-public sealed class SettingsStore(Database database, TimeProvider time)
+public sealed class SettingsStore(Database database, TimeProvider time) : ISettings
 {
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,4 @@
-using Gazette.Hosting;
+using Gazette.Kernel;
 using Npgsql;
 
 namespace Gazette.Storage;

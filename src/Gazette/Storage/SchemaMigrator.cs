@@ -1,16 +1,19 @@
+using System.Text;
 using DbUp;
 using DbUp.Builder;
-using Gazette.Hosting;
+using DbUp.Engine;
+using Gazette.Kernel;
 
 namespace Gazette.Storage;
 
 /// <summary>
-/// Applies the numbered scripts in <c>Storage/Migrations/{dialect}/</c> that the
-/// database has not seen yet, each in its own transaction, recording them in
-/// DbUp's journal table. On PostgreSQL an advisory lock makes nodes that start
-/// together migrate one after another.
+/// Applies the migration scripts of every module (see <see cref="MigrationSource"/>)
+/// that the database has not seen yet, in the order of their numbers (unique
+/// across modules, so the order between modules is written down), each in its
+/// own transaction, recording them in DbUp's journal table. On PostgreSQL an
+/// advisory lock makes nodes that start together migrate one after another.
 /// </summary>
-public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(Database database, IEnumerable<MigrationSource> sources, ILogger<SchemaMigrator> logger)
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -18,8 +21,9 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
             ? await PostgresAdvisoryLock.AcquireAsync(postgres, "migrations", cancellationToken)
             : null;
 
-        var upgrader = Deploy()
-            .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, IsOwnScript)
+        var scripts = Scripts();
+        var upgrader = Deploy(scripts)
+            .WithScripts(scripts)
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build();
@@ -27,9 +31,9 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
         if (!result.Successful)
         {
             throw new StartupException(
-                $"Migration {ScriptName(result.ErrorScript?.Name ?? "?")} failed on {database.Url.Display}: {result.Error.Message}", result.Error);
+                $"Migration {result.ErrorScript?.Name ?? "?"} failed on {database.Url.Display}: {result.Error.Message}", result.Error);
         }
-        var applied = result.Scripts.Select(script => ScriptName(script.Name)).ToList();
+        var applied = result.Scripts.Select(script => script.Name).ToList();
         foreach (var name in applied)
         {
             logger.LogInformation("Applied migration {Migration} to {Database}", name, database.Url.Display);
@@ -38,26 +42,39 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
     }
 
     /// <summary>The scripts this build carries for the dialect, in the order they apply.</summary>
-    public IReadOnlyList<string> KnownScripts() =>
-        typeof(SchemaMigrator).Assembly.GetManifestResourceNames()
-            .Where(IsOwnScript)
-            .Order(StringComparer.Ordinal)
-            .Select(ScriptName)
-            .ToList();
+    public IReadOnlyList<string> KnownScripts() => Scripts().Select(script => script.Name).ToList();
 
-    private UpgradeEngineBuilder Deploy() => database switch
+    /// <summary>Every module's scripts for this dialect, named by file (NNNN_name.sql) and ordered by that name.</summary>
+    public IReadOnlyList<SqlScript> Scripts()
     {
-        SqliteDatabase sqlite => DeployChanges.To.SqliteDatabase(sqlite.ConnectionString),
-        PostgresDatabase postgres => DeployChanges.To.PostgresqlDatabase(postgres.Url.ConnectionString),
-        _ => throw new InvalidOperationException($"No migrations for {database.Dialect}."),
-    };
+        var scripts = new List<SqlScript>();
+        foreach (var source in sources)
+        {
+            var prefix = $"{source.Prefix}.{database.Dialect.Name}.";
+            foreach (var resource in source.Assembly.GetManifestResourceNames().Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal)))
+            {
+                using var stream = source.Assembly.GetManifestResourceStream(resource)!;
+                using var reader = new StreamReader(stream, Encoding.UTF8);
+                scripts.Add(new SqlScript(resource[prefix.Length..], reader.ReadToEnd()));
+            }
+        }
+        var clash = scripts.GroupBy(script => script.Name[..Math.Min(4, script.Name.Length)]).FirstOrDefault(group => group.Count() > 1);
+        if (clash is not null)
+        {
+            throw new InvalidOperationException($"Migration number {clash.Key} is used twice: {string.Join(", ", clash.Select(script => script.Name))}.");
+        }
+        return [.. scripts.OrderBy(script => script.Name, StringComparer.Ordinal)];
+    }
 
-    private bool IsOwnScript(string resourceName) =>
-        resourceName.StartsWith(database.Dialect.MigrationsPrefix, StringComparison.Ordinal)
-        && resourceName.EndsWith(".sql", StringComparison.Ordinal);
-
-    private string ScriptName(string resourceName) =>
-        resourceName.StartsWith(database.Dialect.MigrationsPrefix, StringComparison.Ordinal)
-            ? resourceName[database.Dialect.MigrationsPrefix.Length..]
-            : resourceName;
+    private UpgradeEngineBuilder Deploy(IReadOnlyList<SqlScript> scripts)
+    {
+        var builder = database switch
+        {
+            SqliteDatabase sqlite => DeployChanges.To.SqliteDatabase(sqlite.ConnectionString),
+            PostgresDatabase postgres => DeployChanges.To.PostgresqlDatabase(postgres.Url.ConnectionString),
+            _ => throw new InvalidOperationException($"No migrations for {database.Dialect}."),
+        };
+        builder.Configure(configuration => configuration.Journal = new MigrationJournal(configuration.Journal, scripts));
+        return builder;
+    }
 }

@@ -23,6 +23,17 @@ public sealed class SqlDialect
     /// </summary>
     public string? TransactionLockSql => this == Postgres ? "select pg_advisory_xact_lock(@key)" : null;
 
+    /// <summary>
+    /// The lowest transaction id that may still be running: every transaction
+    /// below it has committed or rolled back, so what it wrote is visible and
+    /// final. PostgreSQL's snapshot xmin; SQLite commits one writer at a time,
+    /// so everything committed is final and the horizon is always 1 (rows record
+    /// transaction 0 there).
+    /// </summary>
+    public string TransactionHorizonSql => this == Postgres
+        ? "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+        : "select 1";
+
     /// <summary>True when the insert broke a unique index (SQLite's SQLITE_CONSTRAINT_UNIQUE, PostgreSQL's 23505).</summary>
     public bool IsUniqueViolation(Exception exception) => exception switch
     {

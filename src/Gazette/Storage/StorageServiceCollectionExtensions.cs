@@ -1,7 +1,3 @@
-using Gazette.Accounts;
-using Gazette.Articles;
-using Gazette.Settings;
-
 namespace Gazette.Storage;
 
 public static class StorageServiceCollectionExtensions
@@ -16,9 +12,6 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddSingleton(sp => Database.Create(DatabaseUrl.Parse(sp.GetRequiredService<IConfiguration>()[DatabaseKey])));
         services.AddSingleton<SchemaMigrator>();
-        services.AddSingleton<ArticleStore>();
-        services.AddSingleton<UserStore>();
-        services.AddSingleton<SettingsStore>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Gazette.Comments;
+using Gazette.Comments.Contracts;
 using Gazette.Tests.Infrastructure;
 
 namespace Gazette.Tests.Comments;

@@ -1,5 +1,7 @@
 using Gazette.Articles;
+using Gazette.Articles.Contracts;
 using Gazette.Comments;
+using Gazette.Comments.Contracts;
 using Gazette.Security;
 using Microsoft.Extensions.Time.Testing;
 
@@ -238,10 +240,10 @@ public class DiscussionRulesTests
     [Fact]
     public void CommentsCloseByArticleBySwitchAndByAge()
     {
-        var article = new Article { Slug = "a", Title = "A", BodyMarkdown = "", BodyHtml = "", PublishedAt = Published };
+        var article = new DiscussedArticle(1, "A", "/2026/01/a/", Published, 0, CommentsOpen: true, Premoderated: false);
 
         Assert.True(DiscussionRules.IsOpen(article, new DiscussionOptions(), Published.AddYears(5)));
-        Assert.False(DiscussionRules.IsOpen(article with { CommentStatus = DiscussionStatus.Closed }, new DiscussionOptions(), Published));
+        Assert.False(DiscussionRules.IsOpen(article with { CommentsOpen = false }, new DiscussionOptions(), Published));
         Assert.False(DiscussionRules.IsOpen(article, new DiscussionOptions { ClosedEverywhere = true }, Published));
         Assert.True(DiscussionRules.IsOpen(article, new DiscussionOptions { CloseAfterDays = 14 }, Published.AddDays(13)));
         Assert.False(DiscussionRules.IsOpen(article, new DiscussionOptions { CloseAfterDays = 14 }, Published.AddDays(14)));

@@ -1,6 +1,7 @@
 using System.Net;
 using Gazette.Articles;
 using Gazette.Comments;
+using Gazette.Comments.Contracts;
 using Gazette.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

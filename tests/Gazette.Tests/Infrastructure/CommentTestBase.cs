@@ -1,5 +1,6 @@
 using System.Net;
 using Gazette.Comments;
+using Gazette.Comments.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gazette.Tests.Infrastructure;
@@ -13,6 +14,8 @@ public abstract class CommentTestBase<TProvider>(TProvider provider) : SiteTestB
     protected const long SampleId = 1;
 
     protected CommentStore Comments => Factory.Services.GetRequiredService<CommentStore>();
+
+    protected CommentModerator Moderator => Factory.Services.GetRequiredService<CommentModerator>();
 
     protected static Dictionary<string, string> Fields(string comment, string? email = null, long parent = 0, long article = SampleId, string author = "Jane Reader") => new()
     {
@@ -38,8 +41,7 @@ public abstract class CommentTestBase<TProvider>(TProvider provider) : SiteTestB
         using var response = await PostCommentAsync(Fields(text, email, parent));
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var id = CommentIdOf(response);
-        await Comments.SetStatusAsync(id, CommentStatus.Approved);
-        await Factory.Services.GetRequiredService<Gazette.Caching.PageCache>().EvictAsync([Gazette.Caching.CacheTags.Article(SampleId)]);
+        await Moderator.SetStatusAsync(id, CommentStatus.Approved);
         return id;
     }
 

@@ -70,7 +70,7 @@ public sealed class SqliteProvider : DatabaseProvider
         var setting = await CreateEmptyCoreAsync();
         await using var database = Gazette.Storage.Database.Create(DatabaseUrl.Parse(setting));
         await ((SqliteDatabase)database).EnableWriteAheadLogAsync();
-        await new SchemaMigrator(database, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        await new SchemaMigrator(database, Gazette.Web.GazetteApp.MigrationSources(Program.Modules), Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync();
         return setting;
     }
 

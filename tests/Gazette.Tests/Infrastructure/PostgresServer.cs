@@ -77,7 +77,7 @@ public static class PostgresServer
             }
             await using (var database = Database.Create(DatabaseUrl.Parse(UrlFor(name))))
             {
-                await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+                await new SchemaMigrator(database, Gazette.Web.GazetteApp.MigrationSources(Program.Modules), NullLogger<SchemaMigrator>.Instance).MigrateAsync();
             }
             // A template must have no open sessions when it is copied.
             NpgsqlConnection.ClearAllPools();

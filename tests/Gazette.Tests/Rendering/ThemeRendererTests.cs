@@ -90,7 +90,8 @@ public sealed class ThemeRendererTests : IDisposable
     }
 
     private static ThemeRenderer Renderer(string? themePath = null) =>
-        new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [ThemeRenderer.ThemePathKey] = themePath }).Build());
+        new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [ThemeRenderer.ThemePathKey] = themePath }).Build(),
+            [new ThemeModel(typeof(ArticleView)), new ThemeModel(typeof(ArticleCard)), new ThemeModel(typeof(ListingView))]);
 
     private static SiteView HostileSite() => new(Script, Quotes, [new LinkView(Script, "/section/x/?q=" + Quotes)]);
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Dapper;
-using Gazette.Seeding;
+using Gazette.Articles;
 using Gazette.Tests.Infrastructure;
 
 namespace Gazette.Tests.Site;

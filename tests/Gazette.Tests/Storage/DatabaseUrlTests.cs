@@ -1,4 +1,5 @@
 using Gazette.Hosting;
+using Gazette.Kernel;
 using Gazette.Storage;
 using Npgsql;
 

@@ -12,13 +12,14 @@ public abstract class MigrationTests<TProvider>(TProvider provider) : IClassFixt
     public async Task EmptyDatabaseGetsEveryScriptThenNothingOnRerun()
     {
         await using var database = Database.Create(DatabaseUrl.Parse(await provider.CreateEmptyAsync()));
-        var migrator = new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance);
+        var migrator = new SchemaMigrator(database, Gazette.Web.GazetteApp.MigrationSources(Program.Modules), NullLogger<SchemaMigrator>.Instance);
 
         var first = await migrator.MigrateAsync();
         var second = await migrator.MigrateAsync();
 
         Assert.Equal(migrator.KnownScripts(), first);
-        Assert.Contains("0001_initial.sql", first);
+        Assert.Contains("0001_users.sql", first);
+        Assert.Contains("0008_events.sql", first);
         Assert.Empty(second);
     }
 
@@ -26,7 +27,7 @@ public abstract class MigrationTests<TProvider>(TProvider provider) : IClassFixt
     public async Task MigratedDatabaseHasEveryTableOfTheDataModel()
     {
         var tables = await SchemaReader.TablesAsync(provider.Database);
-        foreach (var table in new[] { "articles", "article_sections", "article_tags", "bylines", "comments", "data_protection_keys", "redirects", "secrets", "sections", "settings", "tags", "users" })
+        foreach (var table in new[] { "articles", "article_sections", "article_tags", "bylines", "comments", "comment_reports", "data_protection_keys", "events", "event_cursors", "redirects", "secrets", "sections", "settings", "tags", "users" })
         {
             Assert.Contains(table, tables.Keys);
         }
@@ -84,8 +85,8 @@ public sealed class SchemaParityTests : IAsyncLifetime
     [Fact]
     public void BothDialectsCarryTheSameScripts()
     {
-        var sqlite = new SchemaMigrator(_sqlite.Database, NullLogger<SchemaMigrator>.Instance).KnownScripts();
-        var postgres = new SchemaMigrator(_postgres.Database, NullLogger<SchemaMigrator>.Instance).KnownScripts();
+        var sqlite = new SchemaMigrator(_sqlite.Database, Gazette.Web.GazetteApp.MigrationSources(Program.Modules), NullLogger<SchemaMigrator>.Instance).KnownScripts();
+        var postgres = new SchemaMigrator(_postgres.Database, Gazette.Web.GazetteApp.MigrationSources(Program.Modules), NullLogger<SchemaMigrator>.Instance).KnownScripts();
         Assert.Equal(sqlite, postgres);
     }
 

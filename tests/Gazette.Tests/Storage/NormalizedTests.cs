@@ -1,3 +1,4 @@
+using Gazette.Kernel;
 using Gazette.Storage;
 
 namespace Gazette.Tests.Storage;

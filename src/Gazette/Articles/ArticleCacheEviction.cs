@@ -1,0 +1,26 @@
+using Gazette.Articles.Contracts;
+using Gazette.Caching;
+using Gazette.Events;
+
+namespace Gazette.Articles;
+
+/// <summary>On every node: a published or changed article evicts the pages that show it.</summary>
+public sealed class ArticleCacheEviction(PageCache cache) : INodeSubscriber<ArticlePublished>, INodeSubscriber<ArticleChanged>
+{
+    public Task HandleAsync(ArticlePublished change, CancellationToken cancellationToken) =>
+        EvictAsync(change.ArticleId, change.SectionIds, change.TagIds, change.NavigationChanged, cancellationToken);
+
+    public Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken) =>
+        EvictAsync(change.ArticleId, change.SectionIds, change.TagIds, change.NavigationChanged, cancellationToken);
+
+    private Task EvictAsync(long articleId, IReadOnlyList<long> sectionIds, IReadOnlyList<long> tagIds, bool navigationChanged, CancellationToken cancellationToken) =>
+        cache.EvictAsync(
+            [
+                ArticleCacheTags.Home,
+                ArticleCacheTags.Article(articleId),
+                .. sectionIds.Select(ArticleCacheTags.Section),
+                .. tagIds.Select(ArticleCacheTags.Tag),
+                .. navigationChanged ? [CacheTags.Site] : Array.Empty<string>(),
+            ],
+            cancellationToken);
+}

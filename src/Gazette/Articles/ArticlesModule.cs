@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Gazette.Articles.Contracts;
+using Gazette.Comments.Contracts;
+using Gazette.Events;
+using Gazette.Hosting;
+using Gazette.Rendering;
+using Gazette.Web;
+
+namespace Gazette.Articles;
+
+/// <summary>Articles and pages, their sections, tags and bylines: the public site's pages and the counters they show.</summary>
+public sealed class ArticlesModule : GazetteModule
+{
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ArticleStore>();
+        services.AddSingleton<PublicArticleReader>();
+        services.AddSingleton<IArticleDirectory>(sp => sp.GetRequiredService<PublicArticleReader>());
+        services.AddSingleton<TaxonomyStore>();
+        services.AddSingleton<ISiteNavigation>(sp => sp.GetRequiredService<TaxonomyStore>());
+        services.AddSingleton<ArticlePublisher>();
+        services.AddSingleton<ArticlePages>();
+        services.AddSingleton<IArticlePage>(sp => sp.GetRequiredService<ArticlePages>());
+        services.AddSingleton<SampleContent>();
+        services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SampleContent>());
+        services.AddThemeModels(typeof(ArticleView), typeof(ArticleCard), typeof(ListingView));
+
+        services.AddEvent<ArticlePublished>("article.published");
+        services.AddEvent<ArticleChanged>("article.changed");
+        services.AddNodeSubscriber<ArticlePublished, ArticleCacheEviction>();
+        services.AddNodeSubscriber<ArticleChanged, ArticleCacheEviction>();
+        services.AddTransactionSubscriber<CommentSubmitted, CommentCountKeeper>();
+        services.AddTransactionSubscriber<CommentStatusChanged, CommentCountKeeper>();
+        services.AddTransactionSubscriber<CommentDeleted, CommentCountKeeper>();
+    }
+
+    public override void MapEndpoints(RouteGroups groups)
+    {
+        ListingPages.Map(groups);
+        ArticlePages.Map(groups);
+    }
+
+    public override IEnumerable<Command> Commands(ICommandHost host) => [GenerateCommand.Create(host)];
+}

@@ -1,0 +1,11 @@
+using System.Globalization;
+
+namespace Gazette.Articles.Contracts;
+
+/// <summary>URLs under an article's own, which other modules link to.</summary>
+public static class ArticleUrls
+{
+    /// <summary>The article's comment page N: the article's URL for page 1, else .../comment-page-N/ (WordPress's form).</summary>
+    public static string CommentPage(string articleUrl, int page) =>
+        page <= 1 ? articleUrl : string.Create(CultureInfo.InvariantCulture, $"{articleUrl}comment-page-{page}/");
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Gazette.Articles.Contracts;
+using Gazette.Comments.Contracts;
+using Gazette.Events;
+using Gazette.Hosting;
+using Gazette.Jobs;
+using Gazette.Rendering;
+using Gazette.Web;
+
+namespace Gazette.Comments;
+
+/// <summary>Reader comments: the discussion under every article, posting, reports, moderation and retention.</summary>
+public sealed class CommentsModule : GazetteModule
+{
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DiscussionOptions>(configuration.GetSection(DiscussionOptions.Section));
+        services.AddSingleton<CommentStore>();
+        services.AddSingleton<CommentService>();
+        services.AddSingleton<CommentModerator>();
+        services.AddSingleton<DiscussionSlot>();
+        services.AddSingleton<IDiscussionSlot>(sp => sp.GetRequiredService<DiscussionSlot>());
+        services.AddSingleton(DiscussionSlot.QueryKeys);
+        services.AddSingleton<FillStamps>();
+        services.AddSingleton<ModerationHash>();
+        services.AddPeriodicJob<PersonalDataRetentionJob>();
+        services.AddHostedService<DiscussionSettingsWatcher>();
+        services.AddReaderRateLimit(CommentEndpoints.ReportLimit, CommentEndpoints.Reports);
+        services.AddThemeModels(typeof(CommentView), typeof(CommentFormView), typeof(DiscussionView));
+
+        services.AddEvent<CommentSubmitted>("comment.submitted");
+        services.AddEvent<CommentStatusChanged>("comment.status_changed");
+        services.AddEvent<CommentDeleted>("comment.deleted");
+        services.AddNodeSubscriber<CommentSubmitted, DiscussionCacheEviction>();
+        services.AddNodeSubscriber<CommentStatusChanged, DiscussionCacheEviction>();
+        services.AddNodeSubscriber<CommentDeleted, DiscussionCacheEviction>();
+    }
+
+    public override void MapEndpoints(RouteGroups groups) => CommentEndpoints.Map(groups);
+
+    public override IEnumerable<Command> Commands(ICommandHost host) => [CommentsCommand.Create(host)];
+}

@@ -1,0 +1,76 @@
+using Dapper;
+using Gazette.Storage;
+
+namespace Gazette.Events;
+
+/// <summary>
+/// Reads the log in order without ever skipping an event. On PostgreSQL ids
+/// become visible out of order (a long import batch holds a low id while
+/// later ones commit), so a reader takes only events of transactions below the
+/// horizon, every one of which has finished, ordered by (transaction, id); an
+/// event of a transaction still open is read once it commits. The price: while
+/// one transaction stays open, readers wait for it.
+/// </summary>
+public sealed class EventLog(Database database, EventTypes types, TimeProvider time)
+{
+    private sealed record Row(long Id, long Tx, string Type, string Payload, DateTimeOffset CreatedAt);
+
+    /// <summary>The position just after everything that has finished: a reader starting here hears events from now on.</summary>
+    public async Task<EventPosition> EndAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var horizon = await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect.TransactionHorizonSql, cancellationToken: cancellationToken));
+        var last = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "select coalesce(max(id), 0) from events where tx = @tx", new { tx = horizon - 1 }, cancellationToken: cancellationToken));
+        return new EventPosition(horizon - 1, last);
+    }
+
+    /// <summary>Up to <paramref name="limit"/> finished events after <paramref name="after"/>, in log order.</summary>
+    public async Task<IReadOnlyList<EventEnvelope>> ReadAsync(EventPosition after, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // The horizon first, then the rows: whatever was below it then is committed and visible now.
+        var horizon = await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect.TransactionHorizonSql, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            """
+            select id, tx, type, payload, created_at from events
+            where (tx > @Tx or (tx = @Tx and id > @Id)) and tx < @horizon
+            order by tx, id
+            limit @limit
+            """,
+            new { after.Tx, after.Id, horizon, limit }, cancellationToken: cancellationToken));
+        // An event this build does not know (a newer node wrote it) is passed over, not an error.
+        return rows.Select(row => new EventEnvelope(row.Id, new EventPosition(row.Tx, row.Id), row.Type,
+            types.Read(row.Type, row.Payload) ?? Unknown.Instance, row.CreatedAt)).ToList();
+    }
+
+    /// <summary>Deletes events older than <paramref name="keep"/> that every cluster subscriber has read; returns how many.</summary>
+    public async Task<int> PruneAsync(TimeSpan keep, IEnumerable<string> subscribers, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var cutoff = time.GetUtcNow() - keep;
+        var slowest = (await connection.QueryAsync<(string Name, long Tx, long EventId)>(new CommandDefinition(
+                "select name, tx, event_id from event_cursors", cancellationToken: cancellationToken)))
+            .Where(cursor => subscribers.Contains(cursor.Name, StringComparer.Ordinal))
+            .Select(cursor => new EventPosition(cursor.Tx, cursor.EventId))
+            .OrderBy(position => position.Tx).ThenBy(position => position.Id)
+            .Cast<EventPosition?>()
+            .FirstOrDefault();
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            delete from events where created_at < @cutoff
+              and (@bounded = 0 or tx < @Tx or (tx = @Tx and id <= @Id))
+            """,
+            new { cutoff, bounded = slowest is null ? 0 : 1, Tx = slowest?.Tx ?? 0, Id = slowest?.Id ?? 0 }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Stands in for an event of a type this build does not declare.</summary>
+    public sealed class Unknown
+    {
+        public static readonly Unknown Instance = new();
+
+        private Unknown()
+        {
+        }
+    }
+}

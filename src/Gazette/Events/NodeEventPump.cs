@@ -1,0 +1,67 @@
+using System.Data.Common;
+
+namespace Gazette.Events;
+
+/// <summary>
+/// Delivers the log to this node's handlers: every half second, the events
+/// other processes (the CLI, other nodes) committed since the node started.
+/// This process's own events come round again too, which its handlers already
+/// heard at commit: a page rendered from the old data while the first eviction
+/// ran would otherwise stay cached for its whole lifetime.
+/// </summary>
+public sealed class NodeEventPump(EventLog log, EventDispatcher dispatcher, TimeProvider time, ILogger<NodeEventPump> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    private const int BatchSize = 500;
+
+    private EventPosition _position;
+
+    /// <summary>"From now on" is decided before the host reports started, so no event after start is missed.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _position = await log.EndAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    await DeliverAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is DbException or IOException or TimeoutException)
+                {
+                    logger.LogWarning(ex, "Could not read the event log; cached pages may be stale until the next try");
+                }
+                // A fresh delay each time rather than a periodic timer: when a test moves
+                // the clock a month ahead, this wakes once, not five million times.
+                await Task.Delay(Interval, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task DeliverAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var batch = await log.ReadAsync(_position, BatchSize, cancellationToken);
+            foreach (var envelope in batch)
+            {
+                await dispatcher.OnNodeAsync(envelope.Event, cancellationToken);
+                _position = envelope.Position;
+            }
+            if (batch.Count < BatchSize)
+            {
+                return;
+            }
+        }
+    }
+}

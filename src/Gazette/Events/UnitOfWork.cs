@@ -1,0 +1,116 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Gazette.Storage;
+
+namespace Gazette.Events;
+
+/// <summary>
+/// One change and everything it causes, or nothing: the change's writes, its
+/// events in the log and what the in-transaction handlers do all commit
+/// together. After the commit, this node's handlers hear of the events at once;
+/// other nodes read them from the log. Several units can share one
+/// transaction (a batched import): <see cref="StepAsync"/> runs each in a
+/// savepoint, so one that fails is undone alone.
+/// </summary>
+public sealed class UnitOfWork : IAsyncDisposable
+{
+    /// <summary>Who wrote an event, for whoever reads the log while debugging.</summary>
+    private static readonly string Origin = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    private readonly EventTypes _types;
+    private readonly EventDispatcher _dispatcher;
+    private readonly TimeProvider _time;
+    private readonly List<object> _raised = [];
+    private int _steps;
+
+    internal UnitOfWork(DbConnection connection, DbTransaction transaction, SqlDialect dialect, EventTypes types, EventDispatcher dispatcher, TimeProvider time)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        Dialect = dialect;
+        _types = types;
+        _dispatcher = dispatcher;
+        _time = time;
+    }
+
+    public DbConnection Connection { get; }
+
+    public DbTransaction Transaction { get; }
+
+    public SqlDialect Dialect { get; }
+
+    /// <summary>A command in this unit's transaction.</summary>
+    public CommandDefinition Command(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
+        new(sql, parameters, Transaction, cancellationToken: cancellationToken);
+
+    /// <summary>Writes the event to the log in this transaction, then runs its in-transaction handlers.</summary>
+    public async Task RaiseAsync<TEvent>(TEvent change, CancellationToken cancellationToken = default)
+        where TEvent : class
+    {
+        await Connection.ExecuteAsync(Command(
+            "insert into events (type, payload, origin, created_at) values (@type, @payload, @Origin, @now)",
+            new { type = _types.NameOf(typeof(TEvent)), payload = JsonSerializer.Serialize(change, EventTypes.Json), Origin, now = _time.GetUtcNow() },
+            cancellationToken));
+        _raised.Add(change);
+        await _dispatcher.InTransactionAsync(change, this, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one unit of a batch in a savepoint: if it throws, its writes and
+    /// events are undone, the exception goes to the caller, and the batch can go on.
+    /// </summary>
+    public async Task StepAsync(Func<Task> step, CancellationToken cancellationToken = default)
+    {
+        var savepoint = string.Create(CultureInfo.InvariantCulture, $"step{++_steps}");
+        var raised = _raised.Count;
+        await Transaction.SaveAsync(savepoint, cancellationToken);
+        try
+        {
+            await step();
+        }
+        catch
+        {
+            await Transaction.RollbackAsync(savepoint, CancellationToken.None);
+            _raised.RemoveRange(raised, _raised.Count - raised);
+            throw;
+        }
+        await Transaction.ReleaseAsync(savepoint, cancellationToken);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await Transaction.CommitAsync(cancellationToken);
+        foreach (var change in _raised)
+        {
+            await _dispatcher.OnNodeAsync(change, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Rolls back what was not committed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+}
+
+/// <summary>Begins units of work on the configured database.</summary>
+public sealed class UnitsOfWork(Database database, EventTypes types, EventDispatcher dispatcher, TimeProvider time)
+{
+    public async Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await database.OpenAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return new UnitOfWork(connection, transaction, database.Dialect, types, dispatcher, time);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

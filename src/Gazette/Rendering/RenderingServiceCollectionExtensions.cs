@@ -1,0 +1,23 @@
+namespace Gazette.Rendering;
+
+public static class RenderingServiceCollectionExtensions
+{
+    public static IServiceCollection AddGazetteRendering(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SiteOptions>(configuration.GetSection(SiteOptions.Section));
+        services.AddSingleton<ThemeRenderer>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<PageRenderer>();
+        return services;
+    }
+
+    /// <summary>Lets templates read these view models' members (snake_case); nothing else is reachable from a template.</summary>
+    public static IServiceCollection AddThemeModels(this IServiceCollection services, params Type[] types)
+    {
+        foreach (var type in types)
+        {
+            services.AddSingleton(new ThemeModel(type));
+        }
+        return services;
+    }
+}

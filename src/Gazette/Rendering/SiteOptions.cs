@@ -1,0 +1,16 @@
+namespace Gazette.Rendering;
+
+/// <summary><c>Gazette:Site:*</c>: what the masthead and metadata say about the site.</summary>
+public sealed class SiteOptions
+{
+    public const string Section = "Gazette:Site";
+
+    public string Title { get; set; } = "Gazette";
+
+    public string Tagline { get; set; } = "News, reported and explained";
+
+    /// <summary>Public base URL (https://news.example.org) for canonical links; empty: the request's own.</summary>
+    public string? BaseUrl { get; set; }
+
+    public int PageSize { get; set; } = 20;
+}

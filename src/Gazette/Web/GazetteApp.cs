@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Gazette.Caching;
+using Gazette.Events;
+using Gazette.Hosting;
+using Gazette.Jobs;
+using Gazette.Rendering;
+using Gazette.Security;
+using Gazette.Storage;
+
+namespace Gazette.Web;
+
+/// <summary>
+/// The composition root: builds the one web application every command shares
+/// from the modules <c>Program.cs</c> lists, so all read configuration the same
+/// way, then lays out the middleware and the route groups the modules fill.
+/// </summary>
+public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules) : ICommandHost
+{
+    public IReadOnlyList<GazetteModule> Modules => modules;
+
+    public WebApplication Build(string[] args)
+    {
+        // appsettings.json ships beside the executable; relative paths in settings
+        // (the SQLite file, the theme folder) still resolve against the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddGazetteProxyHeaders(builder.Configuration);
+        builder.Services.AddGazetteStorage();
+        builder.Services.AddGazetteSecrets();
+        builder.Services.AddGazetteJobs();
+        builder.Services.AddGazetteEvents();
+        builder.Services.AddGazetteRendering(builder.Configuration);
+        builder.Services.AddGazettePageCache(builder.Configuration);
+        builder.Services.AddGazetteSignIn();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddRateLimiter(options => options.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        builder.Services.AddSingleton<Preflight>();
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PreflightHostedService>());
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        foreach (var source in MigrationSources(modules))
+        {
+            builder.Services.AddSingleton(source);
+        }
+        foreach (var module in modules)
+        {
+            builder.Services.AddSingleton(module);
+            module.AddServices(builder.Services, builder.Configuration);
+        }
+
+        var app = builder.Build();
+        app.UseForwardedHeaders();
+        app.UseGazetteSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = app.Services.GetRequiredService<ThemeRenderer>().AssetFiles,
+            RequestPath = "/assets",
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
+        });
+        // Routing after static files: the catch-all 404 endpoint would otherwise claim /assets/ too.
+        app.UseRouting();
+        // The cache answers before sign-in is looked at: it only ever holds anonymous pages.
+        app.UseOutputCache();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseRateLimiter();
+        var groups = new RouteGroups(app, app.Services.GetRequiredService<PageCache>());
+        groups.PublicApi.MapHealthChecks("/healthz").CacheOutput(policy => policy.NoCache());
+        // Modules from the list, and any a test host registered beside them.
+        foreach (var module in app.Services.GetServices<GazetteModule>())
+        {
+            module.MapEndpoints(groups);
+        }
+        // "{**path}" rather than the default, which leaves paths that look like files (wp-login.php) to a bare 404.
+        groups.Public.MapFallback("{**path}", async (PageRenderer pages, CancellationToken cancellationToken) => await pages.NotFoundAsync(cancellationToken));
+        return app;
+    }
+
+    /// <summary>Every part's and module's migrations: what a database made by this build is migrated with.</summary>
+    public static IReadOnlyList<MigrationSource> MigrationSources(IEnumerable<GazetteModule> modules) =>
+    [
+        SecurityServiceCollectionExtensions.Migrations,
+        EventsServiceCollectionExtensions.Migrations,
+        .. modules.Select(module => new MigrationSource(module.GetType().Assembly, module.MigrationsPrefix)),
+    ];
+
+    public async Task<WebApplication> StartAsync(ParseResult result, CancellationToken cancellationToken, params (string Key, string? Value)[] settings)
+    {
+        var app = Build(HostArguments.From(result, settings));
+        try
+        {
+            await app.Services.GetRequiredService<Preflight>().RunAsync(cancellationToken);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Gazette.Rendering;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace Gazette.Web;
+
+/// <summary>
+/// Refusals in each group's own shape: the API answers problem+json (401 with
+/// a Bearer challenge, 403); the newsroom sends an anonymous visitor to the
+/// login page (the cookie scheme's challenge) and shows a signed-in user who
+/// may not go there a 403 page rather than redirecting.
+/// </summary>
+public sealed class GroupAuthorizationResultHandler(PageRenderer pages) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        var group = context.GetEndpoint()?.Metadata.GetMetadata<TrustGroupMetadata>()?.Group;
+        if (group == TrustGroup.Api && !authorizeResult.Succeeded)
+        {
+            var status = authorizeResult.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+            if (status == StatusCodes.Status401Unauthorized)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+            await Results.Problem(
+                statusCode: status,
+                title: status == StatusCodes.Status401Unauthorized ? "Send a valid API token: Authorization: Bearer TOKEN." : "This token may not use this route.")
+                .ExecuteAsync(context);
+            return;
+        }
+        if (group == TrustGroup.Admin && authorizeResult.Forbidden)
+        {
+            var page = await pages.NoticeAsync(StatusCodes.Status403Forbidden, "Not allowed",
+                "Your role does not allow this page. Ask an administrator if you need it.", "/admin/", context.RequestAborted);
+            await page.ExecuteAsync(context);
+            return;
+        }
+        await _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Gazette.Hosting;
+using Gazette.Kernel;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Gazette.Web;
+
+public static class ServeCommand
+{
+    public const string DefaultUrls = "http://localhost:5000";
+
+    private static readonly Option<string?> Urls = new("--urls")
+    {
+        Description = $"Addresses to listen on, separated by ';' (default {DefaultUrls}).",
+        HelpName = "URL",
+    };
+
+    public static Command Create(GazetteApp gazette)
+    {
+        var command = new Command("serve", "Run the web site (migrating the database first).") { Urls, HostArguments.Database };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((result, cancellationToken) => RunAsync(gazette, result, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(GazetteApp gazette, ParseResult result, CancellationToken cancellationToken)
+    {
+        return await CommandFailure.Guard(async () =>
+        {
+            await using var app = await gazette.StartAsync(result, cancellationToken, ("urls", result.GetValue(Urls)));
+            var urls = app.Configuration["urls"] is { Length: > 0 } configured ? configured : DefaultUrls;
+            // WebApplicationFactory lets this entry point run on after Build() with its
+            // in-memory TestServer; a probe of the default port there would race other
+            // test hosts, and a failure would dispose the host the test is using.
+            if (app.Services.GetRequiredService<IServer>().GetType().FullName != "Microsoft.AspNetCore.TestHost.TestServer")
+            {
+                app.Urls.Clear();
+                foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    PortCheck.EnsureFree(url);
+                    app.Urls.Add(url);
+                }
+            }
+            app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+            try
+            {
+                await app.RunAsync();
+            }
+            catch (IOException ex) when (ex.InnerException is AddressInUseException)
+            {
+                throw new StartupException($"Cannot listen on {urls}: the address is already in use. Stop the other server or choose another with --urls.", ex);
+            }
+            return 0;
+        });
+    }
+
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"Gazette is running at {address}/");
+        }
+        if (addresses.FirstOrDefault() is { } first)
+        {
+            foreach (var line in app.Services.GetServices<IStartupTask>().Select(task => task.Announce(first)).OfType<string>())
+            {
+                Console.WriteLine(line);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Gazette.Web;
+
+/// <summary>
+/// The two ways a caller proves who it is: the newsroom's session cookie
+/// (Admin) and an API token (Api). The cookie's name is what the output cache
+/// looks for: a request carrying it is never served from or stored in the cache.
+/// </summary>
+public static class SignIn
+{
+    public const string CookieScheme = "Gazette.Session";
+    public const string CookieName = "gazette_session";
+    public const string TokenScheme = "Gazette.ApiToken";
+    public const string AdminPolicy = "Gazette.Admin";
+    public const string ApiPolicy = "Gazette.Api";
+
+    /// <summary>True when the request carries a sign-in cookie (chunked cookies add C1, C2 ... to the name).</summary>
+    public static bool HasSessionCookie(HttpRequest request)
+    {
+        foreach (var name in request.Cookies.Keys)
+        {
+            if (name.StartsWith(CookieName, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static IServiceCollection AddGazetteSignIn(this IServiceCollection services)
+    {
+        services.AddAuthentication()
+            .AddCookie(CookieScheme, options =>
+            {
+                options.Cookie.Name = CookieName;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = "/admin/login";
+                options.SlidingExpiration = true;
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            })
+            .AddScheme<ApiTokenOptions, ApiTokenHandler>(TokenScheme, _ => { });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser())
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenScheme).RequireAuthenticatedUser());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GroupAuthorizationResultHandler>();
+        return services;
+    }
+}
