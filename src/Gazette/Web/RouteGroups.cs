@@ -1,4 +1,5 @@
 using Gazette.Caching;
+using Gazette.Rendering;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -31,7 +32,8 @@ public sealed class RouteGroups
         Admin = routes.MapGroup("/admin")
             .WithMetadata(new TrustGroupMetadata(TrustGroup.Admin), ContentSecurityPolicy.Admin, new RequireAntiforgeryTokenAttribute())
             .RequireAuthorization(SignIn.AdminPolicy)
-            .AddEndpointFilter(NoStore);
+            .AddEndpointFilter(NoStore)
+            .AddEndpointFilter(RefuseForgeries);
         PublicApi = routes.MapGroup("")
             .WithMetadata(new TrustGroupMetadata(TrustGroup.PublicApi), ContentSecurityPolicy.Api)
             .AllowAnonymous()
@@ -66,6 +68,21 @@ public sealed class RouteGroups
     /// </summary>
     public IOutputCachePolicy PublicPage(string[]? queryKeys = null, string[]? personalKeys = null, TimeSpan? lifetime = null) =>
         new PublicPagePolicy(Cache, queryKeys ?? [], personalKeys ?? [], lifetime ?? PublicPagePolicy.Lifetime, SignIn.HasSessionCookie);
+
+    /// <summary>
+    /// The antiforgery middleware only records its verdict (minimal APIs act on it
+    /// when they bind a form); the newsroom refuses every write without a valid token.
+    /// </summary>
+    private static async ValueTask<object?> RefuseForgeries(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+        {
+            return await http.RequestServices.GetRequiredService<PageRenderer>().NoticeAsync(StatusCodes.Status400BadRequest, "Form expired",
+                "This form has expired or was not sent from Gazette’s own page. Open the page again and send it once more.", http.Request.Path, http.RequestAborted);
+        }
+        return await next(context);
+    }
 
     private static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -15,6 +15,9 @@ public sealed class GazetteFactory(DatabaseProvider provider) : WebApplicationFa
 
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Services a test adds to the host (a subscriber that records, a module with test endpoints).</summary>
+    public List<Action<IServiceCollection>> ExtraServices { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Gazette:Database", provider.Setting);
@@ -22,6 +25,10 @@ public sealed class GazetteFactory(DatabaseProvider provider) : WebApplicationFa
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            ExtraServices.ForEach(add => add(services));
+        });
     }
 }

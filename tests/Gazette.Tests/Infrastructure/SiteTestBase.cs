@@ -22,6 +22,7 @@ public abstract class SiteTestBase<TProvider>(TProvider provider) : IClassFixtur
     {
         Factory = new GazetteFactory(provider);
         Configure(Factory.Settings);
+        Factory.ExtraServices.Add(ConfigureServices);
         Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         return Task.CompletedTask;
     }
@@ -33,6 +34,10 @@ public abstract class SiteTestBase<TProvider>(TProvider provider) : IClassFixtur
     }
 
     protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
 

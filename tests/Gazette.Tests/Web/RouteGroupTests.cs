@@ -1,0 +1,151 @@
+using System.Net;
+using System.Security.Claims;
+using Gazette.Tests.Infrastructure;
+using Gazette.Web;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Gazette.Tests.Web;
+
+/// <summary>
+/// Every endpoint sits in one trust group, and each group holds to what it
+/// declares. The Admin and API groups are empty until the newsroom and the API
+/// fill them, so a test module maps an endpoint into each; sign-in uses a real
+/// session cookie of the cookie scheme, made by the host's own ticket format.
+/// </summary>
+public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<SqliteProvider>(provider)
+{
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<GazetteModule, TestModule>();
+
+    [Fact]
+    public void EveryEndpointSitsInExactlyOneGroup()
+    {
+        var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+        Assert.NotEmpty(endpoints);
+        foreach (var endpoint in endpoints)
+        {
+            var groups = endpoint.Metadata.GetOrderedMetadata<TrustGroupMetadata>();
+            Assert.True(groups.Count == 1, $"{endpoint.DisplayName} ({endpoint.RoutePattern.RawText}) is in {groups.Count} groups");
+        }
+    }
+
+    [Fact]
+    public void EachGroupDeclaresItsAuthorizationCachingAndAntiforgery()
+    {
+        foreach (var endpoint in Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var metadata = endpoint.Metadata;
+            var name = endpoint.RoutePattern.RawText;
+            switch (metadata.GetMetadata<TrustGroupMetadata>()!.Group)
+            {
+                case TrustGroup.Public or TrustGroup.PublicApi:
+                    Assert.NotNull(metadata.GetMetadata<IAllowAnonymous>());
+                    Assert.True(metadata.GetMetadata<IOutputCachePolicy>() is not null, $"{name} declares no cache policy");
+                    break;
+                case TrustGroup.ReaderWrites:
+                    Assert.NotNull(metadata.GetMetadata<IAllowAnonymous>());
+                    Assert.Null(metadata.GetMetadata<IOutputCachePolicy>());
+                    break;
+                case TrustGroup.Admin:
+                    Assert.Contains(metadata.GetOrderedMetadata<IAuthorizeData>(), data => data.Policy == SignIn.AdminPolicy);
+                    Assert.True(metadata.GetMetadata<IAntiforgeryMetadata>()?.RequiresValidation, $"{name} skips antiforgery");
+                    Assert.Null(metadata.GetMetadata<IOutputCachePolicy>());
+                    break;
+                case TrustGroup.Api:
+                    Assert.Contains(metadata.GetOrderedMetadata<IAuthorizeData>(), data => data.Policy == SignIn.ApiPolicy);
+                    Assert.Null(metadata.GetMetadata<IOutputCachePolicy>());
+                    break;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AnAnonymousVisitorToTheNewsroomIsSentToTheLoginPage()
+    {
+        var (status, _, response) = await GetAsync("/admin/test");
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.StartsWith("/admin/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASignedInEditorGetsTheNewsroomUncachedUnderItsOwnPolicy()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/test");
+        request.Headers.Add("Cookie", SessionCookie());
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("editor", await response.Content.ReadAsStringAsync());
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANewsroomPostWithoutAnAntiforgeryTokenIsRefused()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/test") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["title"] = "x" }) };
+        request.Headers.Add("Cookie", SessionCookie());
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheApiAnswersProblemJsonAndIgnoresTheSessionCookie()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/test");
+        request.Headers.Add("Cookie", SessionCookie());
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task ACrossSiteReaderWriteIsRefusedWithAPage()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/comments/1/report");
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("sent from another site", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    /// <summary>A real session cookie of the cookie scheme (no accounts exist yet to sign in with).</summary>
+    private string SessionCookie()
+    {
+        var options = Factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(SignIn.CookieScheme);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "editor")], SignIn.CookieScheme);
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), SignIn.CookieScheme);
+        return $"{SignIn.CookieName}={options.TicketDataFormat.Protect(ticket)}";
+    }
+
+    private sealed class TestModule : GazetteModule
+    {
+        public override void MapEndpoints(RouteGroups groups)
+        {
+            groups.Admin.MapGet("/test", (HttpContext context) => Results.Text(context.User.Identity?.Name ?? ""));
+            groups.Admin.MapPost("/test", () => Results.Text("saved"));
+            groups.Api.MapGet("/test", () => Results.Json(new { ok = true }));
+        }
+    }
+}
