@@ -37,7 +37,7 @@ public sealed record QueuedComment
     public required string Status { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public required string AuthorName { get; init; }
-    public required string ArticleSlug { get; init; }
+    public long ArticleId { get; init; }
     public required string BodySource { get; init; }
     public int ReportCount { get; init; }
 }

@@ -125,10 +125,10 @@ public sealed class CommentStore(Database database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<QueuedComment>(new CommandDefinition(
             """
-            select c.id, c.status, c.created_at, c.author_name, a.slug as article_slug, c.body_source, c.report_count
-            from comments c join articles a on a.id = c.article_id
-            where @status is null or c.status = @status
-            order by c.created_at desc, c.id desc
+            select id, status, created_at, author_name, article_id, body_source, report_count
+            from comments
+            where @status is null or status = @status
+            order by created_at desc, id desc
             limit @limit
             """,
             new { status, limit }, cancellationToken: cancellationToken));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
 using Gazette.Hosting;
 using Gazette.Kernel;
@@ -64,11 +65,19 @@ public static class CommentsCommand
             }
             await using var app = await host.StartAsync(result, cancellationToken, ("Logging:LogLevel:Default", "Warning"));
             var comments = await app.Services.GetRequiredService<CommentStore>().ListQueueAsync(status, Math.Clamp(result.GetValue(Limit), 1, 10_000), cancellationToken);
+            var directory = app.Services.GetRequiredService<IArticleDirectory>();
+            var articles = new Dictionary<long, string>();
             foreach (var comment in comments)
             {
+                if (!articles.TryGetValue(comment.ArticleId, out var article))
+                {
+                    // Where readers see the article; an article they cannot see is named by its id.
+                    articles[comment.ArticleId] = article = (await directory.FindVisibleAsync(comment.ArticleId, cancellationToken))?.Url
+                        ?? string.Create(CultureInfo.InvariantCulture, $"article {comment.ArticleId}");
+                }
                 var text = Printable(comment.BodySource);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{comment.Id}\t{comment.Status}\t{comment.CreatedAt:yyyy-MM-dd HH:mm}\t{comment.ArticleSlug}\t{Printable(comment.AuthorName)}\t{(text.Length > 60 ? text[..60] + "…" : text)}{(comment.ReportCount > 0 ? $"\t[{comment.ReportCount} reports]" : "")}"));
+                    $"{comment.Id}\t{comment.Status}\t{comment.CreatedAt:yyyy-MM-dd HH:mm}\t{article}\t{Printable(comment.AuthorName)}\t{(text.Length > 60 ? text[..60] + "…" : text)}{(comment.ReportCount > 0 ? $"\t[{comment.ReportCount} reports]" : "")}"));
             }
             return 0;
         });

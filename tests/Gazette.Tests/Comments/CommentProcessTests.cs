@@ -35,7 +35,7 @@ public sealed partial class CommentProcessTests : IDisposable
         Assert.Matches($"(?m)^{id}\tpending\t.*\tJane Reader\tApprove me from the shell", list.Stdout);
         Assert.DoesNotContain("shell@example.org", list.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, approve.ExitCode);
-        await Eventually(async () => (await http.GetStringAsync(new Uri(Article, UriKind.Relative))).Contains("Approve me from the shell", StringComparison.Ordinal));
+        await Wait.UntilAsync(async () => (await http.GetStringAsync(new Uri(Article, UriKind.Relative))).Contains("Approve me from the shell", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -119,17 +119,6 @@ public sealed partial class CommentProcessTests : IDisposable
 
     private static long IdOf(HttpResponseMessage response) =>
         long.Parse(CommentAnchor().Match(response.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Waits on a condition (the server polls evictions twice a second), never a fixed sleep.</summary>
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true within 15 s");
-            await Task.Delay(100);
-        }
-    }
 
     [GeneratedRegex("#comment-([0-9]+)$")]
     private static partial Regex CommentAnchor();

@@ -53,7 +53,7 @@ public sealed partial class EventLogProcessTests(PostgresProvider provider) : IC
             await held.CommitAsync();
         }
 
-        await Eventually(async () => (await http.GetStringAsync(new Uri(Article, UriKind.Relative))).Contains("Held in a long transaction", StringComparison.Ordinal));
+        await Wait.UntilAsync(async () => (await http.GetStringAsync(new Uri(Article, UriKind.Relative))).Contains("Held in a long transaction", StringComparison.Ordinal));
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string text)
@@ -70,17 +70,6 @@ public sealed partial class EventLogProcessTests(PostgresProvider provider) : IC
             }),
         };
         return await http.SendAsync(request);
-    }
-
-    /// <summary>Waits on a condition (the server reads the log twice a second), never a fixed sleep.</summary>
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true within 15 s");
-            await Task.Delay(100);
-        }
     }
 
     [GeneratedRegex("#comment-([0-9]+)$")]

@@ -13,6 +13,20 @@ public class NormalizedTests
     public void SlugsAreLowerAsciiWithSingleHyphens(string text, string expected) =>
         Assert.Equal(expected, Normalized.Slug(text));
 
+    [Theory]
+    [InlineData("中国外交部长访问美国", "zhong-guo-wai-jiao-bu-zhang-fang-wen-mei-guo")]
+    [InlineData("Москва объявила о переговорах", "moskva-obyavila-o-peregovorakh")]
+    [InlineData("Αθήνα: νέα μέτρα", "athina-nea-metra")]
+    [InlineData("القاهرة تستضيف القمة", "lqhrh-tstdyf-lqmh")]
+    [InlineData("Xinhua: 中国 and the US", "xinhua-zhong-guo-and-the-us")]
+    public void TitlesInOtherScriptsGetReadableAsciiSlugs(string title, string expected)
+    {
+        var slug = Normalized.Slug(title);
+
+        Assert.Equal(expected, slug);
+        Assert.True(Normalized.IsSlug(slug));
+    }
+
     [Fact]
     public void SlugsAreCappedWithoutTrailingHyphen()
     {

@@ -1,17 +1,13 @@
 using System.Net;
-using System.Security.Claims;
 using Gazette.Tests.Infrastructure;
 using Gazette.Web;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Gazette.Tests.Web;
 
@@ -81,7 +77,7 @@ public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<Sqli
     public async Task ASignedInEditorGetsTheNewsroomUncachedUnderItsOwnPolicy()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/test");
-        request.Headers.Add("Cookie", SessionCookie());
+        request.Headers.Add("Cookie", SessionCookie.For(Factory.Services));
 
         using var response = await Client.SendAsync(request);
 
@@ -96,7 +92,7 @@ public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<Sqli
     public async Task ANewsroomPostWithoutAnAntiforgeryTokenIsRefused()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/test") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["title"] = "x" }) };
-        request.Headers.Add("Cookie", SessionCookie());
+        request.Headers.Add("Cookie", SessionCookie.For(Factory.Services));
 
         using var response = await Client.SendAsync(request);
 
@@ -107,7 +103,7 @@ public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<Sqli
     public async Task TheApiAnswersProblemJsonAndIgnoresTheSessionCookie()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/test");
-        request.Headers.Add("Cookie", SessionCookie());
+        request.Headers.Add("Cookie", SessionCookie.For(Factory.Services));
 
         using var response = await Client.SendAsync(request);
 
@@ -128,15 +124,6 @@ public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<Sqli
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("sent from another site", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(response.Headers.CacheControl?.NoStore);
-    }
-
-    /// <summary>A real session cookie of the cookie scheme (no accounts exist yet to sign in with).</summary>
-    private string SessionCookie()
-    {
-        var options = Factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(SignIn.CookieScheme);
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "editor")], SignIn.CookieScheme);
-        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), SignIn.CookieScheme);
-        return $"{SignIn.CookieName}={options.TicketDataFormat.Protect(ticket)}";
     }
 
     private sealed class TestModule : GazetteModule
