@@ -72,13 +72,21 @@ public sealed class CommentService(
             UserAgent = userAgent is { Length: > 512 } ? userAgent[..512] : userAgent,
         };
         ModerationDecision? decision = null;
-        await using var work = await units.BeginAsync(cancellationToken);
-        var result = await comments.SubmitAsync(work, comment, settings.FloodSeconds, hasApproved =>
+        SubmitResult result;
+        // The unit ends here, before the redirect is worked out: no connection is held for the rest of the request.
+        await using (var work = await units.BeginAsync(cancellationToken))
         {
-            var facts = new CommentFacts(form.Author, form.Email, form.Url, form.Comment, ip, userAgent, form.Honeypot.Length > 0,
-                fillStamps.Read(form.FillStamp), article.Premoderated, hasApproved);
-            return decision = CommentModeration.Decide(facts, settings);
-        }, cancellationToken);
+            result = await comments.SubmitAsync(work, comment, settings.FloodSeconds, hasApproved =>
+            {
+                var facts = new CommentFacts(form.Author, form.Email, form.Url, form.Comment, ip, userAgent, form.Honeypot.Length > 0,
+                    fillStamps.Read(form.FillStamp), article.Premoderated, hasApproved);
+                return decision = CommentModeration.Decide(facts, settings);
+            }, cancellationToken);
+            if (result is SubmitResult.Stored)
+            {
+                await work.CommitAsync(cancellationToken);
+            }
+        }
 
         switch (result)
         {
@@ -87,7 +95,6 @@ public sealed class CommentService(
             case SubmitResult.Flooded flooded:
                 return new CommentOutcome.Flooded(article, flooded.RetryAfter);
             case SubmitResult.Stored stored:
-                await work.CommitAsync(cancellationToken);
                 var saved = stored.Comment;
                 logger.LogInformation("Comment {Comment} on article {Article} is {Status}: {Reason}", saved.Id, article.Id, saved.Status, decision?.Reason);
                 var page = await discussions.LocateAsync(article, saved, cancellationToken);

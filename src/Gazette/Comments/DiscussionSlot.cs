@@ -23,7 +23,7 @@ public sealed class DiscussionSlot(CommentStore comments, ModerationHash moderat
 
     public static readonly DiscussionQueryKeys QueryKeys = new([UnapprovedKey, ModerationHashKey, ReplyToKey]);
 
-    public DiscussionOptions Options => options.CurrentValue;
+    private DiscussionOptions Options => options.CurrentValue;
 
     /// <summary>Pages of an article showing its discussion carry this tag: a comment shown or hidden evicts them.</summary>
     public static string CacheTag(long articleId) => string.Create(CultureInfo.InvariantCulture, $"discussion:{articleId}");

@@ -11,7 +11,7 @@ namespace Gazette.Events;
 /// event of a transaction still open is read once it commits. The price: while
 /// one transaction stays open, readers wait for it.
 /// </summary>
-public sealed class EventLog(Database database, EventTypes types, TimeProvider time)
+public sealed class EventLog(Database database, EventTypes types, TimeProvider time, ILogger<EventLog> logger)
 {
     private sealed record Row(long Id, long Tx, string Type, string Payload, DateTimeOffset CreatedAt);
 
@@ -39,9 +39,24 @@ public sealed class EventLog(Database database, EventTypes types, TimeProvider t
             limit @limit
             """,
             new { after.Tx, after.Id, horizon, limit }, cancellationToken: cancellationToken));
-        // An event this build does not know (a newer node wrote it) is passed over, not an error.
-        return rows.Select(row => new EventEnvelope(row.Id, new EventPosition(row.Tx, row.Id), row.Type,
-            types.Read(row.Type, row.Payload) ?? Unknown.Instance, row.CreatedAt)).ToList();
+        return rows.Select(row => new EventEnvelope(row.Id, new EventPosition(row.Tx, row.Id), row.Type, Read(row), row.CreatedAt)).ToList();
+    }
+
+    /// <summary>
+    /// An event this build does not know (a newer node wrote it) or cannot read is
+    /// passed over, so that one row never stops every reader of the log.
+    /// </summary>
+    private object Read(Row row)
+    {
+        try
+        {
+            return types.Read(row.Type, row.Payload) ?? Unknown.Instance;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            logger.LogError(ex, "Event {Id} ({Type}) cannot be read and is passed over", row.Id, row.Type);
+            return Unknown.Instance;
+        }
     }
 
     /// <summary>Deletes events older than <paramref name="keep"/> that every cluster subscriber has read; returns how many.</summary>

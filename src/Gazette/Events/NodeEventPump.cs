@@ -55,7 +55,10 @@ public sealed class NodeEventPump(EventLog log, EventDispatcher dispatcher, Time
             var batch = await log.ReadAsync(_position, BatchSize, cancellationToken);
             foreach (var envelope in batch)
             {
-                await dispatcher.OnNodeAsync(envelope.Event, cancellationToken);
+                if (envelope.Event is not EventLog.Unknown)
+                {
+                    await dispatcher.OnNodeAsync(envelope.Event, cancellationToken);
+                }
                 _position = envelope.Position;
             }
             if (batch.Count < BatchSize)

@@ -13,9 +13,6 @@ public sealed class SqlDialect
 
     public string Name { get; }
 
-    /// <summary>Embedded-resource prefix of this dialect's migration scripts.</summary>
-    public string MigrationsPrefix => $"Gazette.Storage.Migrations.{Name}.";
-
     /// <summary>
     /// SQL that makes the current transaction wait for any other holding the same
     /// key (parameter @key, a long), or null where transactions are serialized

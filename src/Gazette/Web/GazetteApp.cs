@@ -16,8 +16,6 @@ namespace Gazette.Web;
 /// </summary>
 public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules) : ICommandHost
 {
-    public IReadOnlyList<GazetteModule> Modules => modules;
-
     public WebApplication Build(string[] args)
     {
         // appsettings.json ships beside the executable; relative paths in settings

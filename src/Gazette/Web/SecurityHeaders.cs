@@ -12,22 +12,28 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseGazetteSecurityHeaders(this IApplicationBuilder app)
     {
         var cssHash = app.ApplicationServices.GetRequiredService<ThemeRenderer>().CriticalCssHash;
-        var policies = new[] { ContentSecurityPolicy.Public, ContentSecurityPolicy.Admin, ContentSecurityPolicy.Api }
-            .ToDictionary(policy => policy, policy => policy.Render(cssHash));
+        // Keyed by instance: the three policies are singletons, and hashing a record would hash its text on every request.
+        var rendered = new Dictionary<ContentSecurityPolicy, string>(ReferenceEqualityComparer.Instance);
+        foreach (var policy in new[] { ContentSecurityPolicy.Public, ContentSecurityPolicy.Admin, ContentSecurityPolicy.Api })
+        {
+            rendered[policy] = policy.Render(cssHash);
+        }
+        // One callback for every request, given the request as its state: nothing is allocated per request.
+        Func<object, Task> write = state =>
+        {
+            var http = (HttpContext)state;
+            var policy = http.GetEndpoint()?.Metadata.GetMetadata<ContentSecurityPolicy>() ?? ContentSecurityPolicy.Public;
+            var headers = http.Response.Headers;
+            headers.ContentSecurityPolicy = rendered[policy];
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            return Task.CompletedTask;
+        };
         return app.Use((context, next) =>
         {
-            context.Response.OnStarting(static state =>
-            {
-                var (http, rendered) = ((HttpContext, Dictionary<ContentSecurityPolicy, string>))state;
-                var policy = http.GetEndpoint()?.Metadata.GetMetadata<ContentSecurityPolicy>() ?? ContentSecurityPolicy.Public;
-                var headers = http.Response.Headers;
-                headers.ContentSecurityPolicy = rendered[policy];
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
-                headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                return Task.CompletedTask;
-            }, (context, policies));
+            context.Response.OnStarting(write, context);
             return next(context);
         });
     }
