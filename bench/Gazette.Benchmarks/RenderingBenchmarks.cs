@@ -34,7 +34,7 @@ public class RenderingBenchmarks
         var comments = Enumerable.Range(1, 50).Select(i => new CommentView(i, $"Reader {i}", null, "R" + i % 10, i % 8, published,
             CommentText.FromPlainText($"Comment number {i}, with a link https://example.org/{i} and two sentences. The second one."), false,
             $"/2024/04/sample/?replytocom={i}#respond", $"/comments/{i}/report", [])).ToList();
-        var form = new CommentFormView(1, 0, null, "/2024/04/sample/#respond", "", "", "", "", null, null, null, null, null);
+        var form = new CommentFormView(1, 0, null, "/2024/04/sample/#respond", "", "", "", "", null, null, null, null, null, null);
         _model = new Dictionary<string, object?>
         {
             ["article"] = article,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gazette.Articles.Contracts;
 using Gazette.Rendering;
+using Gazette.Storage;
 using Gazette.Web;
 
 namespace Gazette.Comments;
@@ -11,7 +12,7 @@ namespace Gazette.Comments;
 /// stamp (GET /comments/stamp) and reporting (POST /comments/{id}/report,
 /// rate-limited per address).
 /// </summary>
-public static class CommentEndpoints
+public static partial class CommentEndpoints
 {
     public const string ReportLimit = "comment-reports";
 
@@ -33,7 +34,15 @@ public static class CommentEndpoints
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the comment form as application/x-www-form-urlencoded.");
         }
         var form = CommentForm.Read(await context.Request.ReadFormAsync(cancellationToken));
-        var outcome = await service.SubmitAsync(form, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString(), cancellationToken);
+        CommentOutcome outcome;
+        try
+        {
+            outcome = await service.SubmitAsync(form, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString(), cancellationToken);
+        }
+        catch (Exception ex) when (StorageFailure.Is(ex))
+        {
+            return await NotSavedAsync(context, form, ex, articlePage, pages, cancellationToken);
+        }
         switch (outcome)
         {
             case CommentOutcome.Accepted accepted:
@@ -57,6 +66,39 @@ public static class CommentEndpoints
                 return await pages.NotFoundAsync(cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The storage failed: 503 and Retry-After, with the reader's comment in the
+    /// form on the article page, or, when even that page cannot be read, in the
+    /// form on a notice. Nothing the reader typed is lost.
+    /// </summary>
+    private static async Task<IResult> NotSavedAsync(HttpContext context, CommentForm form, Exception failure, IArticlePage articlePage, PageRenderer pages,
+        CancellationToken cancellationToken)
+    {
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CommentEndpoints));
+        LogNotSaved(logger, failure.GetType().Name, failure.Message.ReplaceLineEndings(" "));
+        if (StorageFailure.IsReadOnlyOrBroken(failure))
+        {
+            context.RequestServices.GetRequiredService<Database>().ReleaseBrokenConnections();
+        }
+        context.Response.Headers.RetryAfter = ((int)StorageFailure.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        var refused = new RefusedForm(form, new Dictionary<string, string> { [CommentForm.WholeForm] = NotSavedMessage });
+        try
+        {
+            return await articlePage.RenderAsync(context, form.ArticleId, refused, StatusCodes.Status503ServiceUnavailable, cancellationToken);
+        }
+        catch (Exception ex) when (StorageFailure.Is(ex))
+        {
+            var formView = DiscussionSlot.FormView(form.ArticleId, "#respond", null, refused);
+            return await pages.NoticeAsync(StatusCodes.Status503ServiceUnavailable, "Not saved", NotSavedMessage, "/",
+                new Dictionary<string, object?> { ["form"] = formView }, cancellationToken);
+        }
+    }
+
+    public const string NotSavedMessage = "We could not save your comment. Nothing was lost; please try again in a minute.";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A comment could not be saved (503, form kept): {Kind}: {Reason}")]
+    private static partial void LogNotSaved(ILogger logger, string kind, string reason);
 
     private static async Task<IResult> ReportAsync(long id, HttpContext context, CommentStore comments, IArticleDirectory articles, CommentModerator moderator,
         PageRenderer pages, CancellationToken cancellationToken)

@@ -39,16 +39,23 @@ public sealed class CommentStore(Database database, TimeProvider time)
         var transaction = work.Transaction;
         if (work.Dialect.TransactionLockSql is { } lockSql)
         {
-            // Two comments from one email or one address at the same moment must meet
-            // the flood check one after the other; keys in order, so two never deadlock.
-            foreach (var key in new[] { "comments:email:" + email, "comments:ip:" + comment.Ip }.Select(PostgresAdvisoryLock.KeyFor).Order())
+            // Two comments from one email or one address, or with one text on one article,
+            // at the same moment must meet the flood and duplicate checks one after the
+            // other; keys in order, so two never deadlock.
+            foreach (var key in new[] { "comments:email:" + email, "comments:ip:" + comment.Ip, $"comments:text:{comment.ArticleId}:{comment.BodySource}" }
+                         .Select(PostgresAdvisoryLock.KeyFor).Order())
             {
                 await connection.ExecuteAsync(new CommandDefinition(lockSql, new { key }, transaction, cancellationToken: cancellationToken));
             }
         }
+        // WordPress's rule: the same text on the same article from the same name or the same email.
         var duplicate = new CommandDefinition(
-            "select exists (select 1 from comments where fingerprint = @fingerprint and status <> 'trash')",
-            new { fingerprint }, transaction, cancellationToken: cancellationToken);
+            """
+            select exists (select 1 from comments
+                           where article_id = @ArticleId and body_source = @BodySource and (author_name = @AuthorName or author_email = @email)
+                             and status <> 'trash')
+            """,
+            new { comment.ArticleId, comment.BodySource, comment.AuthorName, email }, transaction, cancellationToken: cancellationToken);
         if (await connection.ExecuteScalarAsync<bool>(duplicate))
         {
             return new SubmitResult.Duplicate();

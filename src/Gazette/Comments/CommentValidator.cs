@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Gazette.Kernel;
 
 namespace Gazette.Comments;
 
@@ -12,6 +13,10 @@ public static class CommentValidator
         {
             errors[CommentForm.CommentField] = "Please type your comment.";
         }
+        else if (form.Comment.Any(UnicodeControls.IsForbiddenInText))
+        {
+            errors[CommentForm.CommentField] = "Your comment contains a control character (such as NUL) that cannot be shown. Please remove it.";
+        }
         else if (form.Comment.Length > options.MaxCommentLength)
         {
             errors[CommentForm.CommentField] = $"Your comment is {form.Comment.Length:N0} characters long; the limit is {options.MaxCommentLength:N0}.";
@@ -23,6 +28,10 @@ public static class CommentValidator
         else if (form.Author.Any(char.IsControl))
         {
             errors[CommentForm.AuthorField] = "Your name cannot contain line breaks or control characters.";
+        }
+        else if (UnicodeControls.ContainsBidiControl(form.Author))
+        {
+            errors[CommentForm.AuthorField] = "Your name cannot contain characters that reverse the direction of text (U+202A to U+202E, U+2066 to U+2069).";
         }
         else if (form.Author.Length > options.MaxNameLength)
         {
@@ -39,6 +48,10 @@ public static class CommentValidator
         if (form.Url.Length > 0 && !IsWebAddress(form.Url))
         {
             errors[CommentForm.UrlField] = "The website must be an http:// or https:// address.";
+        }
+        if (form.ParentId == CommentForm.UnreadableParent)
+        {
+            errors[CommentForm.ParentField] = "The comment you are replying to could not be found.";
         }
         return errors;
     }

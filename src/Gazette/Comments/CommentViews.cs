@@ -29,9 +29,10 @@ public sealed record CommentFormView(
     string? EmailError,
     string? UrlError,
     string? CommentError,
-    string? ParentError)
+    string? ParentError,
+    string? FormError)
 {
-    public bool HasErrors => AuthorError is not null || EmailError is not null || UrlError is not null || CommentError is not null || ParentError is not null;
+    public bool HasErrors => AuthorError is not null || EmailError is not null || UrlError is not null || CommentError is not null || ParentError is not null || FormError is not null;
 }
 
 public sealed record DiscussionView(

@@ -89,7 +89,7 @@ public sealed class DiscussionSlot(CommentStore comments, ModerationHash moderat
             threads,
             page > 1 ? ArticleUrls.CommentPage(url, page - 1) + "#comments" : null,
             page < pages ? ArticleUrls.CommentPage(url, page + 1) + "#comments" : null,
-            FormView(article, url, replyTo ?? ParentOf(refused?.Form, shown), refused));
+            FormView(article.Id, url + "#respond", replyTo ?? ParentOf(refused?.Form, shown), refused));
 
         CommentView View(PublicComment comment, int depth) => new(
             comment.Id,
@@ -119,16 +119,17 @@ public sealed class DiscussionSlot(CommentStore comments, ModerationHash moderat
     private static PublicComment? ParentOf(CommentForm? form, List<PublicComment> shown) =>
         form is { ParentId: > 0 } ? shown.Find(comment => comment.Id == form.ParentId && comment.Status == CommentStatus.Approved) : null;
 
-    private static CommentFormView FormView(DiscussedArticle article, string url, PublicComment? replyTo, RefusedForm? refused)
+    /// <summary>The comment form, empty or with what a reader typed and why it was refused.</summary>
+    public static CommentFormView FormView(long articleId, string cancelReplyUrl, PublicComment? replyTo, RefusedForm? refused)
     {
         var form = refused?.Form ?? CommentForm.Empty;
         var errors = refused?.Errors ?? new Dictionary<string, string>();
-        var parentId = replyTo?.Id ?? form.ParentId;
+        var parentId = replyTo?.Id ?? Math.Max(0, form.ParentId);
         return new CommentFormView(
-            article.Id,
+            articleId,
             parentId,
             replyTo?.AuthorName,
-            url + "#respond",
+            cancelReplyUrl,
             form.Author,
             form.Email,
             form.Url,
@@ -137,6 +138,7 @@ public sealed class DiscussionSlot(CommentStore comments, ModerationHash moderat
             errors.GetValueOrDefault(CommentForm.EmailField),
             errors.GetValueOrDefault(CommentForm.UrlField),
             errors.GetValueOrDefault(CommentForm.CommentField),
-            errors.GetValueOrDefault(CommentForm.ParentField));
+            errors.GetValueOrDefault(CommentForm.ParentField),
+            errors.GetValueOrDefault(CommentForm.WholeForm));
     }
 }

@@ -23,10 +23,12 @@ public sealed class UnitOfWork : IAsyncDisposable
     private readonly EventDispatcher _dispatcher;
     private readonly TimeProvider _time;
     private readonly List<object> _raised = [];
+    private readonly IDisposable? _writeTurn;
     private int _steps;
 
-    internal UnitOfWork(DbConnection connection, DbTransaction transaction, SqlDialect dialect, EventTypes types, EventDispatcher dispatcher, TimeProvider time)
+    internal UnitOfWork(DbConnection connection, DbTransaction transaction, IDisposable? writeTurn, SqlDialect dialect, EventTypes types, EventDispatcher dispatcher, TimeProvider time)
     {
+        _writeTurn = writeTurn;
         Connection = connection;
         Transaction = transaction;
         Dialect = dialect;
@@ -82,6 +84,7 @@ public sealed class UnitOfWork : IAsyncDisposable
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         await Transaction.CommitAsync(cancellationToken);
+        _writeTurn?.Dispose();
         foreach (var change in _raised)
         {
             await _dispatcher.OnNodeAsync(change, CancellationToken.None);
@@ -93,6 +96,7 @@ public sealed class UnitOfWork : IAsyncDisposable
     {
         await Transaction.DisposeAsync();
         await Connection.DisposeAsync();
+        _writeTurn?.Dispose();
     }
 }
 
@@ -101,15 +105,21 @@ public sealed class UnitsOfWork(Database database, EventTypes types, EventDispat
 {
     public async Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await database.OpenAsync(cancellationToken);
+        var writeTurn = await database.WaitForWriteTurnAsync(cancellationToken);
+        DbConnection? connection = null;
         try
         {
+            connection = await database.OpenAsync(cancellationToken);
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new UnitOfWork(connection, transaction, database.Dialect, types, dispatcher, time);
+            return new UnitOfWork(connection, transaction, writeTurn, database.Dialect, types, dispatcher, time);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+            writeTurn?.Dispose();
             throw;
         }
     }

@@ -42,4 +42,18 @@ public static class ProxyHeaders
         });
         return services;
     }
+
+    /// <summary>
+    /// A trusted proxy may still pass on whatever X-Forwarded-Proto a client sent;
+    /// only http and https become the request's scheme (and so canonical links),
+    /// any other word is ignored.
+    /// </summary>
+    public static Task KeepWebSchemes(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Scheme is not ("http" or "https"))
+        {
+            context.Request.Scheme = context.Request.Headers["X-Original-Proto"].ToString() is "https" ? "https" : "http";
+        }
+        return next(context);
+    }
 }

@@ -25,23 +25,24 @@ public static class InstallSecretStore
         {
             try
             {
-                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
-                {
-                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-                using var stream = new FileStream(path, options);
-                using var writer = new StreamWriter(stream);
-                writer.Write(Convert.ToBase64String(InstallSecret.NewKey()));
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
+                // Durable and atomic: a crash during the first start leaves no secret or the whole one, never an empty file.
+                DurableFile.Write(path, Convert.ToBase64String(InstallSecret.NewKey()), privateToOwner: true);
             }
             catch (IOException) when (File.Exists(path))
             {
                 // Another process created it first; read theirs.
             }
         }
-        return Decode(File.ReadAllText(path), path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"The install secret {path} cannot be read ({ex.Message}).");
+        }
+        return Decode(text, path);
     }
 
     private static InstallSecret FromTable(Database database, TimeProvider time)

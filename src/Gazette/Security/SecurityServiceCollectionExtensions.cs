@@ -1,7 +1,6 @@
 using Gazette.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 
 namespace Gazette.Security;
 
@@ -19,7 +18,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddOptions<KeyManagementOptions>()
             .Configure<Database, TimeProvider, ILoggerFactory>((options, database, time, loggers) =>
                 options.XmlRepository = database is SqliteDatabase sqlite
-                    ? new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(sqlite.Url.DataFolder, KeysFolderName)), loggers)
+                    ? new KeyFileRepository(new DirectoryInfo(Path.Combine(sqlite.Url.DataFolder, KeysFolderName)), loggers.CreateLogger<KeyFileRepository>())
                     : new DatabaseXmlRepository(database, time));
         return services;
     }

@@ -24,6 +24,22 @@ public abstract class Database : IAsyncDisposable
     /// <summary>For the few callers whose interface is synchronous (data-protection key storage).</summary>
     public abstract DbConnection Open();
 
+    /// <summary>
+    /// Waits for this process's turn to write, where the database takes one writer
+    /// at a time; the turn ends when the returned handle is disposed.
+    /// </summary>
+    public virtual ValueTask<IDisposable?> WaitForWriteTurnAsync(CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<IDisposable?>(null);
+
+    /// <summary>
+    /// After the storage refused a write outright (a read-only file system), idle
+    /// connections may keep that state; they are dropped so that the next ones
+    /// open afresh and the site recovers by itself once the storage is back.
+    /// </summary>
+    public virtual void ReleaseBrokenConnections()
+    {
+    }
+
     public static Database Create(DatabaseUrl url) => url switch
     {
         SqliteUrl sqlite => new SqliteDatabase(sqlite),

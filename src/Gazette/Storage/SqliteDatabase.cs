@@ -14,7 +14,11 @@ public sealed class SqliteDatabase : Database
 {
     private const string ConnectionPragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
 
+    /// <summary>As long as SQLite's own busy timeout: a writer waits this long for the file before it fails.</summary>
+    private static readonly TimeSpan WriteTurnTimeout = TimeSpan.FromSeconds(30);
+
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeTurn = new(1, 1);
 
     public SqliteDatabase(SqliteUrl url)
     {
@@ -66,6 +70,28 @@ public sealed class SqliteDatabase : Database
         }
     }
 
+    /// <summary>
+    /// SQLite lets one transaction write at a time and makes the others poll with
+    /// growing sleeps (busy_timeout), so under load most of a writer's time went to
+    /// sleeping past the moment the lock was free. Writers of this process queue
+    /// here instead and start the moment the previous one ends; other processes
+    /// (the CLI beside a running site) still meet the busy timeout.
+    /// </summary>
+    public override async ValueTask<IDisposable?> WaitForWriteTurnAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await _writeTurn.WaitAsync(WriteTurnTimeout, cancellationToken))
+        {
+            throw new TimeoutException("Waited " + WriteTurnTimeout + " for a turn to write to " + Url.Path + ": another write held it.");
+        }
+        return new WriteTurn(_writeTurn);
+    }
+
+    public override void ReleaseBrokenConnections()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
     /// <summary>WAL is a property of the file, so it is set once rather than per connection.</summary>
     public async Task EnableWriteAheadLogAsync(CancellationToken cancellationToken = default)
     {
@@ -77,6 +103,14 @@ public sealed class SqliteDatabase : Database
     {
         // Pooled handles keep the file open; release them so the file can be moved or deleted.
         SqliteConnection.ClearAllPools();
+        _writeTurn.Dispose();
         return base.DisposeAsync();
+    }
+
+    private sealed class WriteTurn(SemaphoreSlim turn) : IDisposable
+    {
+        private SemaphoreSlim? _turn = turn;
+
+        public void Dispose() => Interlocked.Exchange(ref _turn, null)?.Release();
     }
 }

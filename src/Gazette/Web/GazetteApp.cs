@@ -6,6 +6,7 @@ using Gazette.Jobs;
 using Gazette.Rendering;
 using Gazette.Security;
 using Gazette.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Gazette.Web;
 
@@ -35,7 +36,8 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules) : ICommandH
         builder.Services.AddRateLimiter(options => options.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         builder.Services.AddSingleton<Preflight>();
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PreflightHostedService>());
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddSingleton<DatabaseHealthCheck>();
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("database", sp => sp.GetRequiredService<DatabaseHealthCheck>(), null, null));
         foreach (var source in MigrationSources(modules))
         {
             builder.Services.AddSingleton(source);
@@ -49,6 +51,8 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules) : ICommandH
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseGazetteSecurityHeaders();
+        app.UseMiddleware<ErrorPages>();
+        app.Use(ProxyHeaders.KeepWebSchemes);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = app.Services.GetRequiredService<ThemeRenderer>().AssetFiles,
@@ -64,7 +68,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules) : ICommandH
         app.UseAntiforgery();
         app.UseRateLimiter();
         var groups = new RouteGroups(app, app.Services.GetRequiredService<PageCache>());
-        groups.PublicApi.MapHealthChecks("/healthz").CacheOutput(policy => policy.NoCache());
+        groups.PublicApi.MapHealthChecks("/healthz", HealthReportResponse.Options).CacheOutput(policy => policy.NoCache());
         // Modules from the list, and any a test host registered beside them.
         foreach (var module in app.Services.GetServices<GazetteModule>())
         {
@@ -78,6 +82,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules) : ICommandH
     /// <summary>Every part's and module's migrations: what a database made by this build is migrated with.</summary>
     public static IReadOnlyList<MigrationSource> MigrationSources(IEnumerable<GazetteModule> modules) =>
     [
+        StorageServiceCollectionExtensions.Migrations,
         SecurityServiceCollectionExtensions.Migrations,
         EventsServiceCollectionExtensions.Migrations,
         .. modules.Select(module => new MigrationSource(module.GetType().Assembly, module.MigrationsPrefix)),

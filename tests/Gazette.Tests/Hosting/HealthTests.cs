@@ -15,7 +15,7 @@ public abstract class HealthTests<TProvider>(TProvider provider) : IClassFixture
         using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("Healthy\n", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
 
