@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -16,19 +17,20 @@ public sealed class DatabaseHealthCheck(Database database, TimeProvider time) : 
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _probing = new(1, 1);
-    private (HealthCheckResult Result, DateTimeOffset At)? _last;
+    private (HealthCheckResult Result, long At)? _last;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         await _probing.WaitAsync(cancellationToken);
         try
         {
-            if (_last is { } last && time.GetUtcNow() - last.At < Reuse)
+            // The machine's own monotonic clock: the site's clock may be set or frozen (in tests).
+            if (_last is { } last && Stopwatch.GetElapsedTime(last.At) < Reuse)
             {
                 return last.Result;
             }
             var result = await ProbeAsync(cancellationToken);
-            _last = (result, time.GetUtcNow());
+            _last = (result, Stopwatch.GetTimestamp());
             return result;
         }
         finally

@@ -21,4 +21,6 @@ public sealed class PostgresDatabase(PostgresUrl url) : Database
         await _dataSource.DisposeAsync();
         await base.DisposeAsync();
     }
+
+    public override void ReleaseBrokenConnections() => _dataSource.Clear();
 }

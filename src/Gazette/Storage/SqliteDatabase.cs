@@ -14,7 +14,7 @@ public sealed class SqliteDatabase : Database
 {
     private const string ConnectionPragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
 
-    /// <summary>As long as SQLite's own busy timeout: a writer waits this long for the file before it fails.</summary>
+    /// <summary>How long a writer of this process waits behind the others before it fails (and the reader gets a 503).</summary>
     private static readonly TimeSpan WriteTurnTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _connectionString;
@@ -28,7 +28,9 @@ public sealed class SqliteDatabase : Database
             DataSource = url.Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = 30,
+            // How long a command retries while another process holds the write lock
+            // (on top of busy_timeout): then the write fails, and the reader gets a 503.
+            DefaultTimeout = 5,
         }.ToString();
     }
 

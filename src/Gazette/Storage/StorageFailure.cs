@@ -28,9 +28,18 @@ public static class StorageFailure
         _ => exception.InnerException is { } inner && Is(inner),
     };
 
-    /// <summary>True when the file itself refused to be written: the connections that saw it should not be reused.</summary>
-    public static bool IsReadOnlyOrBroken(Exception exception) =>
-        exception is SqliteException { SqliteErrorCode: SqliteReadOnly or SqliteIoError or SqliteCantOpen };
+    /// <summary>
+    /// True when the connections that saw this should not be reused: SQLite's file
+    /// refused to be written (a read-only remount), or PostgreSQL's session is gone
+    /// (the server ended it, or the network did).
+    /// </summary>
+    public static bool IsReadOnlyOrBroken(Exception exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode is SqliteReadOnly or SqliteIoError or SqliteCantOpen,
+        PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal),
+        NpgsqlException => true,
+        _ => exception.InnerException is { } inner && IsReadOnlyOrBroken(inner),
+    };
 
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;

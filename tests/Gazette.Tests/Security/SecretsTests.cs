@@ -82,6 +82,68 @@ public sealed class SecretsTestsOnSqlite(SqliteProvider provider) : SecretsTests
     }
 }
 
+public sealed class KeyFileTests(SqliteProvider provider) : IClassFixture<SqliteProvider>
+{
+    [Fact]
+    public async Task AnEmptyKeyFileLeftByACrashIsSetAsideAndTheSiteGoesOn()
+    {
+        var (setting, keys) = await SiteWithKeysAsync();
+        var damaged = Directory.GetFiles(keys, "key-*.xml").Single();
+        await File.WriteAllBytesAsync(damaged, []);
+
+        await using var factory = new GazetteFactory(provider);
+        factory.Settings["Gazette:Database"] = setting;
+        using var client = factory.CreateClient();
+        var protector = factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
+
+        Assert.Equal("still works", protector.Unprotect(protector.Protect("still works")));
+        Assert.True(File.Exists(damaged + KeyFileRepository.UnreadableSuffix));
+        Assert.False(File.Exists(damaged));
+        Assert.Contains(factory.Logs.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Warning && entry.Message.Contains(damaged, StringComparison.Ordinal));
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task KeyFilesAreWrittenWholeWithNothingTemporaryLeftBehind()
+    {
+        var (_, keys) = await SiteWithKeysAsync();
+
+        var files = Directory.GetFiles(keys, "*", SearchOption.AllDirectories);
+        Assert.All(files, file => Assert.Matches(@"key-[0-9a-f-]{36}\.xml$", file));
+        Assert.All(files, file => Assert.Equal("key", System.Xml.Linq.XElement.Load(file).Name.LocalName));
+        Assert.All(files, file => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file)));
+    }
+
+    [Fact]
+    public void DurableWritesReplaceOnlyWhenAsked()
+    {
+        var folder = Directory.CreateTempSubdirectory("gazette-durable").FullName;
+        var path = Path.Combine(folder, "file.txt");
+
+        Gazette.Kernel.DurableFile.Write(path, "first");
+        Assert.Throws<IOException>(() => Gazette.Kernel.DurableFile.Write(path, "second"));
+        Gazette.Kernel.DurableFile.Write(path, "third", overwrite: true);
+
+        Assert.Equal("third", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(folder));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private async Task<(string Setting, string Keys)> SiteWithKeysAsync()
+    {
+        var setting = await provider.CreateEmptyAsync();
+        await using (var factory = new GazetteFactory(provider))
+        {
+            factory.Settings["Gazette:Database"] = setting;
+            factory.CreateClient().Dispose();
+            var protector = factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
+            protector.Protect("make a key");
+        }
+        return (setting, Path.Combine(((SqliteUrl)DatabaseUrl.Parse(setting)).DataFolder, SecurityServiceCollectionExtensions.KeysFolderName));
+    }
+}
+
 public sealed class SecretsTestsOnPostgres(PostgresProvider provider) : SecretsTests<PostgresProvider>(provider)
 {
     [Fact]
