@@ -39,6 +39,7 @@ public static class StorageFailureAssertions
 
 public sealed class StorageFailureTestsOnSqlite(SqliteProvider provider) : CommentTestBase<SqliteProvider>(provider)
 {
+    /// <summary>The home page is not in this host's cache yet: reading it reads the database.</summary>
     [Fact]
     public async Task WhileAnotherProcessHoldsTheWriteLockCommentsAre503AndReadsGoOn()
     {
@@ -51,7 +52,7 @@ public sealed class StorageFailureTestsOnSqlite(SqliteProvider provider) : Comme
             using var refused = await PostCommentAsync(Fields(text));
             await StorageFailureAssertions.AssertNotSavedWithTheCommentKeptAsync(refused, text);
             Assert.Equal(HttpStatusCode.OK, (await GetAsync(Article)).Status);
-            Assert.Equal(HttpStatusCode.OK, (await GetAsync("/?uncached=" + Guid.NewGuid().ToString("N"))).Status);
+            Assert.Equal(HttpStatusCode.OK, (await GetAsync("/")).Status);
             var health = await StorageFailureAssertions.HealthAsync(Client);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.Status);
             Assert.StartsWith("Degraded\n", health.Body, StringComparison.Ordinal);
@@ -84,7 +85,7 @@ public sealed class StorageFailureTestsOnPostgres(PostgresProvider provider) : C
         await _relay!.StopAsync();
 
         var cached = await GetAsync(Article);
-        var uncached = await GetAsync("/?uncached=" + Guid.NewGuid().ToString("N"));
+        var uncached = await GetAsync("/");
         var text = $"Server down {Guid.NewGuid():N}";
         using var refused = await PostCommentAsync(Fields(text));
         var health = await StorageFailureAssertions.HealthAsync(Client);
@@ -115,7 +116,7 @@ public sealed class StorageFailureTestsOnPostgres(PostgresProvider provider) : C
             using var refused = await PostCommentAsync(Fields(text));
             await StorageFailureAssertions.AssertNotSavedWithTheCommentKeptAsync(refused, text);
             // A pooled session the server ended fails once and is dropped; reads then go on.
-            await Wait.UntilAsync(async () => (await GetAsync("/?uncached=" + Guid.NewGuid().ToString("N"))).Status == HttpStatusCode.OK);
+            await Wait.UntilAsync(async () => (await GetAsync("/")).Status == HttpStatusCode.OK);
             var health = await StorageFailureAssertions.HealthAsync(Client);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.Status);
             Assert.StartsWith("Degraded\n", health.Body, StringComparison.Ordinal);
