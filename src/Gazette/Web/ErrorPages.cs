@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Gazette.Rendering;
 using Gazette.Storage;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Gazette.Web;
 
@@ -72,6 +73,27 @@ public sealed partial class ErrorPages(RequestDelegate next, ILogger<ErrorPages>
             return;
         }
         var page = await context.RequestServices.GetRequiredService<PageRenderer>().ErrorAsync(answer.Status, answer.Heading, message);
+        await page.ExecuteAsync(context);
+    }
+
+    /// <summary>
+    /// For an error status answered with no body (a method the route does not take,
+    /// a request the framework refused): the same page, or problem+json in the API groups.
+    /// </summary>
+    public static async Task EmptyStatusAsync(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        var code = context.Response.StatusCode;
+        var reason = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(code);
+        if (context.GetEndpoint()?.Metadata.GetMetadata<TrustGroupMetadata>()?.Group is TrustGroup.Api or TrustGroup.PublicApi)
+        {
+            await Results.Problem(statusCode: code, title: reason).ExecuteAsync(context);
+            return;
+        }
+        var pages = context.RequestServices.GetRequiredService<PageRenderer>();
+        var page = code == StatusCodes.Status404NotFound
+            ? await pages.NotFoundAsync(context.RequestAborted)
+            : await pages.ErrorAsync(code, reason, $"This request could not be answered ({code} {reason}). Please go back and try again.");
         await page.ExecuteAsync(context);
     }
 

@@ -52,6 +52,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules) : ICommandH
         app.UseForwardedHeaders();
         app.UseGazetteSecurityHeaders();
         app.UseMiddleware<ErrorPages>();
+        app.UseStatusCodePages(ErrorPages.EmptyStatusAsync);
         app.Use(ProxyHeaders.KeepWebSchemes);
         app.UseStaticFiles(new StaticFileOptions
         {

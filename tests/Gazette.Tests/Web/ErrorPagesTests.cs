@@ -69,6 +69,17 @@ public sealed partial class ErrorPagesTests(SqliteProvider provider) : SiteTestB
         AssertSecurityHeaders(response);
     }
 
+    [Fact]
+    public async Task AnErrorStatusWithNoBodyGetsAPageToo()
+    {
+        using var response = await Client.GetAsync(new Uri("/test/empty", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<h1>Bad Request</h1>", html, StringComparison.Ordinal);
+        AssertSecurityHeaders(response);
+    }
+
     public static TheoryData<string, string, int> MalformedForms() => new()
     {
         { "NUL in a value", "author=a&email=a%40example.org&comment=a%00b&comment_post_ID=1", 400 },
@@ -115,6 +126,7 @@ public sealed partial class ErrorPagesTests(SqliteProvider provider) : SiteTestB
         public override void MapEndpoints(RouteGroups groups)
         {
             groups.Public.MapGet("/test/bug", string () => throw new InvalidOperationException("a bug"));
+            groups.Public.MapGet("/test/empty", () => Results.BadRequest());
             groups.Public.MapGet("/test/disk-full", string () => throw new SqliteException("SQLite Error 13: 'database or disk is full'.", 13));
             groups.PublicApi.MapGet("/test-api/bug", string () => throw new InvalidOperationException("a bug in the API"));
         }
