@@ -27,8 +27,11 @@ phase() {
 fail() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 # --- dependencies -----------------------------------------------------------
+vnu=tests/tools/node_modules/vnu-jar/build/dist/vnu.jar
 packages=(postgresql default-jre-headless)
 [ $fast = 1 ] || packages+=(chromium)
+# npm fetches the Nu HTML checker once (Java runs it); a Node.js from elsewhere that has npm will do.
+[ -f "$vnu" ] || command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -43,7 +46,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 command -v dotnet >/dev/null || fail "the .NET SDK (dotnet) is not on PATH"
-if [ ! -f tests/tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+if [ ! -f "$vnu" ]; then
   command -v npm >/dev/null || fail "npm is needed to install the Nu HTML checker (tests/tools)"
   npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error >/dev/null || fail "npm ci in tests/tools failed"
 fi

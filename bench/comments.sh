@@ -62,6 +62,7 @@ for kind in sqlite postgres; do
     eval "$(SERVICES_ROOT="$WORK/services" PGPORT=$(free_port) PG_DURABLE=1 tests/services.sh start)"
     database="${GAZETTE_TEST_POSTGRES}"
   fi
+  gazette migrate >/dev/null
   gazette generate --articles 3 >/dev/null
   port=$(free_port); url="http://127.0.0.1:$port"
   Gazette__Discussion__FloodSeconds=0 Gazette__Discussion__MinFillSeconds=0 \

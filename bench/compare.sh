@@ -112,6 +112,7 @@ prepare() {
   if [ ! -f "$data/.complete" ]; then
     echo "== $name: generating $ARTICLES articles with this build's generate into $data"
     rm -rf "$data"; mkdir -p "$data"
+    Logging__LogLevel__Default=Warning dotnet "$build/gazette.dll" migrate --database "sqlite:$data/gazette.db" >/dev/null
     Logging__LogLevel__Default=Warning dotnet "$build/gazette.dll" generate --articles "$ARTICLES" --database "sqlite:$data/gazette.db" | tail -1
     touch "$data/.complete"
   else

@@ -48,6 +48,7 @@ data="$WORK/data-$ARTICLES"
 if [ ! -f "$data/gazette.db" ]; then
   echo "== generating $ARTICLES articles into $data"
   rm -rf "$data"; mkdir -p "$data"
+  dotnet "$WORK/gazette/gazette.dll" migrate --database "sqlite:$data/gazette.db" --Logging:LogLevel:Default=Warning >/dev/null
   dotnet "$WORK/gazette/gazette.dll" generate --articles "$ARTICLES" --database "sqlite:$data/gazette.db" \
     --Logging:LogLevel:Default=Warning | tail -1
 fi

@@ -12,15 +12,20 @@ namespace Gazette.Articles;
 /// </summary>
 public static class GenerateCommand
 {
+    private const int MaxArticles = 1_000_000;
+
     private static readonly Option<int> Articles = new("--articles")
     {
-        Description = "How many articles to publish.",
+        Description = $"How many articles to publish (1 to {MaxArticles}).",
+        HelpName = "N",
         Required = true,
+        CustomParser = OptionRange.Between(1, MaxArticles),
     };
 
     private static readonly Option<int> Seed = new("--seed")
     {
         Description = "Seed of the generator: the same seed makes the same articles.",
+        HelpName = "S",
         DefaultValueFactory = _ => 1,
     };
 
@@ -34,7 +39,6 @@ public static class GenerateCommand
             Seed,
             HostArguments.Database,
         };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((result, cancellationToken) => RunAsync(host, result, cancellationToken));
         return command;
     }
@@ -43,10 +47,6 @@ public static class GenerateCommand
         CommandFailure.Guard(async () =>
         {
             var count = result.GetValue(Articles);
-            if (count is < 1 or > 1_000_000)
-            {
-                throw new CliUsageException($"--articles must be between 1 and 1000000, not {count}.");
-            }
             await using var app = await host.StartAsync(result, cancellationToken);
             var units = app.Services.GetRequiredService<UnitsOfWork>();
             var publisher = app.Services.GetRequiredService<ArticlePublisher>();

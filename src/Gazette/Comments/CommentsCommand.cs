@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
@@ -14,28 +15,42 @@ namespace Gazette.Comments;
 /// </summary>
 public static class CommentsCommand
 {
+    private const int MaxLimit = 10_000;
+
     private static readonly Option<string?> Status = new("--status")
     {
         Description = "Only comments with this status: pending, approved, spam or trash.",
         HelpName = "STATUS",
+        Validators =
+        {
+            result =>
+            {
+                if (result.GetValueOrDefault<string?>() is { } status && !CommentStatus.All.Contains(status))
+                {
+                    result.AddError($"--status must be one of {string.Join(", ", CommentStatus.All)}, not '{status}'.");
+                }
+            },
+        },
     };
 
     private static readonly Option<int> Limit = new("--limit")
     {
-        Description = "At most this many comments, newest first.",
+        Description = $"At most this many comments (1 to {MaxLimit}), newest first.",
+        HelpName = "N",
         DefaultValueFactory = _ => 100,
+        CustomParser = OptionRange.Between(1, MaxLimit),
     };
 
-    private static readonly Argument<string[]> Ids = new("ID")
+    private static readonly Argument<long[]> Ids = new("ID")
     {
         Description = "Comment ids, as the first column of 'comments list' shows them.",
         Arity = ArgumentArity.OneOrMore,
+        CustomParser = ParseIds,
     };
 
     public static Command Create(ICommandHost host)
     {
         var list = new Command("list", "List comments, one a line: id, status, date, article, author, the start of the text.") { Status, Limit, HostArguments.Database };
-        list.TreatUnmatchedTokensAsErrors = false;
         list.SetAction((result, cancellationToken) => ListAsync(host, result, cancellationToken));
         var command = new Command("comments", "Moderate reader comments.") { list };
         foreach (var (name, description) in new[]
@@ -48,7 +63,6 @@ public static class CommentsCommand
         {
             var verb = name == CommentStatus.Approved ? "approve" : name;
             var action = new Command(verb, description) { Ids, HostArguments.Database };
-            action.TreatUnmatchedTokensAsErrors = false;
             action.SetAction((result, cancellationToken) => ChangeAsync(host, result, name, cancellationToken));
             command.Subcommands.Add(action);
         }
@@ -58,13 +72,8 @@ public static class CommentsCommand
     private static Task<int> ListAsync(ICommandHost host, ParseResult result, CancellationToken cancellationToken) =>
         CommandFailure.Guard(async () =>
         {
-            var status = result.GetValue(Status);
-            if (status is not null && !CommentStatus.All.Contains(status))
-            {
-                throw new CliUsageException($"--status must be one of {string.Join(", ", CommentStatus.All)}, not '{status}'.");
-            }
             await using var app = await host.StartAsync(result, cancellationToken, ("Logging:LogLevel:Default", "Warning"));
-            var comments = await app.Services.GetRequiredService<CommentStore>().ListQueueAsync(status, Math.Clamp(result.GetValue(Limit), 1, 10_000), cancellationToken);
+            var comments = await app.Services.GetRequiredService<CommentStore>().ListQueueAsync(result.GetValue(Status), result.GetValue(Limit), cancellationToken);
             var directory = app.Services.GetRequiredService<IArticleDirectory>();
             var articles = new Dictionary<long, string>();
             foreach (var comment in comments)
@@ -86,18 +95,24 @@ public static class CommentsCommand
     private static string Printable(string text) =>
         new(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
 
+    private static long[] ParseIds(ArgumentResult result)
+    {
+        var ids = new List<long>();
+        foreach (var token in result.Tokens)
+        {
+            if (!long.TryParse(token.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
+            {
+                result.AddError($"'{token.Value}' is not a comment id (a positive number).");
+            }
+            ids.Add(id);
+        }
+        return [.. ids];
+    }
+
     private static Task<int> ChangeAsync(ICommandHost host, ParseResult result, string status, CancellationToken cancellationToken) =>
         CommandFailure.Guard(async () =>
         {
-            var ids = new List<long>();
-            foreach (var token in result.GetValue(Ids) ?? [])
-            {
-                if (!long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
-                {
-                    throw new CliUsageException($"'{token}' is not a comment id (a positive number).");
-                }
-                ids.Add(id);
-            }
+            var ids = result.GetRequiredValue(Ids);
             await using var app = await host.StartAsync(result, cancellationToken, ("Logging:LogLevel:Default", "Warning"));
             var store = app.Services.GetRequiredService<CommentStore>();
             foreach (var id in ids)

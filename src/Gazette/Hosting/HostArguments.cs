@@ -3,9 +3,9 @@ using System.CommandLine;
 namespace Gazette.Hosting;
 
 /// <summary>
-/// Turns a command's options and its remaining tokens into the arguments the
-/// ASP.NET Core host reads as configuration (<c>--Gazette:Database=...</c>), so
-/// the command line configures Gazette as it configures any ASP.NET Core app.
+/// Sorts the command line into what the parser reads (commands, their options
+/// and arguments) and configuration for the ASP.NET Core host, so the command
+/// line configures Gazette as it configures any ASP.NET Core app.
 /// </summary>
 public static class HostArguments
 {
@@ -15,36 +15,41 @@ public static class HostArguments
         HelpName = "URL",
     };
 
-    public static string[] From(ParseResult result, params (string Key, string? Value)[] settings)
+    /// <summary>
+    /// <c>--Key=value</c> anywhere on the line, for a key that is none of the
+    /// commands' options, is configuration (<c>--Gazette:Database=...</c>, and the
+    /// <c>--environment=Development</c> WebApplicationFactory starts the entry point
+    /// with); the rest goes to the parser, which refuses what it does not know, so a
+    /// mistyped command or argument is a usage error rather than a setting nobody reads.
+    /// </summary>
+    public static (string[] CommandLine, string[] Configuration) Split(IEnumerable<string> args, Command root)
     {
-        var args = new List<string>();
-        var tokens = result.UnmatchedTokens;
-        for (var i = 0; i < tokens.Count; i++)
+        var options = OptionNames(root).ToHashSet(StringComparer.Ordinal);
+        var commandLine = new List<string>();
+        var configuration = new List<string>();
+        foreach (var arg in args)
         {
-            var token = tokens[i];
-            if (!token.StartsWith("--", StringComparison.Ordinal) || token.Length == 2)
-            {
-                throw new CliUsageException($"Unknown argument '{token}'. Configuration is given as --Section:Key=value; see --help.");
-            }
-            args.Add(token);
-            if (!token.Contains('=', StringComparison.Ordinal))
-            {
-                if (i + 1 >= tokens.Count)
-                {
-                    throw new CliUsageException($"Option '{token}' has no value: write {token}=VALUE.");
-                }
-                args.Add(tokens[++i]);
-            }
+            var isConfiguration = arg.StartsWith("--", StringComparison.Ordinal)
+                && arg.IndexOf('=', StringComparison.Ordinal) is > 2 and var equals
+                && !options.Contains(arg[..equals]);
+            (isConfiguration ? configuration : commandLine).Add(arg);
         }
-        foreach (var (key, value) in settings.Append(("Gazette:Database", result.GetValue(Database))))
-        {
-            if (value is not null)
-            {
-                args.Add($"--{key}={value}");
-            }
-        }
-        return [.. args];
+        return ([.. commandLine], [.. configuration]);
     }
-}
 
-public sealed class CliUsageException(string message) : Exception(message);
+    /// <summary>
+    /// The host's arguments for a command: the configuration on its command line,
+    /// then its options and <paramref name="settings"/>, which win over it.
+    /// </summary>
+    public static string[] For(IEnumerable<string> args, ParseResult result, IEnumerable<(string Key, string? Value)> settings) =>
+    [
+        .. Split(args, result.RootCommandResult.Command).Configuration,
+        .. settings.Append<(string Key, string? Value)>(("Gazette:Database", result.GetValue(Database)))
+            .Where(setting => setting.Value is not null)
+            .Select(setting => $"--{setting.Key}={setting.Value}"),
+    ];
+
+    private static IEnumerable<string> OptionNames(Command command) =>
+        command.Options.SelectMany(option => option.Aliases.Prepend(option.Name))
+            .Concat(command.Subcommands.SelectMany(OptionNames));
+}

@@ -19,14 +19,49 @@ public sealed class Preflight(IServiceProvider services, ILogger<Preflight> logg
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IReadOnlyList<string>? _applied;
+    private bool _startupTasksDone;
 
     /// <summary>Idempotent: the serve command runs it before the host starts, the host again (a no-op) as it starts.</summary>
-    public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(startupTasks: true, cancellationToken);
+
+    /// <summary>
+    /// Everything but the modules' start-up tasks: what <c>gazette migrate</c> does,
+    /// so that migrating ahead of a deployment changes the schema and nothing a reader sees.
+    /// </summary>
+    public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(startupTasks: false, cancellationToken);
+
+    /// <summary>
+    /// For commands that work on a site rather than make one. Checked before anything
+    /// else, which would create the SQLite file and its folder; a PostgreSQL database
+    /// is made by its administrator, so there is nothing to check there.
+    /// </summary>
+    public void EnsureSiteExists()
+    {
+        if (services.GetRequiredService<Database>() is SqliteDatabase { Url: var url } && !File.Exists(url.Path))
+        {
+            throw new StartupException($"No Gazette site at {url.DataFolder} (looked for {url.Path}). Run 'gazette serve' or 'gazette migrate' there first, or point --database at the site.");
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<IReadOnlyList<string>> RunAsync(bool startupTasks, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return _applied ??= await RunOnceAsync(cancellationToken);
+            _applied ??= await PrepareDatabaseAsync(cancellationToken);
+            if (startupTasks && !_startupTasksDone)
+            {
+                foreach (var task in services.GetServices<IStartupTask>())
+                {
+                    await task.RunAsync(cancellationToken);
+                }
+                _startupTasksDone = true;
+            }
+            return _applied;
         }
         finally
         {
@@ -34,9 +69,7 @@ public sealed class Preflight(IServiceProvider services, ILogger<Preflight> logg
         }
     }
 
-    public void Dispose() => _gate.Dispose();
-
-    private async Task<IReadOnlyList<string>> RunOnceAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> PrepareDatabaseAsync(CancellationToken cancellationToken)
     {
         var database = services.GetRequiredService<Database>();
         if (database is SqliteDatabase sqlite)
@@ -51,10 +84,6 @@ public sealed class Preflight(IServiceProvider services, ILogger<Preflight> logg
         var applied = await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
         services.GetRequiredService<InstallSecret>();
         EnsureDataProtectionKey();
-        foreach (var task in services.GetServices<IStartupTask>())
-        {
-            await task.RunAsync(cancellationToken);
-        }
         logger.LogDebug("Preflight passed for {Database}", database.Url.Display);
         return applied;
     }

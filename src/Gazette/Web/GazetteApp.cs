@@ -15,13 +15,17 @@ namespace Gazette.Web;
 /// from the modules <c>Program.cs</c> lists, so all read configuration the same
 /// way, then lays out the middleware and the route groups the modules fill.
 /// </summary>
-public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules) : ICommandHost
+/// <param name="args">The whole command line: the configuration in it (<c>--Section:Key=value</c>) goes to every command's host.</param>
+public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyList<string> args) : ICommandHost
 {
-    public WebApplication Build(string[] args)
+    public WebApplication Build(ParseResult result, params (string Key, string? Value)[] settings) =>
+        Build(HostArguments.For(args, result, settings));
+
+    private WebApplication Build(string[] hostArguments)
     {
         // appsettings.json ships beside the executable; relative paths in settings
         // (the SQLite file, the theme folder) still resolve against the working directory.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArguments, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddGazetteProxyHeaders(builder.Configuration);
         builder.Services.AddGazetteStorage();
@@ -91,10 +95,12 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules) : ICommandH
 
     public async Task<WebApplication> StartAsync(ParseResult result, CancellationToken cancellationToken, params (string Key, string? Value)[] settings)
     {
-        var app = Build(HostArguments.From(result, settings));
+        var app = Build(result, settings);
         try
         {
-            await app.Services.GetRequiredService<Preflight>().RunAsync(cancellationToken);
+            var preflight = app.Services.GetRequiredService<Preflight>();
+            preflight.EnsureSiteExists();
+            await preflight.RunAsync(cancellationToken);
             return app;
         }
         catch

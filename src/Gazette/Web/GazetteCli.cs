@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using Gazette.Hosting;
 
 namespace Gazette.Web;
 
@@ -10,9 +12,9 @@ public static class GazetteCli
 {
     public static async Task<int> RunAsync(string[] args, IReadOnlyList<GazetteModule> modules)
     {
-        var app = new GazetteApp(modules);
+        var app = new GazetteApp(modules, args);
         var serve = ServeCommand.Create(app);
-        var root = new RootCommand("Gazette: a self-hosted news publishing platform. Runs the site when no command is given.")
+        var root = new RootCommand("Gazette: a self-hosted news publishing platform. Runs the site when no command is given. Any setting can also be given, anywhere on the line, as --Section:Key=value.")
         {
             serve,
             MigrateCommand.Create(app),
@@ -25,9 +27,13 @@ public static class GazetteCli
         {
             root.Options.Add(option);
         }
-        root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(app, result, cancellationToken));
 
+        var result = root.Parse(HostArguments.Split(args, root).CommandLine);
+        if (result.Action is ParseErrorAction)
+        {
+            return CommandFailure.WrongArguments(result);
+        }
         var invocation = new InvocationConfiguration
         {
             // The host's exceptions must reach WebApplicationFactory, which stops
@@ -35,6 +41,6 @@ public static class GazetteCli
             EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = null,
         };
-        return await root.Parse(args).InvokeAsync(invocation);
+        return await result.InvokeAsync(invocation);
     }
 }

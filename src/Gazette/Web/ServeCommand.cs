@@ -19,8 +19,7 @@ public static class ServeCommand
 
     public static Command Create(GazetteApp gazette)
     {
-        var command = new Command("serve", "Run the web site (migrating the database first).") { Urls, HostArguments.Database };
-        command.TreatUnmatchedTokensAsErrors = false;
+        var command = new Command("serve", "Run the web site. The first run creates the database; every run migrates it first; an empty site gets the sample article.") { Urls, HostArguments.Database };
         command.SetAction((result, cancellationToken) => RunAsync(gazette, result, cancellationToken));
         return command;
     }
@@ -29,7 +28,8 @@ public static class ServeCommand
     {
         return await CommandFailure.Guard(async () =>
         {
-            await using var app = await gazette.StartAsync(result, cancellationToken, ("urls", result.GetValue(Urls)));
+            await using var app = gazette.Build(result, ("urls", result.GetValue(Urls)));
+            await app.Services.GetRequiredService<Preflight>().RunAsync(cancellationToken);
             var urls = app.Configuration["urls"] is { Length: > 0 } configured ? configured : DefaultUrls;
             // WebApplicationFactory lets this entry point run on after Build() with its
             // in-memory TestServer; a probe of the default port there would race other
