@@ -63,14 +63,14 @@ public static class ServeCommand
     private static void AnnounceAddresses(WebApplication app)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        foreach (var address in addresses)
-        {
-            Console.WriteLine($"Gazette is running at {address}/");
-        }
         if (string.IsNullOrEmpty(app.Configuration["Gazette:Site:BaseUrl"]) && addresses.Any(address => !IsLoopback(address)))
         {
             Console.Error.WriteLine("gazette: warning: Gazette:Site:BaseUrl is not set, so canonical links and structured data take the host each request names. " +
                 "Set it to the site's public address (and AllowedHosts to its host names) before readers reach this server.");
+        }
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"Gazette is running at {address}/");
         }
         if (addresses.FirstOrDefault() is { } first)
         {
