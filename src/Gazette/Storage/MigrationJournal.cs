@@ -8,7 +8,8 @@ namespace Gazette.Storage;
 /// its first lines counts as applied where NAME was. The first release's two
 /// scripts were split among the modules that own their tables; a database made
 /// by that release has them recorded under their old names, and must not run
-/// the split scripts again.
+/// the split scripts again. That release also recorded each script by its whole
+/// resource name, which counts as the file name it ends with.
 /// </summary>
 internal sealed class MigrationJournal(IJournal inner, IReadOnlyList<SqlScript> scripts) : IJournal
 {
@@ -17,9 +18,24 @@ internal sealed class MigrationJournal(IJournal inner, IReadOnlyList<SqlScript> 
     public string[] GetExecutedScripts()
     {
         var executed = inner.GetExecutedScripts();
-        var recorded = new HashSet<string>(executed, StringComparer.Ordinal);
+        // The first release recorded whole resource names (Gazette.Storage.Migrations.sqlite.0001_initial.sql);
+        // scripts are named by their file now.
+        var recorded = new HashSet<string>(executed.Select(FileName), StringComparer.Ordinal);
         var replacing = scripts.Where(script => Replaces(script) is { } old && recorded.Contains(old)).Select(script => script.Name);
-        return [.. executed.Union(replacing, StringComparer.Ordinal)];
+        return [.. executed.Union(recorded, StringComparer.Ordinal).Union(replacing, StringComparer.Ordinal)];
+    }
+
+    private static string FileName(string recorded)
+    {
+        foreach (var dialect in new[] { ".sqlite.", ".postgres." })
+        {
+            var at = recorded.LastIndexOf(dialect, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return recorded[(at + dialect.Length)..];
+            }
+        }
+        return recorded;
     }
 
     public void StoreExecutedScript(SqlScript script, Func<IDbCommand> dbCommandFactory) => inner.StoreExecutedScript(script, dbCommandFactory);

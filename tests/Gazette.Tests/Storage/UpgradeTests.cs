@@ -61,10 +61,11 @@ public abstract class UpgradeTests<TProvider>(TProvider provider) : IClassFixtur
             .Select(name =>
             {
                 using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!, Encoding.UTF8);
-                return new SqlScript(name[prefix.Length..], reader.ReadToEnd());
+                // Recorded under the resource name the first release's build gave it.
+                return new SqlScript($"Gazette.Storage.Migrations.{database.Dialect.Name}.{name[prefix.Length..]}", reader.ReadToEnd());
             })
             .ToList();
-        Assert.Equal(["0001_initial.sql", "0002_comments.sql"], scripts.Select(script => script.Name));
+        Assert.Equal(["0001_initial.sql", "0002_comments.sql"], scripts.Select(script => script.Name[(script.Name.LastIndexOf('.', script.Name.Length - 5) + 1)..]));
         var deploy = database switch
         {
             SqliteDatabase sqlite => DeployChanges.To.SqliteDatabase(sqlite.ConnectionString),
