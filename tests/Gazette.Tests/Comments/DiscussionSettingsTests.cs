@@ -195,8 +195,24 @@ public sealed class AgeClosingTests(SqliteProvider provider) : CommentTestBase<S
         Factory.Clock.Advance(TimeSpan.FromDays(14));
         using var post = await PostCommentAsync(Fields("Too late", article: fresh.Id));
 
+        var closed = await GetAsync(url);
+
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
-        Assert.Contains("Comments are closed.", (await GetAsync(Article)).Html, StringComparison.Ordinal);
+        Assert.Contains("Comments are closed.", closed.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"commentform\"", closed.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnArticleIsStillOpenADayBeforeItCloses()
+    {
+        var young = await PublishAsync(Story("Young news"));
+        var url = Permalinks.Article(young.PublishedAt!.Value, young.Slug);
+
+        Factory.Clock.Advance(TimeSpan.FromDays(13));
+        using var post = await PostCommentAsync(Fields("Just in time", article: young.Id));
+
+        Assert.Equal(HttpStatusCode.SeeOther, post.StatusCode);
+        Assert.Contains("id=\"commentform\"", (await GetAsync(url)).Html, StringComparison.Ordinal);
     }
 }
 
