@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
@@ -49,13 +50,14 @@ public sealed class CommentStore(Database database, TimeProvider time)
             }
         }
         // WordPress's rule: the same text on the same article from the same name or the same email.
+        var textHash = TextHash(comment.ArticleId, comment.BodySource);
         var duplicate = new CommandDefinition(
             """
             select exists (select 1 from comments
-                           where article_id = @ArticleId and body_source = @BodySource and (author_name = @AuthorName or author_email = @email)
+                           where article_id = @ArticleId and text_hash = @textHash and (author_name = @AuthorName or author_email = @email)
                              and status <> 'trash')
             """,
-            new { comment.ArticleId, comment.BodySource, comment.AuthorName, email }, transaction, cancellationToken: cancellationToken);
+            new { comment.ArticleId, textHash, comment.AuthorName, email }, transaction, cancellationToken: cancellationToken);
         if (await connection.ExecuteScalarAsync<bool>(duplicate))
         {
             return new SubmitResult.Duplicate();
@@ -84,12 +86,12 @@ public sealed class CommentStore(Database database, TimeProvider time)
             id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 """
                 insert into comments (article_id, parent_id, author_name, author_email, author_url, body_source, body_html,
-                                      status, created_at, ip, user_agent, report_count, fingerprint)
+                                      status, created_at, ip, user_agent, report_count, fingerprint, text_hash)
                 values (@ArticleId, @ParentId, @AuthorName, @email, @AuthorUrl, @BodySource, @BodyHtml,
-                        @status, @now, @Ip, @UserAgent, 0, @fingerprint)
+                        @status, @now, @Ip, @UserAgent, 0, @fingerprint, @textHash)
                 returning id
                 """,
-                new { comment.ArticleId, comment.ParentId, comment.AuthorName, email, comment.AuthorUrl, comment.BodySource, comment.BodyHtml, status, now, comment.Ip, comment.UserAgent, fingerprint },
+                new { comment.ArticleId, comment.ParentId, comment.AuthorName, email, comment.AuthorUrl, comment.BodySource, comment.BodyHtml, status, now, comment.Ip, comment.UserAgent, fingerprint, textHash },
                 transaction, cancellationToken: cancellationToken));
         }
         catch (DbException ex) when (work.Dialect.IsUniqueViolation(ex))
@@ -226,6 +228,10 @@ public sealed class CommentStore(Database database, TimeProvider time)
             "update comments set ip = null, user_agent = null where created_at < @before and (ip is not null or user_agent is not null)",
             new { before }, cancellationToken: cancellationToken));
     }
+
+    /// <summary>SHA-256 of the article and the text, as the PostgreSQL migration computes it for older comments.</summary>
+    public static string TextHash(long articleId, string body) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{articleId}\n{body}"))));
 
     private static string Fingerprint(NewComment comment, string email) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(

@@ -28,13 +28,31 @@ public abstract class UpgradeTests<TProvider>(TProvider provider) : IClassFixtur
 
         var applied = await Migrator(database).MigrateAsync();
 
-        Assert.Equal(["0008_events.sql", "0009_health_probe.sql", "0010_comment_author_name_index.sql"], applied);
+        Assert.Equal(["0008_events.sql", "0009_health_probe.sql", "0010_comment_text_hash.sql"], applied);
         var after = await CountRowsAsync(database);
         Assert.Equal(before.Where(table => table.Key != "cache_evictions"), after.Where(table => table.Key is not ("events" or "event_cursors" or "health_probes")));
         Assert.DoesNotContain("cache_evictions", after.Keys);
         Assert.Empty(await ForeignKeyProblemsAsync(database));
         await using var connection = await database.OpenAsync();
         Assert.Equal(2, await connection.ExecuteScalarAsync<int>("select comment_count from articles where slug = 'first'"));
+    }
+
+    [Fact]
+    public async Task CommentsFromBeforeTheUpgradeGetTheirTextHashWhereTheDatabaseCanComputeIt()
+    {
+        await using var database = Database.Create(DatabaseUrl.Parse(await provider.CreateEmptyAsync()));
+        MigrateRelease1(database);
+        await PopulateAsync(database);
+
+        await Migrator(database).MigrateAsync();
+
+        await using var connection = await database.OpenAsync();
+        var rows = (await connection.QueryAsync<(long ArticleId, string BodySource, string TextHash)>(
+            "select article_id, body_source, text_hash from comments")).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Equal(
+            database.Dialect == SqlDialect.Postgres ? Gazette.Comments.CommentStore.TextHash(row.ArticleId, row.BodySource) : "",
+            row.TextHash));
     }
 
     [Fact]
