@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Gazette.Rendering;
 using Gazette.Storage;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Gazette.Web;
 
@@ -14,6 +13,7 @@ namespace Gazette.Web;
 /// <item>A request the server cannot read (a malformed or oversized form): 400 or 413, one log line.</item>
 /// <item>Storage that fails (full disk, read-only file system, database down): 503 with Retry-After, one log line.</item>
 /// <item>Anything else: 500 with a short reference that is also in the log, beside the stack trace.</item>
+/// <item>An error status some part answered with no body: the same page for that status.</item>
 /// </list>
 /// </summary>
 public sealed partial class ErrorPages(RequestDelegate next, ILogger<ErrorPages> logger)
@@ -23,6 +23,11 @@ public sealed partial class ErrorPages(RequestDelegate next, ILogger<ErrorPages>
         try
         {
             await next(context);
+            var response = context.Response;
+            if (response.StatusCode >= StatusCodes.Status400BadRequest && !response.HasStarted && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
+            {
+                await EmptyStatusAsync(context);
+            }
         }
         catch (Exception ex) when (context.RequestAborted.IsCancellationRequested && ex is OperationCanceledException or IOException)
         {
@@ -80,9 +85,8 @@ public sealed partial class ErrorPages(RequestDelegate next, ILogger<ErrorPages>
     /// For an error status answered with no body (a method the route does not take,
     /// a request the framework refused): the same page, or problem+json in the API groups.
     /// </summary>
-    public static async Task EmptyStatusAsync(StatusCodeContext status)
+    private static async Task EmptyStatusAsync(HttpContext context)
     {
-        var context = status.HttpContext;
         var code = context.Response.StatusCode;
         var reason = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(code);
         if (context.GetEndpoint()?.Metadata.GetMetadata<TrustGroupMetadata>()?.Group is TrustGroup.Api or TrustGroup.PublicApi)

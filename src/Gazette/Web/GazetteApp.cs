@@ -56,7 +56,6 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         app.UseForwardedHeaders();
         app.UseGazetteSecurityHeaders();
         app.UseMiddleware<ErrorPages>();
-        app.UseStatusCodePages(ErrorPages.EmptyStatusAsync);
         app.Use(ProxyHeaders.KeepWebSchemes);
         app.UseStaticFiles(new StaticFileOptions
         {
