@@ -33,7 +33,7 @@ public sealed class PublicPagePolicy(PageCache cache, string[] queryKeys, string
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
             && !signedIn(request)
-            && !bypassKeys.Any(request.Query.ContainsKey);
+            && !HasAny(request, bypassKeys);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
@@ -43,6 +43,23 @@ public sealed class PublicPagePolicy(PageCache cache, string[] queryKeys, string
         context.Tags.Add(CacheTags.Site);
         context.HttpContext.Items[EpochKey] = cache.Epoch;
         return ValueTask.CompletedTask;
+    }
+
+    private static bool HasAny(HttpRequest request, string[] keys)
+    {
+        if (!request.QueryString.HasValue)
+        {
+            return false;
+        }
+        var query = request.Query;
+        foreach (var key in keys)
+        {
+            if (query.ContainsKey(key))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -18,6 +18,11 @@ public static class SignIn
     /// <summary>True when the request carries a sign-in cookie (chunked cookies add C1, C2 ... to the name).</summary>
     public static bool HasSessionCookie(HttpRequest request)
     {
+        // Most requests carry no cookie at all: then nothing is parsed.
+        if (request.Headers.Cookie.Count == 0)
+        {
+            return false;
+        }
         foreach (var name in request.Cookies.Keys)
         {
             if (name.StartsWith(CookieName, StringComparison.Ordinal))
