@@ -44,6 +44,22 @@ public sealed class UserStore(Database database, TimeProvider time)
             $"select {Columns} from users where email = @email", new { email = Normalized.Email(email) }, cancellationToken: cancellationToken));
     }
 
+    public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var users = await connection.QueryAsync<User>(new CommandDefinition($"select {Columns} from users order by login", cancellationToken: cancellationToken));
+        return users.AsList();
+    }
+
+    /// <summary>Sets a new password hash; false when there is no such login.</summary>
+    public async Task<bool> SetPasswordHashAsync(string login, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "update users set password_hash = @passwordHash, failed_logins = 0, locked_until = null where login = @login",
+            new { login = Normalized.Login(login), passwordHash }, cancellationToken: cancellationToken)) == 1;
+    }
+
     public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

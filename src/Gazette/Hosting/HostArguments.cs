@@ -9,6 +9,9 @@ namespace Gazette.Hosting;
 /// </summary>
 public static class HostArguments
 {
+    /// <summary>Set by <c>serve</c> alone: start-up work meant for the person starting the site (a one-time password) is done only then.</summary>
+    public const string ServingKey = "Gazette:Serving";
+
     public static readonly Option<string?> Database = new("--database")
     {
         Description = "The database: sqlite:PATH (default sqlite:data/gazette.db) or postgres://user:password@host:port/db. Same as Gazette:Database.",

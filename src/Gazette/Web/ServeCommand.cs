@@ -28,7 +28,7 @@ public static class ServeCommand
     {
         return await CommandFailure.Guard(async () =>
         {
-            await using var app = gazette.Build(result, ("urls", result.GetValue(Urls)));
+            await using var app = gazette.Build(result, ("urls", result.GetValue(Urls)), (HostArguments.ServingKey, "true"));
             await app.Services.GetRequiredService<Preflight>().RunAsync(cancellationToken);
             var urls = app.Configuration["urls"] is { Length: > 0 } configured ? configured : DefaultUrls;
             // WebApplicationFactory lets this entry point run on after Build() with its

@@ -15,13 +15,14 @@ public sealed class GazetteProcess : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private GazetteProcess(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args)
+    private GazetteProcess(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args, string? input = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
         };
         start.ArgumentList.Add("exec");
@@ -45,6 +46,11 @@ public sealed class GazetteProcess : IAsyncDisposable
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        if (input is not null)
+        {
+            _process.StandardInput.Write(input);
+            _process.StandardInput.Close();
+        }
     }
 
     public string Stdout { get { lock (_gate) { return _stdout.ToString(); } } }
@@ -62,6 +68,14 @@ public sealed class GazetteProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         await using var process = new GazetteProcess(workingDirectory, environment, args);
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return (exitCode, process.Stdout, process.Stderr);
+    }
+
+    /// <summary>Runs a command to its end with <paramref name="input"/> on its standard input.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithInputAsync(string workingDirectory, string input, params string[] args)
+    {
+        await using var process = new GazetteProcess(workingDirectory, null, args, input);
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
         return (exitCode, process.Stdout, process.Stderr);
     }

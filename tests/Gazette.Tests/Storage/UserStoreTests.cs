@@ -37,6 +37,33 @@ public abstract class UserStoreTests<TProvider>(TProvider provider) : IClassFixt
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Store.CreateAsync(NewUser($"WRITER{tag}", $"b{tag}@example.org")));
     }
 
+    [Fact]
+    public async Task EveryRoleIsStoredAndNoOther()
+    {
+        foreach (var role in UserRole.All)
+        {
+            var tag = Guid.NewGuid().ToString("N")[..8];
+            await Store.CreateAsync(NewUser($"{role}{tag}", $"{role}{tag}@example.org") with { Role = role });
+            Assert.Equal(role, (await Store.FindByLoginAsync($"{role}{tag}"))!.Role);
+        }
+        var other = Guid.NewGuid().ToString("N")[..8];
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Store.CreateAsync(NewUser($"king{other}", $"king{other}@example.org") with { Role = "king" }));
+    }
+
+    [Fact]
+    public async Task ANewPasswordReplacesTheOldAndClearsFailures()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await Store.CreateAsync(NewUser($"changer{tag}", $"changer{tag}@example.org") with { PasswordHash = Passwords.Hash("the first password") });
+
+        Assert.True(await Store.SetPasswordHashAsync($"CHANGER{tag}", Passwords.Hash("the second password")));
+        Assert.False(await Store.SetPasswordHashAsync($"nobody{tag}", Passwords.Hash("the second password")));
+        var stored = (await Store.FindByLoginAsync($"changer{tag}"))!;
+        Assert.True(Passwords.Verify(stored.PasswordHash, "the second password", out _));
+        Assert.False(Passwords.Verify(stored.PasswordHash, "the first password", out _));
+        Assert.Equal(0, stored.FailedLogins);
+    }
+
     private static User NewUser(string login, string email) => new()
     {
         Login = login,

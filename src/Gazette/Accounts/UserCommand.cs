@@ -1,0 +1,166 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Gazette.Hosting;
+using Gazette.Kernel;
+using Gazette.Storage;
+
+namespace Gazette.Accounts;
+
+/// <summary>
+/// Newsroom accounts from the command line: <c>gazette user add LOGIN --role ROLE</c>
+/// (a generated password is printed once unless one comes on stdin),
+/// <c>gazette user password LOGIN</c> and <c>gazette user list</c>.
+/// There is no default password anywhere.
+/// </summary>
+public static partial class UserCommand
+{
+    private static readonly Argument<string> Login = new("LOGIN")
+    {
+        Description = "The name to sign in with: 2 to 60 lower-case letters, digits, '.', '_' or '-'.",
+        Validators = { result => CheckLogin(result) },
+    };
+
+    private static readonly Option<string> Role = new("--role")
+    {
+        Description = $"One of {string.Join(", ", UserRole.All)}.",
+        HelpName = "ROLE",
+        Required = true,
+        Validators =
+        {
+            result =>
+            {
+                if (result.GetValueOrDefault<string>() is { } role && !UserRole.All.Contains(role))
+                {
+                    result.AddError($"--role must be one of {string.Join(", ", UserRole.All)}, not '{role}'.");
+                }
+            },
+        },
+    };
+
+    private static readonly Option<string?> Name = new("--name")
+    {
+        Description = "The name bylines and author pages show (default: the login).",
+        HelpName = "NAME",
+    };
+
+    private static readonly Option<string?> Email = new("--email")
+    {
+        Description = "The account's email address (default: none, LOGIN@users.invalid).",
+        HelpName = "EMAIL",
+    };
+
+    private static readonly Option<bool> PasswordStdin = new("--password-stdin")
+    {
+        Description = "Read the password from the first line of standard input instead of generating one.",
+    };
+
+    public static Command Create(ICommandHost host)
+    {
+        var add = new Command("add", "Create an account; prints its generated password once.") { Login, Role, Name, Email, PasswordStdin, HostArguments.Database };
+        add.SetAction((result, cancellationToken) => AddAsync(host, result, cancellationToken));
+        var password = new Command("password", "Set a new password for an account; prints a generated one unless one comes on stdin.") { Login, PasswordStdin, HostArguments.Database };
+        password.SetAction((result, cancellationToken) => SetPasswordAsync(host, result, cancellationToken));
+        var list = new Command("list", "List the accounts, one a line: login, role, name, author slug.") { HostArguments.Database };
+        list.SetAction((result, cancellationToken) => ListAsync(host, result, cancellationToken));
+        return new Command("user", "Manage newsroom accounts.") { add, password, list };
+    }
+
+    private static Task<int> AddAsync(ICommandHost host, ParseResult result, CancellationToken cancellationToken) =>
+        CommandFailure.Guard(async () =>
+        {
+            var login = Normalized.Login(result.GetRequiredValue(Login));
+            var (password, generated) = await PasswordAsync(result);
+            var name = (result.GetValue(Name) ?? login).Trim();
+            var email = result.GetValue(Email) is { Length: > 0 } given ? given.Trim() : $"{login}@users.invalid";
+            await using var app = await host.StartAsync(result, cancellationToken, ("Logging:LogLevel:Default", "Warning"));
+            var users = app.Services.GetRequiredService<UserStore>();
+            if (await users.FindByLoginAsync(login, cancellationToken) is not null)
+            {
+                throw new StartupException($"There is already an account '{login}'.");
+            }
+            if (await users.FindByEmailAsync(email, cancellationToken) is not null)
+            {
+                throw new StartupException($"Another account has the email address {email}.");
+            }
+            try
+            {
+                await users.CreateAsync(new User
+                {
+                    Login = login,
+                    DisplayName = name,
+                    Slug = AuthorSlug(name, login),
+                    Email = email,
+                    PasswordHash = Passwords.Hash(password),
+                    Role = result.GetRequiredValue(Role),
+                }, cancellationToken);
+            }
+            catch (DbException ex) when (app.Services.GetRequiredService<Database>().Dialect.IsUniqueViolation(ex))
+            {
+                throw new StartupException($"Another account's author page already has the name '{name}': choose another with --name.");
+            }
+            Console.WriteLine(generated
+                ? $"Created {login} ({result.GetRequiredValue(Role)}). Password, shown only now: {password}"
+                : $"Created {login} ({result.GetRequiredValue(Role)}).");
+            return 0;
+        });
+
+    private static Task<int> SetPasswordAsync(ICommandHost host, ParseResult result, CancellationToken cancellationToken) =>
+        CommandFailure.Guard(async () =>
+        {
+            var login = Normalized.Login(result.GetRequiredValue(Login));
+            var (password, generated) = await PasswordAsync(result);
+            await using var app = await host.StartAsync(result, cancellationToken, ("Logging:LogLevel:Default", "Warning"));
+            if (!await app.Services.GetRequiredService<UserStore>().SetPasswordHashAsync(login, Passwords.Hash(password), cancellationToken))
+            {
+                throw new StartupException($"There is no account '{login}' (see 'gazette user list').");
+            }
+            Console.WriteLine(generated ? $"New password for {login}, shown only now: {password}" : $"Password changed for {login}.");
+            return 0;
+        });
+
+    private static Task<int> ListAsync(ICommandHost host, ParseResult result, CancellationToken cancellationToken) =>
+        CommandFailure.Guard(async () =>
+        {
+            await using var app = await host.StartAsync(result, cancellationToken, ("Logging:LogLevel:Default", "Warning"));
+            foreach (var user in await app.Services.GetRequiredService<UserStore>().ListAsync(cancellationToken))
+            {
+                Console.WriteLine($"{user.Login}\t{user.Role}\t{user.DisplayName}\t/author/{user.Slug}/");
+            }
+            return 0;
+        });
+
+    /// <summary>The password from stdin (checked), or a generated one.</summary>
+    private static async Task<(string Password, bool Generated)> PasswordAsync(ParseResult result)
+    {
+        if (!result.GetValue(PasswordStdin))
+        {
+            return (Passwords.Generate(), true);
+        }
+        var line = (await Console.In.ReadLineAsync())?.TrimEnd('\r') ?? "";
+        return Passwords.Problem(line) is { } problem ? throw new StartupException(problem) : (line, false);
+    }
+
+    /// <summary>
+    /// An author page must not give away the login, so the slug is made from the
+    /// name and, where that would be the login, gets a random suffix.
+    /// </summary>
+    public static string AuthorSlug(string name, string login)
+    {
+        var slug = Normalized.Slug(name);
+        return slug == login || slug.Length == 0 ? $"{(slug.Length == 0 ? "author" : slug)}-{RandomNumberGenerator.GetHexString(6, lowercase: true)}" : slug;
+    }
+
+    private static void CheckLogin(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var login = Normalized.Login(result.GetValueOrDefault<string>() ?? "");
+        if (!LoginPattern().IsMatch(login))
+        {
+            result.AddError($"LOGIN must be 2 to 60 lower-case letters, digits, '.', '_' or '-', not '{login}'.");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{1,59}$")]
+    private static partial Regex LoginPattern();
+}
