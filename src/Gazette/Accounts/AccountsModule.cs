@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gazette.Hosting;
+using Gazette.Jobs;
 using Gazette.Web;
 
 namespace Gazette.Accounts;
@@ -13,6 +14,9 @@ public sealed class AccountsModule : GazetteModule
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<UserStore>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddPeriodicJob<ExpiredSessionsJob>();
         services.AddSingleton<IStartupTask, FirstAdministrator>();
     }
 

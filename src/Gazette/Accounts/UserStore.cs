@@ -6,7 +6,7 @@ namespace Gazette.Accounts;
 
 public sealed class UserStore(Database database, TimeProvider time)
 {
-    private const string Columns = "id, login, display_name, slug, email, password_hash, role, failed_logins, locked_until, created_at";
+    public const string Columns = "id, login, display_name, slug, email, password_hash, role, failed_logins, locked_until, created_at";
 
     public async Task<long> CreateAsync(User user, CancellationToken cancellationToken = default)
     {
