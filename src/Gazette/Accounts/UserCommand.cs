@@ -112,11 +112,19 @@ public static partial class UserCommand
             var login = Normalized.Login(result.GetRequiredValue(Login));
             var (password, generated) = await PasswordAsync(result);
             await using var app = await host.StartAsync(result, cancellationToken, ("Logging:LogLevel:Default", "Warning"));
-            if (!await app.Services.GetRequiredService<UserStore>().SetPasswordHashAsync(login, Passwords.Hash(password), cancellationToken))
+            var users = app.Services.GetRequiredService<UserStore>();
+            if (await users.FindByLoginAsync(login, cancellationToken) is not { } user
+                || !await users.SetPasswordHashAsync(login, Passwords.Hash(password), cancellationToken))
             {
                 throw new StartupException($"There is no account '{login}' (see 'gazette user list').");
             }
+            // Whoever knew the old password is signed out everywhere.
+            var ended = await app.Services.GetRequiredService<SessionStore>().EndAllAsync(user.Id, cancellationToken: cancellationToken);
             Console.WriteLine(generated ? $"New password for {login}, shown only now: {password}" : $"Password changed for {login}.");
+            if (ended > 0)
+            {
+                Console.WriteLine($"Ended {ended} session(s) of {login}.");
+            }
             return 0;
         });
 

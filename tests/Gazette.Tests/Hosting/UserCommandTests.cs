@@ -70,6 +70,11 @@ public sealed partial class UserCommandTests : IDisposable
         Assert.Equal(0, (await Run("migrate")).ExitCode);
         await Run("user", "add", "carol", "--role", "author");
         var before = (await UserAsync("carol")).PasswordHash;
+        string token;
+        await using (var database = Database.Create(DatabaseUrl.Parse($"sqlite:{DatabasePath}")))
+        {
+            token = await new SessionStore(database, TimeProvider.System).CreateAsync((await UserAsync("carol")).Id, null, null);
+        }
 
         var changed = await RunWithInput("carol's new passphrase\n", "user", "password", "carol", "--password-stdin");
         var nobody = await Run("user", "password", "nobody");
@@ -77,6 +82,11 @@ public sealed partial class UserCommandTests : IDisposable
         Assert.Equal(0, changed.ExitCode);
         Assert.NotEqual(before, (await UserAsync("carol")).PasswordHash);
         Assert.True(Passwords.Verify((await UserAsync("carol")).PasswordHash, "carol's new passphrase", out _));
+        Assert.Contains("Ended 1 session(s) of carol.", changed.Stdout, StringComparison.Ordinal);
+        await using (var database = Database.Create(DatabaseUrl.Parse($"sqlite:{DatabasePath}")))
+        {
+            Assert.Null(await new SessionStore(database, TimeProvider.System).FindUserAsync(token));
+        }
         Assert.Equal(1, nobody.ExitCode);
         Assert.StartsWith("gazette: There is no account 'nobody'", nobody.Stderr, StringComparison.Ordinal);
     }
