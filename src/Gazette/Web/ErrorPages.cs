@@ -101,7 +101,7 @@ public sealed partial class ErrorPages(RequestDelegate next, ILogger<ErrorPages>
         await page.ExecuteAsync(context);
     }
 
-    public static (int Status, string Heading, string Message) Classify(Exception exception, bool isRead) => exception switch
+    private static (int Status, string Heading, string Message) Classify(Exception exception, bool isRead) => exception switch
     {
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (StatusCodes.Status413PayloadTooLarge, "Too much sent", "What you sent is larger than this site accepts. Please shorten it and send it again."),
