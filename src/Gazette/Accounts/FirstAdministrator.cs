@@ -1,4 +1,5 @@
 using Gazette.Hosting;
+using Gazette.Storage;
 
 namespace Gazette.Accounts;
 
@@ -10,7 +11,7 @@ namespace Gazette.Accounts;
 /// create no account (the password would go unseen); <c>gazette user add</c>
 /// makes one there.
 /// </summary>
-public sealed class FirstAdministrator(UserStore users, IConfiguration configuration, ILogger<FirstAdministrator> logger) : IStartupTask
+public sealed class FirstAdministrator(UserStore users, Database database, IConfiguration configuration, ILogger<FirstAdministrator> logger) : IStartupTask
 {
     public const string Login = "admin";
 
@@ -35,7 +36,7 @@ public sealed class FirstAdministrator(UserStore users, IConfiguration configura
                 Role = UserRole.Administrator,
             }, cancellationToken);
         }
-        catch (System.Data.Common.DbException ex)
+        catch (System.Data.Common.DbException ex) when (database.Dialect.IsUniqueViolation(ex))
         {
             logger.LogInformation(ex, "Another node created the first administrator");
             return;

@@ -12,7 +12,7 @@ namespace Gazette.Comments;
 /// stamp (GET /comments/stamp) and reporting (POST /comments/{id}/report,
 /// rate-limited per address).
 /// </summary>
-public static partial class CommentEndpoints
+public static class CommentEndpoints
 {
     public const string ReportLimit = "comment-reports";
 
@@ -75,13 +75,7 @@ public static partial class CommentEndpoints
     private static async Task<IResult> NotSavedAsync(HttpContext context, CommentForm form, Exception failure, IArticlePage articlePage, PageRenderer pages,
         CancellationToken cancellationToken)
     {
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CommentEndpoints));
-        LogNotSaved(logger, failure.GetType().Name, failure.Message.ReplaceLineEndings(" "));
-        if (StorageFailure.IsReadOnlyOrBroken(failure))
-        {
-            context.RequestServices.GetRequiredService<Database>().ReleaseBrokenConnections();
-        }
-        context.Response.Headers.RetryAfter = ((int)StorageFailure.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        ErrorPages.StorageFailed(context, failure);
         var refused = new RefusedForm(form, new Dictionary<string, string> { [CommentForm.WholeForm] = NotSavedMessage });
         try
         {
@@ -97,8 +91,6 @@ public static partial class CommentEndpoints
 
     public const string NotSavedMessage = "We could not save your comment. Nothing was lost; please try again in a minute.";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A comment could not be saved (503, form kept): {Kind}: {Reason}")]
-    private static partial void LogNotSaved(ILogger logger, string kind, string reason);
 
     private static async Task<IResult> ReportAsync(long id, HttpContext context, CommentStore comments, IArticleDirectory articles, CommentModerator moderator,
         PageRenderer pages, CancellationToken cancellationToken)

@@ -32,6 +32,10 @@ public static class InstallSecretStore
             {
                 // Another process created it first; read theirs.
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new StartupException($"The install secret {path} cannot be written ({ex.Message}).");
+            }
         }
         string text;
         try

@@ -32,11 +32,19 @@ public abstract class Database : IAsyncDisposable
         ValueTask.FromResult<IDisposable?>(null);
 
     /// <summary>
-    /// After the storage refused a write outright (a read-only file system), idle
-    /// connections may keep that state; they are dropped so that the next ones
-    /// open afresh and the site recovers by itself once the storage is back.
+    /// Called with a storage failure: when it can leave pooled connections unusable
+    /// (a read-only file system, a session the server ended), they are dropped, so
+    /// the next ones open afresh and the site recovers by itself once the storage is back.
     /// </summary>
-    public virtual void ReleaseBrokenConnections()
+    public void Recover(Exception failure)
+    {
+        if (StorageFailure.IsReadOnlyOrBroken(failure))
+        {
+            ReleaseBrokenConnections();
+        }
+    }
+
+    protected virtual void ReleaseBrokenConnections()
     {
     }
 

@@ -67,10 +67,7 @@ public sealed class DatabaseHealthCheck(Database database, TimeProvider time) : 
         }
         catch (Exception ex) when (StorageFailure.Is(ex) || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            if (StorageFailure.IsReadOnlyOrBroken(ex))
-            {
-                database.ReleaseBrokenConnections();
-            }
+            database.Recover(ex);
             return HealthCheckResult.Degraded($"{name}: reads work, writes fail: {Reason(ex)}");
         }
         return HealthCheckResult.Healthy($"{name}: reads and writes work");

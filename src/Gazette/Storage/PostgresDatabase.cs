@@ -22,5 +22,5 @@ public sealed class PostgresDatabase(PostgresUrl url) : Database
         await base.DisposeAsync();
     }
 
-    public override void ReleaseBrokenConnections() => _dataSource.Clear();
+    protected override void ReleaseBrokenConnections() => _dataSource.Clear();
 }

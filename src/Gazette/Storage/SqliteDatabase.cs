@@ -88,7 +88,7 @@ public sealed class SqliteDatabase : Database
         return new WriteTurn(_writeTurn);
     }
 
-    public override void ReleaseBrokenConnections()
+    protected override void ReleaseBrokenConnections()
     {
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
