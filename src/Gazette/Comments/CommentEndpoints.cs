@@ -75,7 +75,7 @@ public static class CommentEndpoints
     private static async Task<IResult> NotSavedAsync(HttpContext context, CommentForm form, Exception failure, IArticlePage articlePage, PageRenderer pages,
         CancellationToken cancellationToken)
     {
-        ErrorPages.StorageFailed(context, failure);
+        StorageFailureAnswer.Prepare(context, failure);
         var refused = new RefusedForm(form, new Dictionary<string, string> { [CommentForm.WholeForm] = NotSavedMessage });
         try
         {

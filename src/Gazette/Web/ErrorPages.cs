@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Gazette.Rendering;
 using Gazette.Storage;
@@ -61,7 +60,7 @@ public sealed partial class ErrorPages(RequestDelegate next, ILogger<ErrorPages>
         context.Response.Headers.CacheControl = HtmlPage.Private;
         if (answer.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            StorageFailed(context, exception, reference);
+            StorageFailureAnswer.Prepare(context, exception, reference);
         }
         var message = answer.Status == StatusCodes.Status500InternalServerError
             ? $"{answer.Message} If it keeps happening, give the site’s operator this reference: {reference}."
@@ -113,27 +112,11 @@ public sealed partial class ErrorPages(RequestDelegate next, ILogger<ErrorPages>
         _ => (StatusCodes.Status500InternalServerError, "Something went wrong", "Something went wrong on our side, and this page could not be shown."),
     };
 
-    /// <summary>
-    /// What every answer to a storage failure does, whoever renders it (here, or an
-    /// endpoint that keeps the reader's form): one log line, broken connections
-    /// released, and Retry-After.
-    /// </summary>
-    public static void StorageFailed(HttpContext context, Exception failure, string? reference = null)
-    {
-        var request = context.Request;
-        LogStorageFailure(context.RequestServices.GetRequiredService<ILogger<ErrorPages>>(),
-            reference ?? "-", request.Method, request.Path, failure.GetType().Name, OneLine(failure.Message));
-        context.RequestServices.GetRequiredService<Database>().Recover(failure);
-        context.Response.Headers.RetryAfter = ((int)StorageFailure.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-    }
-
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    internal static string OneLine(string message) => message.ReplaceLineEndings(" ");
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error, reference {Reference}, answering {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string reference, string method, string path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage failure, reference {Reference}, answering {Method} {Path} with 503: {Kind}: {Reason}")]
-    private static partial void LogStorageFailure(ILogger logger, string reference, string method, string path, string kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused with {Status} a request that could not be read, {Method} {Path}: {Reason}")]
     private partial void LogRefused(int status, string method, string path, string reason);
