@@ -1,3 +1,4 @@
+using Gazette.Web;
 using Gazette.Hosting;
 using Gazette.Storage;
 
@@ -33,7 +34,7 @@ public sealed class FirstAdministrator(UserStore users, Database database, IConf
                 Slug = UserCommand.AuthorSlug("Administrator", Login),
                 Email = $"{Login}@users.invalid",
                 PasswordHash = Passwords.Hash(password),
-                Role = UserRole.Administrator,
+                Role = NewsroomRole.Administrator,
             }, cancellationToken);
         }
         catch (System.Data.Common.DbException ex) when (database.Dialect.IsUniqueViolation(ex))

@@ -13,14 +13,3 @@ public sealed record User
     public DateTimeOffset? LockedUntil { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 }
-
-/// <summary>WordPress's four roles, strongest first.</summary>
-public static class UserRole
-{
-    public const string Administrator = "administrator";
-    public const string Editor = "editor";
-    public const string Author = "author";
-    public const string Contributor = "contributor";
-
-    public static readonly IReadOnlyList<string> All = [Administrator, Editor, Author, Contributor];
-}

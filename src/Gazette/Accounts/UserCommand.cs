@@ -1,3 +1,4 @@
+using Gazette.Web;
 using System.CommandLine;
 using System.Data.Common;
 using System.Security.Cryptography;
@@ -24,16 +25,16 @@ public static partial class UserCommand
 
     private static readonly Option<string> Role = new("--role")
     {
-        Description = $"One of {string.Join(", ", UserRole.All)}.",
+        Description = $"One of {string.Join(", ", NewsroomRole.All)}.",
         HelpName = "ROLE",
         Required = true,
         Validators =
         {
             result =>
             {
-                if (result.GetValueOrDefault<string>() is { } role && !UserRole.All.Contains(role))
+                if (result.GetValueOrDefault<string>() is { } role && !NewsroomRole.All.Contains(role))
                 {
-                    result.AddError($"--role must be one of {string.Join(", ", UserRole.All)}, not '{role}'.");
+                    result.AddError($"--role must be one of {string.Join(", ", NewsroomRole.All)}, not '{role}'.");
                 }
             },
         },

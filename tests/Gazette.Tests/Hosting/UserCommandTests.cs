@@ -1,3 +1,4 @@
+using Gazette.Web;
 using System.Text.RegularExpressions;
 using Dapper;
 using Gazette.Accounts;
@@ -37,7 +38,7 @@ public sealed partial class UserCommandTests : IDisposable
         }
 
         var admin = await UserAsync("admin");
-        Assert.Equal(UserRole.Administrator, admin.Role);
+        Assert.Equal(NewsroomRole.Administrator, admin.Role);
         Assert.True(Passwords.Verify(admin.PasswordHash, password, out _));
         Assert.NotEqual("admin", admin.Slug);
     }

@@ -1,3 +1,4 @@
+using Gazette.Web;
 using Dapper;
 using Gazette.Accounts;
 using Gazette.Tests.Infrastructure;
@@ -107,7 +108,7 @@ public abstract class SessionStoreTests<TProvider>(TProvider provider) : IClassF
             Slug = "user-" + tag,
             Email = $"user{tag}@example.org",
             PasswordHash = Passwords.Hash("a password of some length"),
-            Role = UserRole.Author,
+            Role = NewsroomRole.Author,
         });
     }
 }

@@ -1,3 +1,4 @@
+using Gazette.Web;
 using Gazette.Accounts;
 using Gazette.Tests.Infrastructure;
 
@@ -22,7 +23,7 @@ public abstract class UserStoreTests<TProvider>(TProvider provider) : IClassFixt
         Assert.Equal($"editor{tag}", byLogin.Login);
         Assert.Equal($"jane.doe.{tag}@example.org", byLogin.Email);
         Assert.Equal("Jane Doe", byLogin.DisplayName);
-        Assert.Equal(UserRole.Editor, byLogin.Role);
+        Assert.Equal(NewsroomRole.Editor, byLogin.Role);
         Assert.Null(byLogin.LockedUntil);
         Assert.Equal(id, byEmail?.Id);
         Assert.True(await Store.AnyAsync());
@@ -40,7 +41,7 @@ public abstract class UserStoreTests<TProvider>(TProvider provider) : IClassFixt
     [Fact]
     public async Task EveryRoleIsStoredAndNoOther()
     {
-        foreach (var role in UserRole.All)
+        foreach (var role in NewsroomRole.All)
         {
             var tag = Guid.NewGuid().ToString("N")[..8];
             await Store.CreateAsync(NewUser($"{role}{tag}", $"{role}{tag}@example.org") with { Role = role });
@@ -71,7 +72,7 @@ public abstract class UserStoreTests<TProvider>(TProvider provider) : IClassFixt
         Slug = "jane-doe-" + Guid.NewGuid().ToString("N")[..8],
         Email = email,
         PasswordHash = "AQAAAAIAAYagAAAAE...",
-        Role = UserRole.Editor,
+        Role = NewsroomRole.Editor,
     };
 }
 

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace Gazette.Web;
+
+/// <summary>
+/// WordPress's four roles, strongest first, and what each may do. Features ask
+/// a <see cref="NewsroomUser"/> (never compare role names), so what a role may
+/// do is decided here once.
+/// </summary>
+public static class NewsroomRole
+{
+    public const string Administrator = "administrator";
+    public const string Editor = "editor";
+    public const string Author = "author";
+    public const string Contributor = "contributor";
+
+    public static readonly string[] All = [Administrator, Editor, Author, Contributor];
+
+    /// <summary>Policy names an admin route or page declares: the least role it needs.</summary>
+    public static class Policies
+    {
+        public const string Administrators = "Gazette.Role.Administrators";
+        public const string Editors = "Gazette.Role.Editors";
+        public const string Authors = "Gazette.Role.Authors";
+        public const string Contributors = "Gazette.Role.Contributors";
+    }
+
+    /// <summary>The roles at least as strong as <paramref name="role"/>.</summary>
+    public static string[] AtLeast(string role) => [.. All.Take(Array.IndexOf(All, role) + 1)];
+}
+
+/// <summary>
+/// The signed-in member of the newsroom a request is made by, read from the
+/// claims the session gave it. Capabilities follow WordPress's roles.
+/// </summary>
+public sealed record NewsroomUser(long Id, string Name, string Role)
+{
+    public const string SessionClaim = "gazette:session";
+
+    public bool IsAdministrator => Role == NewsroomRole.Administrator;
+
+    /// <summary>Editors and administrators: all articles, sections, tags and comments.</summary>
+    public bool CanEditOthers => Role is NewsroomRole.Administrator or NewsroomRole.Editor;
+
+    /// <summary>Authors publish their own articles; contributors only submit them for review.</summary>
+    public bool CanPublish => Role is NewsroomRole.Administrator or NewsroomRole.Editor or NewsroomRole.Author;
+
+    public bool CanUpload => CanPublish;
+
+    public bool CanModerate => CanEditOthers;
+
+    /// <summary>May this user change an article owned by <paramref name="ownerId"/>?</summary>
+    public bool MayEdit(long? ownerId) => CanEditOthers || ownerId == Id;
+
+    public static NewsroomUser? From(ClaimsPrincipal principal)
+    {
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var role = principal.FindFirstValue(ClaimTypes.Role);
+        return id is not null && role is not null && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var userId)
+            ? new NewsroomUser(userId, principal.FindFirstValue(ClaimTypes.Name) ?? "", role)
+            : null;
+    }
+
+    /// <summary>The signed-in user of an Admin request (the group's policy guarantees one).</summary>
+    public static NewsroomUser Of(HttpContext context) =>
+        From(context.User) ?? throw new InvalidOperationException("An admin request without a signed-in newsroom user.");
+
+    public IEnumerable<Claim> Claims() =>
+    [
+        new(ClaimTypes.NameIdentifier, Id.ToString(CultureInfo.InvariantCulture)),
+        new(ClaimTypes.Name, Name),
+        new(ClaimTypes.Role, Role),
+    ];
+}
