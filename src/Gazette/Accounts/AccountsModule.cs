@@ -2,12 +2,13 @@ using System.CommandLine;
 using Gazette.Hosting;
 using Gazette.Jobs;
 using Gazette.Web;
+using Gazette.Web.Admin;
 
 namespace Gazette.Accounts;
 
 /// <summary>
 /// The newsroom's accounts: roles, passwords, the first administrator and
-/// <c>gazette user</c> (the admin screens and sign-in arrive with the newsroom issue).
+/// <c>gazette user</c> and signing in to the newsroom (server-side sessions behind the cookie, throttled logins).
 /// </summary>
 public sealed class AccountsModule : GazetteModule
 {
@@ -18,6 +19,8 @@ public sealed class AccountsModule : GazetteModule
         services.AddSingleton<LoginThrottle>();
         services.AddPeriodicJob<ExpiredSessionsJob>();
         services.AddSingleton<IStartupTask, FirstAdministrator>();
+        services.AddSessionSignIn();
+        services.AddAdminMenuItem(new AdminMenuItem("Dashboard", "/admin/", NewsroomRole.Contributor, 0));
     }
 
     public override IEnumerable<Command> Commands(ICommandHost host) => [UserCommand.Create(host)];

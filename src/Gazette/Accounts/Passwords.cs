@@ -23,10 +23,22 @@ public static class Passwords
     /// <summary>True when the password matches; <paramref name="rehash"/> says the stored hash should be renewed.</summary>
     public static bool Verify(string hash, string password, out bool rehash)
     {
+        if (hash.Length == 0)
+        {
+            // An account made without a password (an imported author) cannot sign in until one is set.
+            rehash = false;
+            return false;
+        }
         var result = Hasher.VerifyHashedPassword(null!, hash, password);
         rehash = result == PasswordVerificationResult.SuccessRehashNeeded;
         return result is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded;
     }
+
+    /// <summary>
+    /// A hash no password matches, checked when the login is unknown so that
+    /// the answer takes as long as for a known one and does not give it away.
+    /// </summary>
+    public static readonly string Unmatched = Hash(RandomNumberGenerator.GetHexString(32));
 
     public static string Generate() => RandomNumberGenerator.GetString(Alphabet, GeneratedLength);
 

@@ -37,6 +37,13 @@ public sealed class UserStore(Database database, TimeProvider time)
             $"select {Columns} from users where login = @login", new { login = Normalized.Login(login) }, cancellationToken: cancellationToken));
     }
 
+    public async Task<User?> FindByIdAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<User>(new CommandDefinition(
+            $"select {Columns} from users where id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
     public async Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Gazette.Jobs;
 using Gazette.Rendering;
 using Gazette.Security;
 using Gazette.Storage;
+using Gazette.Web.Admin;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Gazette.Web;
@@ -36,6 +37,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         builder.Services.AddGazettePageCache(builder.Configuration);
         builder.Services.AddGazetteSignIn();
         builder.Services.AddAntiforgery();
+        builder.Services.AddNewsroomPages();
         builder.Services.AddProblemDetails();
         builder.Services.AddRateLimiter(options => options.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         builder.Services.AddSingleton<Preflight>();
@@ -63,6 +65,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
             RequestPath = "/assets",
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
         });
+        app.UseStaticFiles(NewsroomPages.Assets);
         // Routing after static files: the catch-all 404 endpoint would otherwise claim /assets/ too.
         app.UseRouting();
         // The cache answers before sign-in is looked at: it only ever holds anonymous pages.
@@ -73,6 +76,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         app.UseRateLimiter();
         var groups = new RouteGroups(app, app.Services.GetRequiredService<PageCache>());
         groups.PublicApi.MapHealthChecks("/healthz", HealthReportResponse.Options).CacheOutput(policy => policy.NoCache());
+        groups.Admin.MapRazorPages();
         // Modules from the list, and any a test host registered beside them.
         foreach (var module in app.Services.GetServices<GazetteModule>())
         {

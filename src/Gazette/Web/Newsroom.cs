@@ -40,6 +40,9 @@ public sealed record NewsroomUser(long Id, string Name, string Role)
 
     public bool IsAdministrator => Role == NewsroomRole.Administrator;
 
+    /// <summary>True when this user's role is <paramref name="role"/> or stronger.</summary>
+    public bool HasAtLeast(string role) => NewsroomRole.AtLeast(role).Contains(Role);
+
     /// <summary>Editors and administrators: all articles, sections, tags and comments.</summary>
     public bool CanEditOthers => Role is NewsroomRole.Administrator or NewsroomRole.Editor;
 

@@ -76,13 +76,15 @@ public sealed class RouteGroups
     private static async ValueTask<object?> RefuseForgeries(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
-        {
-            return await http.RequestServices.GetRequiredService<PageRenderer>().NoticeAsync(StatusCodes.Status400BadRequest, "Form expired",
-                "This form has expired or was not sent from Gazette’s own page. Open the page again and send it once more.", http.Request.Path, http.RequestAborted);
-        }
-        return await next(context);
+        return IsForged(http) ? await ForgeryRefusalAsync(http) : await next(context);
     }
+
+    /// <summary>True when the antiforgery middleware found this request's token missing or wrong.</summary>
+    public static bool IsForged(HttpContext context) => context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false };
+
+    public static async Task<IResult> ForgeryRefusalAsync(HttpContext context) =>
+        await context.RequestServices.GetRequiredService<PageRenderer>().NoticeAsync(StatusCodes.Status400BadRequest, "Form expired",
+            "This form has expired or was not sent from Gazette’s own page. Open the page again and send it once more.", context.Request.Path, context.RequestAborted);
 
     private static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -43,14 +43,24 @@ public static class SignIn
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = "/admin/login";
-                options.SlidingExpiration = true;
-                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.LogoutPath = "/admin/logout";
+                options.AccessDeniedPath = "/admin/";
+                // The server-side session decides when sign-in ends (12 hours idle, 14 days in all): the ticket only carries its token.
+                options.SlidingExpiration = false;
+                options.ExpireTimeSpan = TimeSpan.FromDays(14);
             })
             .AddScheme<ApiTokenOptions, ApiTokenHandler>(TokenScheme, _ => { });
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser())
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenScheme).RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenScheme).RequireAuthenticatedUser())
+            .AddPolicy(NewsroomRole.Policies.Administrators, RoleAtLeast(NewsroomRole.Administrator))
+            .AddPolicy(NewsroomRole.Policies.Editors, RoleAtLeast(NewsroomRole.Editor))
+            .AddPolicy(NewsroomRole.Policies.Authors, RoleAtLeast(NewsroomRole.Author))
+            .AddPolicy(NewsroomRole.Policies.Contributors, RoleAtLeast(NewsroomRole.Contributor));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GroupAuthorizationResultHandler>();
         return services;
     }
+
+    private static Action<Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder> RoleAtLeast(string role) =>
+        policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser().RequireRole(NewsroomRole.AtLeast(role));
 }

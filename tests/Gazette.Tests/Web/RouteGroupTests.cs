@@ -14,8 +14,8 @@ namespace Gazette.Tests.Web;
 /// <summary>
 /// Every endpoint sits in one trust group, and each group holds to what it
 /// declares. The Admin and API groups are empty until the newsroom and the API
-/// fill them, so a test module maps an endpoint into each; sign-in uses a real
-/// session cookie of the cookie scheme, made by the host's own ticket format.
+/// fill them, so a test module maps an endpoint into each; members sign in
+/// through the login form.
 /// </summary>
 public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<SqliteProvider>(provider)
 {
@@ -76,13 +76,12 @@ public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<Sqli
     [Fact]
     public async Task ASignedInEditorGetsTheNewsroomUncachedUnderItsOwnPolicy()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/test");
-        request.Headers.Add("Cookie", SessionCookie.For(Factory.Services));
+        using var editor = await Newsroom.MemberAsync(Factory, "editor", NewsroomRole.Editor);
 
-        using var response = await Client.SendAsync(request);
+        using var response = await editor.GetAsync("/admin/test");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("editor", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Editor", await response.Content.ReadAsStringAsync());
         Assert.True(response.Headers.CacheControl?.NoStore);
         var policy = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
@@ -91,10 +90,9 @@ public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<Sqli
     [Fact]
     public async Task ANewsroomPostWithoutAnAntiforgeryTokenIsRefused()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/test") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["title"] = "x" }) };
-        request.Headers.Add("Cookie", SessionCookie.For(Factory.Services));
+        using var editor = await Newsroom.MemberAsync(Factory, "forged", NewsroomRole.Editor);
 
-        using var response = await Client.SendAsync(request);
+        using var response = await editor.PostAsync("/admin/test", new FormUrlEncodedContent(new Dictionary<string, string> { ["title"] = "x" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
