@@ -15,6 +15,10 @@ public sealed class CommentsModule : GazetteModule
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DiscussionOptions>(configuration.GetSection(DiscussionOptions.Section));
+        foreach (var setting in DiscussionSettings.All)
+        {
+            services.AddSingleton(setting);
+        }
         services.AddSingleton<CommentStore>();
         services.AddSingleton<CommentService>();
         services.AddSingleton<CommentModerator>();

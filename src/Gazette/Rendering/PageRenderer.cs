@@ -7,11 +7,11 @@ namespace Gazette.Rendering;
 /// shares. Error and refusal pages (404, 403, 409, 429 ...) are all notices
 /// rendered here, so they look alike and say what happened in a sentence.
 /// </summary>
-public sealed partial class PageRenderer(ThemeRenderer theme, IEnumerable<ISiteNavigation> navigation, IOptions<SiteOptions> options, ILogger<PageRenderer> logger)
+public sealed partial class PageRenderer(ThemeRenderer theme, IEnumerable<ISiteNavigation> navigation, IOptionsMonitor<SiteOptions> options, ILogger<PageRenderer> logger)
 {
     private const int NavigationSections = 8;
 
-    public SiteOptions Site => options.Value;
+    public SiteOptions Site => options.CurrentValue;
 
     public async Task<IResult> RenderAsync(string template, PageMeta meta, IReadOnlyDictionary<string, object?> model, int statusCode = StatusCodes.Status200OK, string cacheControl = HtmlPage.Public, CancellationToken cancellationToken = default)
     {
