@@ -56,6 +56,36 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task ApproveAsync(long commentId) =>
         await _site!.Services.GetRequiredService<Gazette.Comments.CommentModerator>().SetStatusAsync(commentId, Gazette.Comments.Contracts.CommentStatus.Approved);
 
+    /// <summary>A newsroom account, as <c>gazette user add</c> would make it.</summary>
+    public async Task AddUserAsync(string login, string role, string password)
+    {
+        await _site!.Services.GetRequiredService<Gazette.Accounts.UserStore>().CreateAsync(new Gazette.Accounts.User
+        {
+            Login = login,
+            DisplayName = char.ToUpperInvariant(login[0]) + login[1..],
+            Slug = Gazette.Accounts.UserCommand.AuthorSlug(login, login),
+            Email = $"{login}@example.test",
+            PasswordHash = Gazette.Accounts.Passwords.Hash(password),
+            Role = role,
+        });
+    }
+
+    /// <summary>A browser context signed in through the login form as a new member of <paramref name="role"/>.</summary>
+    public async Task<IBrowserContext> SignedInAsync(string login, string role, int width = 1280)
+    {
+        const string password = "a long enough password";
+        await AddUserAsync(login, role, password);
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/admin/login");
+        await page.FillAsync("#login", login);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#loginform button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/admin/");
+        await page.CloseAsync();
+        return context;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

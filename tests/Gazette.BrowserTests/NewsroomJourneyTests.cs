@@ -1,0 +1,70 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Gazette.Web;
+using Microsoft.Playwright;
+
+namespace Gazette.BrowserTests;
+
+/// <summary>An editor's first minutes in the newsroom, in a real browser: sign in, find the way, change a setting, see it on the site.</summary>
+[Collection(BrowserSuite.Name)]
+public sealed class NewsroomJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task AnAdministratorSignsInRenamesTheSiteAndReadersSeeItThenLogsOut()
+    {
+        await fixture.AddUserAsync("maria", NewsroomRole.Administrator, "maria's long password");
+        await using var context = await fixture.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(fixture.BaseUrl + "/admin/settings");
+        Assert.StartsWith(fixture.BaseUrl + "/admin/login", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("#login", "maria");
+        await page.FillAsync("#password", "not it");
+        await page.ClickAsync("#loginform button[type=submit]");
+        await Assertions.Expect(page.Locator("#login-error")).ToContainTextAsync("The login or password is not right.");
+        await Assertions.Expect(page.Locator("#login")).ToHaveValueAsync("maria");
+        await page.FillAsync("#password", "maria's long password");
+        await page.ClickAsync("#loginform button[type=submit]");
+
+        await page.WaitForURLAsync(fixture.BaseUrl + "/admin/settings");
+        await page.FillAsync("[id='Site.Title']", "The Harbour Herald");
+        await page.ClickAsync("text=Save settings");
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("Settings saved.");
+
+        var reader = await context.Browser!.NewContextAsync();
+        var home = await reader.NewPageAsync();
+        await home.GotoAsync(fixture.BaseUrl + "/");
+        await Assertions.Expect(home.Locator("header").First).ToContainTextAsync("The Harbour Herald");
+        await reader.CloseAsync();
+
+        await page.ClickAsync("header .who button");
+        await page.WaitForURLAsync(fixture.BaseUrl + "/admin/login?loggedout=true");
+        await page.GotoAsync(fixture.BaseUrl + "/admin/");
+        Assert.StartsWith(fixture.BaseUrl + "/admin/login", page.Url, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/admin/login", false)]
+    [InlineData("/admin/", true)]
+    [InlineData("/admin/settings", true)]
+    [InlineData("/admin/profile/password", true)]
+    public async Task NewsroomPagesHaveNoWcag21AaViolationsAndFitAPhone(string path, bool signedIn)
+    {
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await using var context = signedIn
+                ? await fixture.SignedInAsync($"axe-{width}-{path.Length}", NewsroomRole.Administrator, width)
+                : await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(fixture.BaseUrl + path);
+
+            var results = await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            });
+            Assert.True(results.Violations.Length == 0, $"{path} at {width}px: " + string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target))})")));
+            var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+            Assert.False(overflow, $"{path} scrolls sideways at {width}px");
+        }
+    }
+}
