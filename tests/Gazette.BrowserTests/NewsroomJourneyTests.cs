@@ -48,6 +48,7 @@ public sealed class NewsroomJourneyTests(BrowserFixture fixture)
     [InlineData("/admin/", true)]
     [InlineData("/admin/settings", true)]
     [InlineData("/admin/profile/password", true)]
+    [InlineData("/admin/users", true)]
     public async Task NewsroomPagesHaveNoWcag21AaViolationsAndFitAPhone(string path, bool signedIn)
     {
         foreach (var width in new[] { 1280, 390 })

@@ -15,12 +15,14 @@ public sealed class AccountsModule : GazetteModule
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<UserStore>();
+        services.AddSingleton<AccountEditor>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<LoginThrottle>();
         services.AddPeriodicJob<ExpiredSessionsJob>();
         services.AddSingleton<IStartupTask, FirstAdministrator>();
         services.AddSessionSignIn();
         services.AddAdminMenuItem(new AdminMenuItem("Dashboard", "/admin/", NewsroomRole.Contributor, 0));
+        services.AddAdminMenuItem(new AdminMenuItem("Users", "/admin/users", NewsroomRole.Administrator, 80));
     }
 
     public override IEnumerable<Command> Commands(ICommandHost host) => [UserCommand.Create(host)];

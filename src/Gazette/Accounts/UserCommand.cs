@@ -1,11 +1,8 @@
 using Gazette.Web;
 using System.CommandLine;
-using System.Data.Common;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Gazette.Hosting;
 using Gazette.Kernel;
-using Gazette.Storage;
 
 namespace Gazette.Accounts;
 
@@ -15,7 +12,7 @@ namespace Gazette.Accounts;
 /// <c>gazette user password LOGIN</c> and <c>gazette user list</c>.
 /// There is no default password anywhere.
 /// </summary>
-public static partial class UserCommand
+public static class UserCommand
 {
     private static readonly Argument<string> Login = new("LOGIN")
     {
@@ -71,39 +68,18 @@ public static partial class UserCommand
     private static Task<int> AddAsync(ICommandHost host, ParseResult result, CancellationToken cancellationToken) =>
         CommandFailure.Guard(async () =>
         {
-            var login = Normalized.Login(result.GetRequiredValue(Login));
             var (password, generated) = await PasswordAsync(result);
-            var name = (result.GetValue(Name) ?? login).Trim();
-            var email = result.GetValue(Email) is { Length: > 0 } given ? given.Trim() : $"{login}@users.invalid";
+            var role = result.GetRequiredValue(Role);
             await using var app = await host.StartAsync(result, cancellationToken, ("Logging:LogLevel:Default", "Warning"));
-            var users = app.Services.GetRequiredService<UserStore>();
-            if (await users.FindByLoginAsync(login, cancellationToken) is not null)
+            var created = await app.Services.GetRequiredService<AccountEditor>().CreateAsync(
+                new NewAccount(result.GetRequiredValue(Login), role, result.GetValue(Name), result.GetValue(Email), password), cancellationToken);
+            if (created.User is not { } user)
             {
-                throw new StartupException($"There is already an account '{login}'.");
-            }
-            if (await users.FindByEmailAsync(email, cancellationToken) is not null)
-            {
-                throw new StartupException($"Another account has the email address {email}.");
-            }
-            try
-            {
-                await users.CreateAsync(new User
-                {
-                    Login = login,
-                    DisplayName = name,
-                    Slug = AuthorSlug(name, login),
-                    Email = email,
-                    PasswordHash = Passwords.Hash(password),
-                    Role = result.GetRequiredValue(Role),
-                }, cancellationToken);
-            }
-            catch (DbException ex) when (app.Services.GetRequiredService<Database>().Dialect.IsUniqueViolation(ex))
-            {
-                throw new StartupException($"Another account's author page already has the name '{name}': choose another with --name.");
+                throw new StartupException(string.Join(" ", created.Errors.Values));
             }
             Console.WriteLine(generated
-                ? $"Created {login} ({result.GetRequiredValue(Role)}). Password, shown only now: {password}"
-                : $"Created {login} ({result.GetRequiredValue(Role)}).");
+                ? $"Created {user.Login} ({role}). Password, shown only now: {password}"
+                : $"Created {user.Login} ({role}).");
             return 0;
         });
 
@@ -164,12 +140,10 @@ public static partial class UserCommand
     private static void CheckLogin(System.CommandLine.Parsing.ArgumentResult result)
     {
         var login = Normalized.Login(result.GetValueOrDefault<string>() ?? "");
-        if (!LoginPattern().IsMatch(login))
+        if (AccountEditor.LoginProblem(login) is not null)
         {
             result.AddError($"LOGIN must be 2 to 60 lower-case letters, digits, '.', '_' or '-', not '{login}'.");
         }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{1,59}$")]
-    private static partial Regex LoginPattern();
 }

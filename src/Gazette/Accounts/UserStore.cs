@@ -67,6 +67,22 @@ public sealed class UserStore(Database database, TimeProvider time)
             new { login = Normalized.Login(login), passwordHash }, cancellationToken: cancellationToken)) == 1;
     }
 
+    /// <summary>
+    /// Changes name, email and role in one statement that refuses to leave the
+    /// newsroom without an administrator; false when it refused (or no such account).
+    /// </summary>
+    public async Task<bool> UpdateProfileAsync(long id, string displayName, string email, string role, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            update users set display_name = @displayName, email = @email, role = @role
+            where id = @id
+              and (@role = 'administrator' or exists (select 1 from users other where other.role = 'administrator' and other.id <> @id))
+            """,
+            new { id, displayName, email = Normalized.Email(email), role }, cancellationToken: cancellationToken)) == 1;
+    }
+
     public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -7,7 +7,7 @@ namespace Gazette.Tests.Site;
 public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<SqliteProvider>(provider)
 {
     /// <summary>The newsroom's pages an administrator can open without data of their own.</summary>
-    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout"];
+    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1"];
 
     [Fact]
     public async Task PagesHaveNoHtmlErrors()
