@@ -13,6 +13,9 @@ public sealed record ArticleDraft
     public string? Slug { get; init; }
 
     public string Kind { get; init; } = ArticleKind.Article;
+
+    /// <summary>A page's parent page (its path is the parent's plus its own slug).</summary>
+    public long? ParentId { get; init; }
     public string Status { get; init; } = ArticleStatus.Published;
     public DateTimeOffset? PublishedAt { get; init; }
     public string CommentStatus { get; init; } = Articles.DiscussionStatus.Open;

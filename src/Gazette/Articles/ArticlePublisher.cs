@@ -45,6 +45,7 @@ public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, M
         var id = await ArticleStore.InsertAsync(connection, transaction, new Article
         {
             Kind = draft.Kind,
+            ParentId = draft.ParentId,
             Slug = slug,
             Title = draft.Title.Trim(),
             Summary = summary,

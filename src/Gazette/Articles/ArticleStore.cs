@@ -55,4 +55,13 @@ public sealed class ArticleStore(Database database, TimeProvider time)
         return await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
             $"select {Columns} from articles where id = @id", new { id }, cancellationToken: cancellationToken));
     }
+
+    /// <summary>Pages waiting as drafts, oldest first (the policies a fresh install drafted among them).</summary>
+    public async Task<IReadOnlyList<Article>> FindDraftPagesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var pages = await connection.QueryAsync<Article>(new CommandDefinition(
+            $"select {Columns} from articles where kind = 'page' and status = 'draft' order by id", cancellationToken: cancellationToken));
+        return pages.AsList();
+    }
 }

@@ -22,6 +22,14 @@ public static class ArticleViewFactory
             article.CommentCount);
     }
 
+    /// <summary>A page: no bylines, sections or tags; "Updated" when it changed after it was published.</summary>
+    public static ArticleView Page(Article page, string path)
+    {
+        var published = page.PublishedAt!.Value;
+        return new ArticleView(page.Title, path, page.Summary, SafeHtml.FromStoredSanitized(page.BodyHtml), DateView.Of(published),
+            page.UpdatedAt > published.AddMinutes(5) ? DateView.Of(page.UpdatedAt) : null, [], [], [], 0);
+    }
+
     public static ArticleCard Card(CardRow row) => new(
         row.Title,
         Permalinks.Article(row.PublishedAt, row.Slug),

@@ -20,6 +20,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<ISiteNavigation>(sp => sp.GetRequiredService<TaxonomyStore>());
         services.AddSingleton<ArticlePublisher>();
         services.AddSingleton<ArticlePages>();
+        services.AddSingleton<StaticPages>();
         services.AddSingleton<IArticlePage>(sp => sp.GetRequiredService<ArticlePages>());
         services.AddSingleton<SampleContent>();
         services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SampleContent>());
@@ -38,6 +39,7 @@ public sealed class ArticlesModule : GazetteModule
     {
         ListingPages.Map(groups);
         ArticlePages.Map(groups);
+        StaticPages.Map(groups);
     }
 
     public override IEnumerable<Command> Commands(ICommandHost host) => [GenerateCommand.Create(host)];

@@ -89,6 +89,39 @@ public sealed class PublicArticleReader(Database database, TimeProvider time) : 
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// A published page by its own slug, with its path: its published ancestors'
+    /// slugs, then its own (/about/masthead/). A page under an unpublished parent
+    /// is not shown, so the path never gives a draft's slug away.
+    /// </summary>
+    public async Task<(Article Page, string Path)?> FindPublishedPageAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        const int MaxDepth = 8;
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var page = await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
+            $"select {Columns} from articles where kind = 'page' and slug = @slug and status = 'published' and published_at <= @now",
+            new { slug = Normalized.Slug(slug), now }, cancellationToken: cancellationToken));
+        if (page is null)
+        {
+            return null;
+        }
+        var segments = new List<string> { page.Slug };
+        for (var parentId = page.ParentId; parentId is not null && segments.Count <= MaxDepth;)
+        {
+            var parent = await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
+                $"select {Columns} from articles where id = @parentId and kind = 'page' and status = 'published' and published_at <= @now",
+                new { parentId, now }, cancellationToken: cancellationToken));
+            if (parent is null)
+            {
+                return null;
+            }
+            segments.Insert(0, parent.Slug);
+            parentId = parent.ParentId;
+        }
+        return (page, "/" + string.Join('/', segments) + "/");
+    }
+
     /// <summary>What Comments may know of a published article.</summary>
     public static DiscussedArticle Discussed(Article article) => new(
         article.Id,

@@ -5,7 +5,8 @@ namespace Gazette.Articles;
 
 /// <summary>
 /// A fresh install shows a real article rather than an empty page: the sample
-/// story (Seeding/sample-article.md), published once. The claim is recorded in
+/// story (sample-article.md), published once, with the privacy and comment
+/// policies drafted for an editor to review (<see cref="PolicyDrafts"/>). The claim is recorded in
 /// settings first, so a restart, or a second node starting at the same moment,
 /// never publishes it again; nor does a site that already has articles.
 /// </summary>
@@ -43,6 +44,9 @@ public sealed class SampleContent(ArticlePublisher publisher, ISettings settings
             Bylines = ["Gazette Newsroom"],
         }, cancellationToken);
         logger.LogInformation("Published the sample article at {Url}", Permalinks.Article(PublishedAt, Published.Slug));
+        var siteTitle = configuration["Gazette:Site:Title"] ?? new Rendering.SiteOptions().Title;
+        await publisher.CreateAsync(PolicyDrafts.Privacy(siteTitle, configuration.GetValue("Gazette:Discussion:RetentionDays", 30)), cancellationToken);
+        await publisher.CreateAsync(PolicyDrafts.Comments(siteTitle), cancellationToken);
     }
 
     public string? Announce(string baseUrl) =>

@@ -1,5 +1,6 @@
 using Gazette.Tests.Infrastructure;
 using Gazette.Web;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gazette.Tests.Site;
 
@@ -15,7 +16,11 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
         var folder = Directory.CreateTempSubdirectory("gazette-vnu-").FullName;
         try
         {
-            foreach (var (name, path) in new[] { ("home", "/"), ("article", SampleArticleTests<SqliteProvider>.Url), ("section", "/section/world/"), ("tag", "/tag/china/"), ("missing", "/no-such-page/"), ("login", "/admin/login") })
+            await Factory.Services.GetRequiredService<Gazette.Articles.ArticlePublisher>().CreateAsync(new Gazette.Articles.ArticleDraft
+            {
+                Kind = Gazette.Articles.ArticleKind.Page, Title = "About us", Slug = "about-us", BodyMarkdown = "Who we are.\n\n## Contact\n\nWrite to us.",
+            });
+            foreach (var (name, path) in new[] { ("page", "/about-us/"), ("home", "/"), ("article", SampleArticleTests<SqliteProvider>.Url), ("section", "/section/world/"), ("tag", "/tag/china/"), ("missing", "/no-such-page/"), ("login", "/admin/login") })
             {
                 var (_, html, _) = await GetAsync(path);
                 await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), html);
