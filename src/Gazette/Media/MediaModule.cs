@@ -1,4 +1,5 @@
 using Gazette.Events;
+using Gazette.Hosting;
 using Gazette.Media.Contracts;
 using Gazette.Rendering;
 using Gazette.Storage;
@@ -15,6 +16,7 @@ public sealed class MediaModule : GazetteModule
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<IImageSources, MediaImageSources>();
+        services.AddSingleton<IStartupTask, MediaStartupCheck>();
         services.AddThemeModels(typeof(ResponsiveImage));
 
         services.AddEvent<MediaUploaded>("media.uploaded");
