@@ -44,6 +44,11 @@ public sealed class MediaFolder(string root)
         var shard = Path.GetDirectoryName(path)!;
         if (!Directory.Exists(shard))
         {
+            if (!Directory.Exists(Root))
+            {
+                Directory.CreateDirectory(Root);
+                DurableFile.FlushFolder(Path.GetDirectoryName(Root)!);
+            }
             Directory.CreateDirectory(shard);
             DurableFile.FlushFolder(Root);
         }
