@@ -7,15 +7,17 @@ namespace Gazette.Media;
 /// <summary>The media table: the same SQL on SQLite and PostgreSQL.</summary>
 public sealed class MediaStore(Database database)
 {
-    public const string Columns =
-        "id, content_hash, name, original_name, mime_type, width, height, byte_size, variant_widths, alt_text, caption, credit, usage_rights, focal_x, focal_y, uploaded_by, uploaded_at";
+    private const string WrittenColumns =
+        "content_hash, name, original_name, mime_type, width, height, byte_size, variant_widths, alt_text, caption, credit, usage_rights, focal_x, focal_y, uploaded_by, uploaded_at";
+
+    public const string Columns = "id, " + WrittenColumns;
 
     /// <summary>Inserts the row, or finds the one already holding these bytes; true when it was new.</summary>
     public async Task<(MediaItem Item, bool Created)> InsertAsync(UnitOfWork work, MediaItem item, CancellationToken cancellationToken = default)
     {
         var id = await work.Connection.QuerySingleOrDefaultAsync<long?>(work.Command(
             $"""
-            insert into media ({Columns[4..]})
+            insert into media ({WrittenColumns})
             values (@ContentHash, @Name, @OriginalName, @MimeType, @Width, @Height, @ByteSize, @VariantWidths, @AltText, @Caption, @Credit, @UsageRights, @FocalX, @FocalY, @UploadedBy, @UploadedAt)
             on conflict (content_hash) do nothing
             returning id
