@@ -3,8 +3,8 @@
 -- same bytes uploaded twice are one file and one row. original_name is shown
 -- to editors only, never used to find a file. variant_widths lists the WebP
 -- widths made beside the original ("480,960"), never wider than it.
--- alt_text is '' until an editor writes it; an image without it cannot be
--- inserted into an article. focal_x and focal_y are 0..1 from the left and top.
+-- alt_text is required from the upload on, so any image can go into an
+-- article. focal_x and focal_y are 0..1 from the left and top.
 create table media (
     id integer primary key,
     content_hash text not null unique,
