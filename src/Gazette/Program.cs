@@ -1,6 +1,7 @@
 using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Comments;
+using Gazette.Media;
 using Gazette.Settings;
 using Gazette.Web;
 
@@ -16,5 +17,6 @@ public partial class Program
         new SettingsModule(),
         new ArticlesModule(),
         new CommentsModule(),
+        new MediaModule(),
     ];
 }

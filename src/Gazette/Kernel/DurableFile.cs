@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Gazette.Kernel;
 
 /// <summary>
-/// Writes a small file so that a crash leaves either the old file or the whole
+/// Writes a file so that a crash leaves either the old file or the whole
 /// new one, never an empty or half-written one: the text goes to a temporary
 /// file in the same folder, is flushed to disk, renamed over the target, and the
 /// folder is flushed so the rename itself survives a power cut. Without
@@ -12,7 +12,10 @@ namespace Gazette.Kernel;
 /// </summary>
 public static partial class DurableFile
 {
-    public static void Write(string path, string text, bool privateToOwner = false, bool overwrite = false)
+    public static void Write(string path, string text, bool privateToOwner = false, bool overwrite = false) =>
+        Write(path, System.Text.Encoding.UTF8.GetBytes(text), privateToOwner, overwrite);
+
+    public static void Write(string path, ReadOnlySpan<byte> bytes, bool privateToOwner = false, bool overwrite = false)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
@@ -24,10 +27,8 @@ public static partial class DurableFile
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
             using (var stream = new FileStream(temporary, options))
-            using (var writer = new StreamWriter(stream))
             {
-                writer.Write(text);
-                writer.Flush();
+                stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, path, overwrite);

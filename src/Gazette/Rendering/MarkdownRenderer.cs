@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -9,8 +10,10 @@ namespace Gazette.Rendering;
 /// Turns an article's Markdown into the HTML that is stored with it, once, at
 /// save time: CommonMark plus tables, footnotes and the like (Markdig), then
 /// the allow-list sanitizer, so even an editor's raw HTML cannot carry script.
+/// Images the site stores get <c>srcset</c>, <c>sizes</c>, <c>width</c> and
+/// <c>height</c> from the <see cref="IImageSources"/> registered.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed class MarkdownRenderer(IEnumerable<IImageSources> imageSources)
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseAdvancedExtensions()
@@ -18,8 +21,42 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public SafeHtml Render(string markdown) =>
-        SafeHtml.FromSanitizer(_sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline)).Trim());
+    private readonly IImageSources[] _imageSources = [.. imageSources];
+
+    public MarkdownRenderer()
+        : this([])
+    {
+    }
+
+    public SafeHtml Render(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        if (_imageSources.Length > 0)
+        {
+            AddImageSources(document);
+        }
+        return SafeHtml.FromSanitizer(_sanitizer.Sanitize(document.ToHtml(Pipeline)).Trim());
+    }
+
+    private void AddImageSources(MarkdownDocument document)
+    {
+        foreach (var image in document.Descendants<LinkInline>().Where(link => link.IsImage && link.Url is not null))
+        {
+            var sources = _imageSources.Select(source => source.Find(image.Url!)).FirstOrDefault(found => found is not null);
+            if (sources is null)
+            {
+                continue;
+            }
+            var attributes = image.GetAttributes();
+            attributes.AddPropertyIfNotExist("srcset", sources.SrcSet);
+            attributes.AddPropertyIfNotExist("sizes", sources.Sizes);
+            attributes.AddPropertyIfNotExist("width", sources.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            attributes.AddPropertyIfNotExist("height", sources.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            attributes.AddPropertyIfNotExist("loading", "lazy");
+            attributes.AddPropertyIfNotExist("decoding", "async");
+            image.Url = sources.Src;
+        }
+    }
 
     /// <summary>Plain text of the first paragraph, for summaries and meta descriptions.</summary>
     public static string FirstParagraphText(string markdown, int maxLength = 240)
@@ -42,6 +79,10 @@ public sealed class MarkdownRenderer
         sanitizer.AllowedSchemes.Add("https");
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.AllowedAttributes.Add("id");
+        sanitizer.AllowedAttributes.Add("srcset");
+        sanitizer.AllowedAttributes.Add("sizes");
+        sanitizer.AllowedAttributes.Add("loading");
+        sanitizer.AllowedAttributes.Add("decoding");
         sanitizer.AllowedTags.Add("figure");
         sanitizer.AllowedTags.Add("figcaption");
         return sanitizer;

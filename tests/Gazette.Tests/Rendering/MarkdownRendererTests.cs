@@ -42,4 +42,26 @@ public class MarkdownRendererTests
         Assert.EndsWith("…", text, StringComparison.Ordinal);
         Assert.True(text.Length <= 61);
     }
+
+    [Fact]
+    public void AnImageTheSourcesKnowGetsSrcsetSizesAndDimensionsAndOthersStayPlain()
+    {
+        var renderer = new MarkdownRenderer([new OneImage()]);
+
+        var html = renderer.Render("![Pier](/media/known.jpg) ![Other](https://example.org/x.jpg)").Html;
+
+        var known = html[..html.IndexOf("<img src=\"https", StringComparison.Ordinal)];
+        foreach (var attribute in new[] { "src=\"/media/known-960.webp\"", "alt=\"Pier\"", "srcset=\"/media/known-480.webp 480w, /media/known.jpg 1200w\"", "sizes=\"100vw\"", "width=\"1200\"", "height=\"800\"", "loading=\"lazy\"" })
+        {
+            Assert.Contains(attribute, known, StringComparison.Ordinal);
+        }
+        Assert.Contains("<img src=\"https://example.org/x.jpg\" alt=\"Other\">", html, StringComparison.Ordinal);
+    }
+
+    private sealed class OneImage : IImageSources
+    {
+        public ImageSourceSet? Find(string url) => url == "/media/known.jpg"
+            ? new ImageSourceSet("/media/known-960.webp", "/media/known-480.webp 480w, /media/known.jpg 1200w", "100vw", 1200, 800)
+            : null;
+    }
 }

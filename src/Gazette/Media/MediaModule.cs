@@ -1,0 +1,28 @@
+using Gazette.Events;
+using Gazette.Hosting;
+using Gazette.Media.Contracts;
+using Gazette.Rendering;
+using Gazette.Storage;
+using Gazette.Web;
+
+namespace Gazette.Media;
+
+/// <summary>The newsroom's images: intake (type by content, upright, without camera or place data), WebP sizes, the library, serving.</summary>
+public sealed class MediaModule : GazetteModule
+{
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(sp => MediaFolder.From(configuration, sp.GetRequiredService<Database>()));
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton<MediaLibrary>();
+        services.AddSingleton<IImageSources, MediaImageSources>();
+        services.AddSingleton<IStartupTask, MediaStartupCheck>();
+        services.AddThemeModels(typeof(ResponsiveImage));
+
+        services.AddEvent<MediaUploaded>("media.uploaded");
+        services.AddEvent<MediaChanged>("media.changed");
+        services.AddEvent<MediaDeleted>("media.deleted");
+    }
+
+    public override void MapEndpoints(RouteGroups groups) => MediaEndpoints.Map(groups);
+}
