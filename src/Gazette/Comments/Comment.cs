@@ -14,6 +14,9 @@ public sealed record PublicComment
     public required string BodyHtml { get; init; }
     public required string Status { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Written by a member of the newsroom.</summary>
+    public bool Staff { get; init; }
 }
 
 /// <summary>A comment about to be stored, with what moderation needs.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
 using Gazette.Events;
+using Gazette.Settings.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace Gazette.Comments;
@@ -34,6 +35,7 @@ public sealed class CommentService(
     FillStamps fillStamps,
     ModerationHash moderationHash,
     IOptionsMonitor<DiscussionOptions> options,
+    ISettings siteSettings,
     TimeProvider time,
     ILogger<CommentService> logger)
 {
@@ -71,6 +73,7 @@ public sealed class CommentService(
             Ip = ip,
             UserAgent = userAgent is { Length: > 512 } ? userAgent[..512] : userAgent,
         };
+        var blocked = await BlockedCommenters.ReadAsync(siteSettings, cancellationToken);
         ModerationDecision? decision = null;
         SubmitResult result;
         // The unit ends here, before the redirect is worked out: no connection is held for the rest of the request.
@@ -80,7 +83,7 @@ public sealed class CommentService(
             {
                 var facts = new CommentFacts(form.Author, form.Email, form.Url, form.Comment, ip, userAgent, form.Honeypot.Length > 0,
                     fillStamps.Read(form.FillStamp), article.Premoderated, hasApproved);
-                return decision = CommentModeration.Decide(facts, settings);
+                return decision = CommentModeration.Decide(facts, settings, blocked);
             }, cancellationToken);
             if (result is SubmitResult.Stored)
             {

@@ -234,7 +234,7 @@ public abstract class PageSweepTests<TProvider>(TProvider provider) : CommentTes
         using var response = await PostCommentAsync(Fields(text, email, parent, articleId));
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var id = CommentIdOf(response);
-        await Moderator.SetStatusAsync(id, CommentStatus.Approved);
+        await Moderator.SetStatusAsync(id, CommentStatus.Approved, Gazette.Events.AuditActor.CommandLine);
         return id;
     }
 
