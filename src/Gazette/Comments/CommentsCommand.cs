@@ -113,7 +113,7 @@ public static class CommentsCommand
             {
                 // The file holds a person's data: readable by its owner alone.
                 DurableFile.Write(output.FullName, json + "\n", privateToOwner: true);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{exported.Comments} comments exported to {output.FullName}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Counted(exported.Comments)} exported to {output.FullName}"));
             }
             return 0;
         });
@@ -128,9 +128,11 @@ public static class CommentsCommand
             var erased = Succeeded(delete
                 ? await tools.EraseCommentsAsync(AuditActor.CommandLine, email, cancellationToken)
                 : await tools.AnonymizeAsync(AuditActor.CommandLine, email, cancellationToken));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{erased.Comments} comments {(delete ? "deleted" : "anonymized")}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Counted(erased.Comments)} {(delete ? "deleted" : "anonymized")}"));
             return 0;
         });
+
+    private static string Counted(int comments) => comments == 1 ? "1 comment" : string.Create(CultureInfo.InvariantCulture, $"{comments} comments");
 
     private static PersonalDataResult Succeeded(PersonalDataResult result) =>
         result.Succeeded ? result : throw new StartupException(string.Join(" ", result.Errors.Values) + " Nothing was changed.");

@@ -20,7 +20,7 @@ namespace Gazette.Tests.Comments;
 /// events and audit rows it writes in its own transaction, and the reasons the
 /// rules give.
 /// </summary>
-public abstract class CommentModerationTests<TProvider>(TProvider provider) : CommentTestBase<TProvider>(provider)
+public abstract class ModerationServiceTests<TProvider>(TProvider provider) : CommentTestBase<TProvider>(provider)
     where TProvider : DatabaseProvider
 {
     private CommentModerationService Service => Factory.Services.GetRequiredService<CommentModerationService>();
@@ -401,6 +401,6 @@ public abstract class CommentModerationTests<TProvider>(TProvider provider) : Co
     }
 }
 
-public sealed class CommentModerationTestsOnSqlite(SqliteProvider provider) : CommentModerationTests<SqliteProvider>(provider);
+public sealed class ModerationServiceTestsOnSqlite(SqliteProvider provider) : ModerationServiceTests<SqliteProvider>(provider);
 
-public sealed class CommentModerationTestsOnPostgres(PostgresProvider provider) : CommentModerationTests<PostgresProvider>(provider);
+public sealed class ModerationServiceTestsOnPostgres(PostgresProvider provider) : ModerationServiceTests<PostgresProvider>(provider);
