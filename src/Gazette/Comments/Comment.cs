@@ -31,6 +31,9 @@ public sealed record NewComment
     public required string BodyHtml { get; init; }
     public string? Ip { get; init; }
     public string? UserAgent { get; init; }
+
+    /// <summary>The newsroom account of a staff comment.</summary>
+    public long? UserId { get; init; }
 }
 
 /// <summary>One line of the moderation queue (the CLI, later the admin screens).</summary>

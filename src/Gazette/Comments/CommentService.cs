@@ -3,6 +3,7 @@ using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
 using Gazette.Events;
 using Gazette.Settings.Contracts;
+using Gazette.Web;
 using Microsoft.Extensions.Options;
 
 namespace Gazette.Comments;
@@ -39,7 +40,12 @@ public sealed class CommentService(
     TimeProvider time,
     ILogger<CommentService> logger)
 {
-    public async Task<CommentOutcome> SubmitAsync(CommentForm form, string? ip, string? userAgent, CancellationToken cancellationToken = default)
+    /// <param name="member">
+    /// The signed-in member of the newsroom posting, if any: an editor's or an
+    /// administrator's comment skips the moderation rules, is approved at once
+    /// and marked as staff (duplicates and floods are still refused).
+    /// </param>
+    public async Task<CommentOutcome> SubmitAsync(CommentForm form, string? ip, string? userAgent, NewsroomUser? member = null, CancellationToken cancellationToken = default)
     {
         var settings = options.CurrentValue;
         var article = form.ArticleId > 0 ? await articles.FindVisibleAsync(form.ArticleId, cancellationToken) : null;
@@ -72,6 +78,7 @@ public sealed class CommentService(
             BodyHtml = CommentText.FromPlainText(form.Comment).Html,
             Ip = ip,
             UserAgent = userAgent is { Length: > 512 } ? userAgent[..512] : userAgent,
+            UserId = member is { CanModerate: true } ? member.Id : null,
         };
         var blocked = await BlockedCommenters.ReadAsync(siteSettings, cancellationToken);
         ModerationDecision? decision = null;
@@ -81,6 +88,10 @@ public sealed class CommentService(
         {
             result = await comments.SubmitAsync(work, comment, settings.FloodSeconds, hasApproved =>
             {
+                if (comment.UserId is not null)
+                {
+                    return decision = new ModerationDecision(CommentStatus.Approved, null);
+                }
                 var facts = new CommentFacts(form.Author, form.Email, form.Url, form.Comment, ip, userAgent, form.Honeypot.Length > 0,
                     fillStamps.Read(form.FillStamp), article.Premoderated, hasApproved);
                 return decision = CommentModeration.Decide(facts, settings, blocked);

@@ -87,12 +87,12 @@ public sealed class CommentStore(Database database, TimeProvider time)
             id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 """
                 insert into comments (article_id, parent_id, author_name, author_email, author_url, body_source, body_html,
-                                      status, created_at, ip, user_agent, report_count, fingerprint, text_hash, moderation_rule, moderation_match)
+                                      status, created_at, ip, user_agent, report_count, fingerprint, text_hash, moderation_rule, moderation_match, user_id)
                 values (@ArticleId, @ParentId, @AuthorName, @email, @AuthorUrl, @BodySource, @BodyHtml,
-                        @status, @now, @Ip, @UserAgent, 0, @fingerprint, @textHash, @Rule, @Match)
+                        @status, @now, @Ip, @UserAgent, 0, @fingerprint, @textHash, @Rule, @Match, @UserId)
                 returning id
                 """,
-                new { comment.ArticleId, comment.ParentId, comment.AuthorName, email, comment.AuthorUrl, comment.BodySource, comment.BodyHtml, status, now, comment.Ip, comment.UserAgent, fingerprint, textHash, decision.Rule, decision.Match },
+                new { comment.ArticleId, comment.ParentId, comment.AuthorName, email, comment.AuthorUrl, comment.BodySource, comment.BodyHtml, status, now, comment.Ip, comment.UserAgent, fingerprint, textHash, decision.Rule, decision.Match, comment.UserId },
                 transaction, cancellationToken: cancellationToken));
         }
         catch (DbException ex) when (work.Dialect.IsUniqueViolation(ex))
@@ -110,6 +110,7 @@ public sealed class CommentStore(Database database, TimeProvider time)
             BodyHtml = comment.BodyHtml,
             Status = status,
             CreatedAt = UtcTimestampHandler.Normalize(now),
+            Staff = comment.UserId is not null,
         });
     }
 

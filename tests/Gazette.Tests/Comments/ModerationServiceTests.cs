@@ -193,10 +193,30 @@ public abstract class ModerationServiceTests<TProvider>(TProvider provider) : Co
         Assert.Equal((CommentStatus.Approved, true, question, editor.Name), (stored!.Status, stored.Staff, stored.ParentId, stored.AuthorName));
         Assert.Equal(CommentStatus.Approved, (await Comments.FindAsync(question))!.Status);
         var html = (await GetAsync(Article)).Html;
-        var badge = html.IndexOf("<span class=\"comment__staff\">Staff</span>", StringComparison.Ordinal);
-        Assert.True(badge > html.IndexOf($"id=\"comment-{reply.CreatedId}\"", StringComparison.Ordinal) && badge > 0);
+        var start = html.IndexOf($"<li id=\"comment-{reply.CreatedId}\"", StringComparison.Ordinal);
+        var header = html[start..html.IndexOf("</header>", start, StringComparison.Ordinal)];
+        Assert.Contains("<span class=\"comment__staff\">Staff</span>", header, StringComparison.Ordinal);
+        var questionStart = html.IndexOf($"<li id=\"comment-{question}\"", StringComparison.Ordinal);
+        Assert.DoesNotContain("comment__staff", html[questionStart..html.IndexOf("</header>", questionStart, StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.Equal("reply to " + Id(question), (await Trail.ForSubjectAsync(CommentAudit.Comment, Id(reply.CreatedId.Value)))[0].Detail);
         Assert.Contains(ModerationResult.IdsField, onSpam.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task AnEditorsCommentFromTheFormIsApprovedAtOnceAsStaffAndAnAuthorsIsModerated()
+    {
+        var editor = await EditorAsync();
+        var service = Factory.Services.GetRequiredService<CommentService>();
+        var form = new CommentForm(SampleId, 0, editor.Name, Email(), "", "Posted while signed in as an editor", "", "");
+
+        var byEditor = await service.SubmitAsync(form, null, null, editor);
+        var byAuthor = await service.SubmitAsync(form with { Comment = "Posted while signed in as an author", Email = Email() }, null, null, editor with { Role = NewsroomRole.Author });
+
+        var staff = Assert.IsType<CommentOutcome.Accepted>(byEditor).Comment;
+        Assert.Equal((CommentStatus.Approved, true), (staff.Status, staff.Staff));
+        Assert.Null((await Store.FindAsync(staff.Id))!.ModerationRule);
+        var author = Assert.IsType<CommentOutcome.Accepted>(byAuthor).Comment;
+        Assert.Equal((CommentStatus.Pending, false), (author.Status, author.Staff));
     }
 
     [Fact]
