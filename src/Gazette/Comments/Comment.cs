@@ -46,4 +46,6 @@ public sealed record QueuedComment
     public long ArticleId { get; init; }
     public required string BodySource { get; init; }
     public int ReportCount { get; init; }
+    public string? ModerationRule { get; init; }
+    public string? ModerationMatch { get; init; }
 }

@@ -136,7 +136,7 @@ public sealed class CommentStore(Database database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<QueuedComment>(new CommandDefinition(
             """
-            select id, status, created_at, author_name, article_id, body_source, report_count
+            select id, status, created_at, author_name, article_id, body_source, report_count, moderation_rule, moderation_match
             from comments
             where @status is null or status = @status
             order by created_at desc, id desc

@@ -154,10 +154,20 @@ public static class CommentsCommand
                 }
                 var text = Printable(comment.BodySource);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{comment.Id}\t{comment.Status}\t{comment.CreatedAt:yyyy-MM-dd HH:mm}\t{article}\t{Printable(comment.AuthorName)}\t{(text.Length > 60 ? text[..60] + "…" : text)}{(comment.ReportCount > 0 ? $"\t[{comment.ReportCount} reports]" : "")}"));
+                    $"{comment.Id}\t{comment.Status}\t{comment.CreatedAt:yyyy-MM-dd HH:mm}\t{article}\t{Printable(comment.AuthorName)}\t{(text.Length > 60 ? text[..60] + "…" : text)}{(comment.ReportCount > 0 ? $"\t[{comment.ReportCount} reports]" : "")}{Why(comment)}"));
             }
             return 0;
         });
+
+    /// <summary>
+    /// Why the rules held the comment, for held and spam comments: the rule,
+    /// and the number it counted; a list entry is left to the admin screens, as
+    /// it may be the commenter's email or address.
+    /// </summary>
+    private static string Why(QueuedComment comment) =>
+        comment.ModerationRule is { } rule && comment.Status is CommentStatus.Pending or CommentStatus.Spam
+            ? $"\t({ModerationRule.Describe(rule, rule is ModerationRule.Links or ModerationRule.Reports ? comment.ModerationMatch : null)})"
+            : "";
 
     /// <summary>One line, no terminal escapes: readers wrote this text.</summary>
     private static string Printable(string text) =>

@@ -32,7 +32,7 @@ public sealed partial class CommentProcessTests : IDisposable
         var approve = await GazetteProcess.RunAsync(_folder, null, "comments", "approve", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(0, list.ExitCode);
-        Assert.Matches($"(?m)^{id}\tpending\t.*\tJane Reader\tApprove me from the shell", list.Stdout);
+        Assert.Matches($"(?m)^{id}\tpending\t.*\tJane Reader\tApprove me from the shell\t\\(the author has no approved comment yet\\)$", list.Stdout);
         Assert.DoesNotContain("shell@example.org", list.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, approve.ExitCode);
         await Wait.UntilAsync(async () => (await http.GetStringAsync(new Uri(Article, UriKind.Relative))).Contains("Approve me from the shell", StringComparison.Ordinal));
