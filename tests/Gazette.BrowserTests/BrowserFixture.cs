@@ -54,7 +54,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>Approves a comment as a moderator would; its event evicts the article's cached pages.</summary>
     public async Task ApproveAsync(long commentId) =>
-        await _site!.Services.GetRequiredService<Gazette.Comments.CommentModerator>().SetStatusAsync(commentId, Gazette.Comments.Contracts.CommentStatus.Approved);
+        await _site!.Services.GetRequiredService<Gazette.Comments.CommentModerator>().SetStatusAsync(commentId, Gazette.Comments.Contracts.CommentStatus.Approved, Gazette.Events.AuditActor.CommandLine);
 
     /// <summary>A newsroom account, as <c>gazette user add</c> would make it.</summary>
     public async Task AddUserAsync(string login, string role, string password)

@@ -14,6 +14,9 @@ public sealed record PublicComment
     public required string BodyHtml { get; init; }
     public required string Status { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Written by a member of the newsroom.</summary>
+    public bool Staff { get; init; }
 }
 
 /// <summary>A comment about to be stored, with what moderation needs.</summary>
@@ -28,6 +31,9 @@ public sealed record NewComment
     public required string BodyHtml { get; init; }
     public string? Ip { get; init; }
     public string? UserAgent { get; init; }
+
+    /// <summary>The newsroom account of a staff comment.</summary>
+    public long? UserId { get; init; }
 }
 
 /// <summary>One line of the moderation queue (the CLI, later the admin screens).</summary>
@@ -40,4 +46,6 @@ public sealed record QueuedComment
     public long ArticleId { get; init; }
     public required string BodySource { get; init; }
     public int ReportCount { get; init; }
+    public string? ModerationRule { get; init; }
+    public string? ModerationMatch { get; init; }
 }

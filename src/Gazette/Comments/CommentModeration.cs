@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Gazette.Comments.Contracts;
 
@@ -16,7 +17,16 @@ public sealed record CommentFacts(
     bool ArticlePremoderated,
     bool AuthorHasApprovedComment);
 
-public sealed record ModerationDecision(string Status, string Reason);
+/// <summary>
+/// The rules' decision: a status, the rule that decided it (null when the
+/// comment passed every rule) and what the rule matched, a list entry or a
+/// number, which moderators see and logs never do.
+/// </summary>
+public sealed record ModerationDecision(string Status, string? Rule, string? Match = null)
+{
+    /// <summary>For the log: names the rule, never the matched entry (which may be the commenter's email).</summary>
+    public string Reason => Rule is null ? "passed every rule" : ModerationRule.Describe(Rule, null);
+}
 
 /// <summary>
 /// WordPress's discussion rules, in its order: spam first (honeypot, disallowed
@@ -24,39 +34,39 @@ public sealed record ModerationDecision(string Status, string Reason);
 /// </summary>
 public static class CommentModeration
 {
-    public static ModerationDecision Decide(CommentFacts facts, DiscussionOptions options)
+    /// <param name="blockedKeys">The disallowed entries moderators added ("block this commenter"), beside the configured ones.</param>
+    public static ModerationDecision Decide(CommentFacts facts, DiscussionOptions options, IReadOnlyList<string>? blockedKeys = null)
     {
         if (facts.HoneypotFilled)
         {
-            return new(CommentStatus.Spam, "the hidden field was filled in");
+            return new(CommentStatus.Spam, ModerationRule.Honeypot);
         }
-        // Reasons are logged: they name the rule, never the matched key (which may be the commenter's email).
-        if (FirstMatch(options.DisallowedKeys, facts) is not null)
+        if (FirstMatch(options.DisallowedKeys.Concat(blockedKeys ?? []), facts) is { } disallowed)
         {
-            return new(CommentStatus.Spam, "matches the disallowed list");
+            return new(CommentStatus.Spam, ModerationRule.DisallowedList, disallowed);
         }
         if (facts.ArticlePremoderated)
         {
-            return new(CommentStatus.Pending, "this article holds every comment");
+            return new(CommentStatus.Pending, ModerationRule.PremoderatedArticle);
         }
-        if (FirstMatch(options.ModerationKeys, facts) is not null)
+        if (FirstMatch(options.ModerationKeys, facts) is { } held)
         {
-            return new(CommentStatus.Pending, "matches the moderation list");
+            return new(CommentStatus.Pending, ModerationRule.ModerationList, held);
         }
         var links = CommentText.CountLinks(facts.Text);
         if (options.HoldLinkCount > 0 && links >= options.HoldLinkCount)
         {
-            return new(CommentStatus.Pending, $"has {links} links");
+            return new(CommentStatus.Pending, ModerationRule.Links, links.ToString(CultureInfo.InvariantCulture));
         }
         if (facts.FillTime.IsTooFast(options.MinFillSeconds))
         {
-            return new(CommentStatus.Pending, "was written faster than a person types");
+            return new(CommentStatus.Pending, ModerationRule.TooFast);
         }
         if (options.RequirePriorApproval && !facts.AuthorHasApprovedComment)
         {
-            return new(CommentStatus.Pending, "the author has no approved comment yet");
+            return new(CommentStatus.Pending, ModerationRule.FirstComment);
         }
-        return new(CommentStatus.Approved, "passed every rule");
+        return new(CommentStatus.Approved, null);
     }
 
     /// <summary>

@@ -13,22 +13,44 @@ namespace Gazette.Comments;
 /// </summary>
 public sealed class CommentModerator(UnitsOfWork units, CommentStore comments, InstallSecret secret, IOptionsMonitor<DiscussionOptions> options)
 {
-    /// <summary>Moves a comment to a status; returns its article, or null when there is no such comment.</summary>
-    public async Task<long?> SetStatusAsync(long id, string status, CancellationToken cancellationToken = default)
+    /// <summary>Moves a comment to a status, on the audit trail as <paramref name="actor"/>'s; returns its article, or null when there is no such comment.</summary>
+    public async Task<long?> SetStatusAsync(long id, string status, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var work = await units.BeginAsync(cancellationToken);
-        var article = await comments.SetStatusAsync(work, id, status, cancellationToken);
+        var article = await SetStatusAsync(work, id, status, actor, cancellationToken);
         await work.CommitAsync(cancellationToken);
         return article;
     }
 
-    /// <summary>Deletes a comment and its replies for good; returns its article, or null.</summary>
-    public async Task<long?> DeleteAsync(long id, CancellationToken cancellationToken = default)
+    /// <summary>The same in the caller's unit of work; a comment already in that status is left alone, and unaudited.</summary>
+    public async Task<long?> SetStatusAsync(UnitOfWork work, long id, string status, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var change = await comments.SetStatusAsync(work, id, status, cancellationToken);
+        if (change is { From: var from } && from != status)
+        {
+            await CommentAudit.StatusChangedAsync(work, actor, id, from, status, cancellationToken);
+        }
+        return change?.ArticleId;
+    }
+
+    /// <summary>Deletes a comment and its replies for good, each on the audit trail; returns its article, or null.</summary>
+    public async Task<long?> DeleteAsync(long id, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var work = await units.BeginAsync(cancellationToken);
-        var article = await comments.DeleteAsync(work, id, cancellationToken);
+        var article = await DeleteAsync(work, id, actor, cancellationToken);
         await work.CommitAsync(cancellationToken);
         return article;
+    }
+
+    public async Task<long?> DeleteAsync(UnitOfWork work, long id, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var deleted = await comments.DeleteAsync(work, id, cancellationToken);
+        foreach (var comment in deleted)
+        {
+            await work.AuditAsync(actor, CommentAudit.Deleted, CommentAudit.Comment, CommentAudit.IdText(comment.CommentId),
+                comment.CommentId == id ? "was " + comment.Status : $"was {comment.Status}, a reply to a deleted comment", cancellationToken);
+        }
+        return deleted.Count > 0 ? deleted[0].ArticleId : null;
     }
 
     /// <summary>One reader's report; reporters are told apart by address, kept only as a keyed hash.</summary>

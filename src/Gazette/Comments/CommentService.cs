@@ -2,6 +2,8 @@ using System.Globalization;
 using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
 using Gazette.Events;
+using Gazette.Settings.Contracts;
+using Gazette.Web;
 using Microsoft.Extensions.Options;
 
 namespace Gazette.Comments;
@@ -34,10 +36,16 @@ public sealed class CommentService(
     FillStamps fillStamps,
     ModerationHash moderationHash,
     IOptionsMonitor<DiscussionOptions> options,
+    ISettings siteSettings,
     TimeProvider time,
     ILogger<CommentService> logger)
 {
-    public async Task<CommentOutcome> SubmitAsync(CommentForm form, string? ip, string? userAgent, CancellationToken cancellationToken = default)
+    /// <param name="member">
+    /// The signed-in member of the newsroom posting, if any: an editor's or an
+    /// administrator's comment skips the moderation rules, is approved at once
+    /// and marked as staff (duplicates and floods are still refused).
+    /// </param>
+    public async Task<CommentOutcome> SubmitAsync(CommentForm form, string? ip, string? userAgent, NewsroomUser? member = null, CancellationToken cancellationToken = default)
     {
         var settings = options.CurrentValue;
         var article = form.ArticleId > 0 ? await articles.FindVisibleAsync(form.ArticleId, cancellationToken) : null;
@@ -70,7 +78,9 @@ public sealed class CommentService(
             BodyHtml = CommentText.FromPlainText(form.Comment).Html,
             Ip = ip,
             UserAgent = userAgent is { Length: > 512 } ? userAgent[..512] : userAgent,
+            UserId = member is { CanModerate: true } ? member.Id : null,
         };
+        var blocked = await BlockedCommenters.ReadAsync(siteSettings, cancellationToken);
         ModerationDecision? decision = null;
         SubmitResult result;
         // The unit ends here, before the redirect is worked out: no connection is held for the rest of the request.
@@ -78,9 +88,13 @@ public sealed class CommentService(
         {
             result = await comments.SubmitAsync(work, comment, settings.FloodSeconds, hasApproved =>
             {
+                if (comment.UserId is not null)
+                {
+                    return decision = new ModerationDecision(CommentStatus.Approved, null);
+                }
                 var facts = new CommentFacts(form.Author, form.Email, form.Url, form.Comment, ip, userAgent, form.Honeypot.Length > 0,
                     fillStamps.Read(form.FillStamp), article.Premoderated, hasApproved);
-                return decision = CommentModeration.Decide(facts, settings);
+                return decision = CommentModeration.Decide(facts, settings, blocked);
             }, cancellationToken);
             if (result is SubmitResult.Stored)
             {

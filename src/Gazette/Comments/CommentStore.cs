@@ -29,7 +29,7 @@ public abstract record SubmitResult
 /// </summary>
 public sealed class CommentStore(Database database, TimeProvider time)
 {
-    private const string PublicColumns = "id, article_id, parent_id, author_name, author_url, body_html, status, created_at";
+    private const string PublicColumns = "id, article_id, parent_id, author_name, author_url, body_html, status, created_at, user_id is not null as staff";
 
     public async Task<SubmitResult> SubmitAsync(UnitOfWork work, NewComment comment, int floodSeconds, Func<bool, ModerationDecision> decide, CancellationToken cancellationToken = default)
     {
@@ -79,19 +79,20 @@ public sealed class CommentStore(Database database, TimeProvider time)
         var hasApproved = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "select exists (select 1 from comments where author_email = @email and status = 'approved')",
             new { email }, transaction, cancellationToken: cancellationToken));
-        var status = decide(hasApproved).Status;
+        var decision = decide(hasApproved);
+        var status = decision.Status;
         long id;
         try
         {
             id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 """
                 insert into comments (article_id, parent_id, author_name, author_email, author_url, body_source, body_html,
-                                      status, created_at, ip, user_agent, report_count, fingerprint, text_hash)
+                                      status, created_at, ip, user_agent, report_count, fingerprint, text_hash, moderation_rule, moderation_match, user_id)
                 values (@ArticleId, @ParentId, @AuthorName, @email, @AuthorUrl, @BodySource, @BodyHtml,
-                        @status, @now, @Ip, @UserAgent, 0, @fingerprint, @textHash)
+                        @status, @now, @Ip, @UserAgent, 0, @fingerprint, @textHash, @Rule, @Match, @UserId)
                 returning id
                 """,
-                new { comment.ArticleId, comment.ParentId, comment.AuthorName, email, comment.AuthorUrl, comment.BodySource, comment.BodyHtml, status, now, comment.Ip, comment.UserAgent, fingerprint, textHash },
+                new { comment.ArticleId, comment.ParentId, comment.AuthorName, email, comment.AuthorUrl, comment.BodySource, comment.BodyHtml, status, now, comment.Ip, comment.UserAgent, fingerprint, textHash, decision.Rule, decision.Match, comment.UserId },
                 transaction, cancellationToken: cancellationToken));
         }
         catch (DbException ex) when (work.Dialect.IsUniqueViolation(ex))
@@ -109,6 +110,7 @@ public sealed class CommentStore(Database database, TimeProvider time)
             BodyHtml = comment.BodyHtml,
             Status = status,
             CreatedAt = UtcTimestampHandler.Normalize(now),
+            Staff = comment.UserId is not null,
         });
     }
 
@@ -134,7 +136,7 @@ public sealed class CommentStore(Database database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<QueuedComment>(new CommandDefinition(
             """
-            select id, status, created_at, author_name, article_id, body_source, report_count
+            select id, status, created_at, author_name, article_id, body_source, report_count, moderation_rule, moderation_match
             from comments
             where @status is null or status = @status
             order by created_at desc, id desc
@@ -144,8 +146,8 @@ public sealed class CommentStore(Database database, TimeProvider time)
         return rows.AsList();
     }
 
-    /// <summary>Moves a comment to a status; returns its article, or null when there is no such comment.</summary>
-    public async Task<long?> SetStatusAsync(UnitOfWork work, long id, string status, CancellationToken cancellationToken = default)
+    /// <summary>Moves a comment to a status; returns the move (from, and its article), or null when there is no such comment.</summary>
+    public async Task<CommentStatusChanged?> SetStatusAsync(UnitOfWork work, long id, string status, CancellationToken cancellationToken = default)
     {
         var current = await work.Connection.QuerySingleOrDefaultAsync<(long ArticleId, string Status)?>(work.Command(
             "select article_id, status from comments where id = @id", new { id }, cancellationToken));
@@ -158,11 +160,11 @@ public sealed class CommentStore(Database database, TimeProvider time)
             await work.Connection.ExecuteAsync(work.Command("update comments set status = @status where id = @id", new { id, status }, cancellationToken));
             await work.RaiseAsync(new CommentStatusChanged(id, comment.ArticleId, comment.Status, status), cancellationToken);
         }
-        return comment.ArticleId;
+        return new CommentStatusChanged(id, comment.ArticleId, comment.Status, status);
     }
 
-    /// <summary>Deletes a comment and its replies for good, each with its own event; returns its article, or null.</summary>
-    public async Task<long?> DeleteAsync(UnitOfWork work, long id, CancellationToken cancellationToken = default)
+    /// <summary>Deletes a comment and its replies for good, each with its own event; returns what was deleted, the comment first (none when there is no such comment).</summary>
+    public async Task<IReadOnlyList<CommentDeleted>> DeleteAsync(UnitOfWork work, long id, CancellationToken cancellationToken = default)
     {
         var doomed = (await work.Connection.QueryAsync<(long Id, long ArticleId, string Status)>(work.Command(
             """
@@ -175,14 +177,15 @@ public sealed class CommentStore(Database database, TimeProvider time)
             new { id }, cancellationToken))).AsList();
         if (doomed.Count == 0)
         {
-            return null;
+            return [];
         }
         await work.Connection.ExecuteAsync(work.Command("delete from comments where id = @id", new { id }, cancellationToken));
-        foreach (var comment in doomed)
+        var deleted = doomed.Select(comment => new CommentDeleted(comment.Id, comment.ArticleId, comment.Status)).ToList();
+        foreach (var change in deleted)
         {
-            await work.RaiseAsync(new CommentDeleted(comment.Id, comment.ArticleId, comment.Status), cancellationToken);
+            await work.RaiseAsync(change, cancellationToken);
         }
-        return doomed[0].ArticleId;
+        return deleted;
     }
 
     /// <summary>
@@ -206,11 +209,13 @@ public sealed class CommentStore(Database database, TimeProvider time)
         var held = await work.Connection.QuerySingleOrDefaultAsync<long?>(work.Command(
             """
             update comments set report_count = report_count + 1,
-                   status = case when report_count + 1 >= @threshold then 'pending' else status end
+                   status = case when report_count + 1 >= @threshold then 'pending' else status end,
+                   moderation_rule = case when report_count + 1 >= @threshold then @rule else moderation_rule end,
+                   moderation_match = case when report_count + 1 >= @threshold then cast(report_count + 1 as text) else moderation_match end
             where id = @id
             returning case when status = 'pending' then article_id end
             """,
-            new { id, threshold }, cancellationToken));
+            new { id, threshold, rule = ModerationRule.Reports }, cancellationToken));
         if (held is { } articleId)
         {
             await work.RaiseAsync(new CommentStatusChanged(id, articleId, CommentStatus.Approved, CommentStatus.Pending), cancellationToken);

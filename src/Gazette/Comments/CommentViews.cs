@@ -6,6 +6,7 @@ public sealed record CommentView(
     long Id,
     string AuthorName,
     string? AuthorUrl,
+    bool Staff,
     string Initials,
     int AvatarHue,
     DateView Created,

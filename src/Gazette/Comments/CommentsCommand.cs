@@ -3,15 +3,18 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
+using Gazette.Events;
 using Gazette.Hosting;
 using Gazette.Kernel;
 
 namespace Gazette.Comments;
 
 /// <summary>
-/// Moderation before the admin screens exist: <c>gazette comments list</c> and
-/// <c>gazette comments approve|spam|trash|delete ID...</c>. Changes evict the
-/// article's cached pages in every running server (through the event log).
+/// Moderation from the shell: <c>gazette comments list</c>,
+/// <c>gazette comments approve|spam|trash|delete ID...</c> and the privacy
+/// tools, <c>export-personal EMAIL</c> and <c>erase-personal EMAIL</c>. Changes
+/// evict the article's cached pages in every running server (through the event
+/// log) and are on the audit trail as the command line's.
 /// </summary>
 public static class CommentsCommand
 {
@@ -48,6 +51,22 @@ public static class CommentsCommand
         CustomParser = ParseIds,
     };
 
+    private static readonly Argument<string> Email = new("EMAIL")
+    {
+        Description = "The commenter's email address.",
+    };
+
+    private static readonly Option<FileInfo?> Output = new("--output")
+    {
+        Description = "Write the JSON to this file (it must not exist yet) rather than to standard output.",
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<bool> DeleteComments = new("--delete-comments")
+    {
+        Description = "Delete the comments too; without it their text stays, signed \"Anonymous\".",
+    };
+
     public static Command Create(ICommandHost host)
     {
         var list = new Command("list", "List comments, one a line: id, status, date, article, author, the start of the text.") { Status, Limit, HostArguments.Database };
@@ -66,8 +85,57 @@ public static class CommentsCommand
             action.SetAction((result, cancellationToken) => ChangeAsync(host, result, name, cancellationToken));
             command.Subcommands.Add(action);
         }
+        var export = new Command("export-personal", "Export, as JSON, everything stored about an email address: its comments, with their articles, text, dates, addresses and user agents.") { Email, Output, HostArguments.Database };
+        export.SetAction((result, cancellationToken) => ExportAsync(host, result, cancellationToken));
+        var erase = new Command("erase-personal", "Erase what is stored about an email address: its comments are anonymized (name, email, website, address and user agent removed), or deleted with --delete-comments.") { Email, DeleteComments, HostArguments.Database };
+        erase.SetAction((result, cancellationToken) => EraseAsync(host, result, cancellationToken));
+        command.Subcommands.Add(export);
+        command.Subcommands.Add(erase);
         return command;
     }
+
+    private static Task<int> ExportAsync(ICommandHost host, ParseResult result, CancellationToken cancellationToken) =>
+        CommandFailure.Guard(async () =>
+        {
+            var output = result.GetValue(Output);
+            if (output is { Exists: true })
+            {
+                throw new StartupException($"{output.FullName} exists already; nothing was exported.");
+            }
+            await using var app = await host.StartAsync(result, cancellationToken, ("Logging:LogLevel:Default", "Warning"));
+            var exported = await app.Services.GetRequiredService<PersonalDataTools>().ExportAsync(AuditActor.CommandLine, result.GetRequiredValue(Email), cancellationToken);
+            var json = Succeeded(exported).Json!;
+            if (output is null)
+            {
+                Console.WriteLine(json);
+            }
+            else
+            {
+                // The file holds a person's data: readable by its owner alone.
+                DurableFile.Write(output.FullName, json + "\n", privateToOwner: true);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Counted(exported.Comments)} exported to {output.FullName}"));
+            }
+            return 0;
+        });
+
+    private static Task<int> EraseAsync(ICommandHost host, ParseResult result, CancellationToken cancellationToken) =>
+        CommandFailure.Guard(async () =>
+        {
+            await using var app = await host.StartAsync(result, cancellationToken, ("Logging:LogLevel:Default", "Warning"));
+            var tools = app.Services.GetRequiredService<PersonalDataTools>();
+            var delete = result.GetValue(DeleteComments);
+            var email = result.GetRequiredValue(Email);
+            var erased = Succeeded(delete
+                ? await tools.EraseCommentsAsync(AuditActor.CommandLine, email, cancellationToken)
+                : await tools.AnonymizeAsync(AuditActor.CommandLine, email, cancellationToken));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Counted(erased.Comments)} {(delete ? "deleted" : "anonymized")}"));
+            return 0;
+        });
+
+    private static string Counted(int comments) => comments == 1 ? "1 comment" : string.Create(CultureInfo.InvariantCulture, $"{comments} comments");
+
+    private static PersonalDataResult Succeeded(PersonalDataResult result) =>
+        result.Succeeded ? result : throw new StartupException(string.Join(" ", result.Errors.Values) + " Nothing was changed.");
 
     private static Task<int> ListAsync(ICommandHost host, ParseResult result, CancellationToken cancellationToken) =>
         CommandFailure.Guard(async () =>
@@ -86,10 +154,20 @@ public static class CommentsCommand
                 }
                 var text = Printable(comment.BodySource);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{comment.Id}\t{comment.Status}\t{comment.CreatedAt:yyyy-MM-dd HH:mm}\t{article}\t{Printable(comment.AuthorName)}\t{(text.Length > 60 ? text[..60] + "…" : text)}{(comment.ReportCount > 0 ? $"\t[{comment.ReportCount} reports]" : "")}"));
+                    $"{comment.Id}\t{comment.Status}\t{comment.CreatedAt:yyyy-MM-dd HH:mm}\t{article}\t{Printable(comment.AuthorName)}\t{(text.Length > 60 ? text[..60] + "…" : text)}{(comment.ReportCount > 0 ? $"\t[{comment.ReportCount} reports]" : "")}{Why(comment)}"));
             }
             return 0;
         });
+
+    /// <summary>
+    /// Why the rules held the comment, for held and spam comments: the rule,
+    /// and the number it counted; a list entry is left to the admin screens, as
+    /// it may be the commenter's email or address.
+    /// </summary>
+    private static string Why(QueuedComment comment) =>
+        comment.ModerationRule is { } rule && comment.Status is CommentStatus.Pending or CommentStatus.Spam
+            ? $"\t({ModerationRule.Describe(rule, rule is ModerationRule.Links or ModerationRule.Reports ? comment.ModerationMatch : null)})"
+            : "";
 
     /// <summary>One line, no terminal escapes: readers wrote this text.</summary>
     private static string Printable(string text) =>
@@ -127,11 +205,11 @@ public static class CommentsCommand
             {
                 if (status == "delete")
                 {
-                    await moderator.DeleteAsync(id, cancellationToken);
+                    await moderator.DeleteAsync(id, AuditActor.CommandLine, cancellationToken);
                 }
                 else
                 {
-                    await moderator.SetStatusAsync(id, status, cancellationToken);
+                    await moderator.SetStatusAsync(id, status, AuditActor.CommandLine, cancellationToken);
                 }
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{id}\t{(status == "delete" ? "deleted" : status)}"));
             }

@@ -22,6 +22,9 @@ public sealed class CommentsModule : GazetteModule
         services.AddSingleton<CommentStore>();
         services.AddSingleton<CommentService>();
         services.AddSingleton<CommentModerator>();
+        services.AddSingleton<ModerationStore>();
+        services.AddSingleton<CommentModerationService>();
+        services.AddSingleton<PersonalDataTools>();
         services.AddSingleton<DiscussionSlot>();
         services.AddSingleton<IDiscussionSlot>(sp => sp.GetRequiredService<DiscussionSlot>());
         services.AddSingleton(DiscussionSlot.QueryKeys);
@@ -35,9 +38,11 @@ public sealed class CommentsModule : GazetteModule
         services.AddEvent<CommentSubmitted>("comment.submitted");
         services.AddEvent<CommentStatusChanged>("comment.status_changed");
         services.AddEvent<CommentDeleted>("comment.deleted");
+        services.AddEvent<CommentEdited>("comment.edited");
         services.AddNodeSubscriber<CommentSubmitted, DiscussionCacheEviction>();
         services.AddNodeSubscriber<CommentStatusChanged, DiscussionCacheEviction>();
         services.AddNodeSubscriber<CommentDeleted, DiscussionCacheEviction>();
+        services.AddNodeSubscriber<CommentEdited, DiscussionCacheEviction>();
     }
 
     public override void MapEndpoints(RouteGroups groups) => CommentEndpoints.Map(groups);

@@ -95,6 +95,7 @@ public sealed class DiscussionSlot(CommentStore comments, ModerationHash moderat
             comment.Id,
             comment.AuthorName,
             comment.AuthorUrl.Length > 0 ? comment.AuthorUrl : null,
+            comment.Staff,
             DiscussionRules.Initials(comment.AuthorName),
             DiscussionRules.AvatarHue(comment.AuthorName),
             DateView.Of(comment.CreatedAt),

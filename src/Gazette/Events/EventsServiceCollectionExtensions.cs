@@ -16,6 +16,7 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<EventDispatcher>();
         services.AddSingleton<EventLog>();
         services.AddSingleton<UnitsOfWork>();
+        services.AddSingleton<AuditTrail>();
         services.AddHostedService<NodeEventPump>();
         services.AddSingleton<ClusterEventPump>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<ClusterEventPump>());

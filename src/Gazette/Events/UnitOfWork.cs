@@ -60,6 +60,19 @@ public sealed class UnitOfWork : IAsyncDisposable
     }
 
     /// <summary>
+    /// Writes a line of the audit trail in this transaction: it commits with the
+    /// change or not at all. The detail names no reader's personal data.
+    /// </summary>
+    public async Task AuditAsync(AuditActor actor, string action, string subjectKind, string subjectId, string detail = "", CancellationToken cancellationToken = default) =>
+        await Connection.ExecuteAsync(Command(
+            """
+            insert into audit (user_id, user_name, action, subject_kind, subject_id, detail, at)
+            values (@UserId, @Name, @action, @subjectKind, @subjectId, @detail, @now)
+            """,
+            new { actor.UserId, actor.Name, action, subjectKind, subjectId, detail, now = _time.GetUtcNow() },
+            cancellationToken));
+
+    /// <summary>
     /// Runs one unit of a batch in a savepoint: if it throws, its writes and
     /// events are undone, the exception goes to the caller, and the batch can go on.
     /// </summary>

@@ -1,4 +1,5 @@
 using Dapper;
+using Gazette.Events;
 using Gazette.Settings.Contracts;
 using Gazette.Storage;
 
@@ -46,4 +47,27 @@ public sealed class SettingsStore(Database database, TimeProvider time) : ISetti
             new { key, value, now = time.GetUtcNow() },
             cancellationToken: cancellationToken));
     }
+
+    public async Task<bool> AddLineAsync(UnitOfWork work, string key, string line, CancellationToken cancellationToken = default)
+    {
+        var current = await work.Connection.QuerySingleOrDefaultAsync<string>(work.Command(
+            "select value from settings where key = @key", new { key }, cancellationToken));
+        if (Lines(current).Contains(line, StringComparer.Ordinal))
+        {
+            return false;
+        }
+        // One statement appends, so two moderators adding at once both land.
+        await work.Connection.ExecuteAsync(work.Command(
+            """
+            insert into settings (key, value, updated_at) values (@key, @line, @now)
+            on conflict (key) do update set value = case when settings.value = '' then excluded.value else settings.value || @newline || excluded.value end,
+                                            updated_at = excluded.updated_at
+            """,
+            new { key, line, newline = "\n", now = time.GetUtcNow() }, cancellationToken));
+        return true;
+    }
+
+    /// <summary>The entries of a one-a-line setting.</summary>
+    public static IReadOnlyList<string> Lines(string? value) =>
+        (value ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

@@ -32,7 +32,7 @@ public sealed partial class CommentProcessTests : IDisposable
         var approve = await GazetteProcess.RunAsync(_folder, null, "comments", "approve", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(0, list.ExitCode);
-        Assert.Matches($"(?m)^{id}\tpending\t.*\tJane Reader\tApprove me from the shell", list.Stdout);
+        Assert.Matches($"(?m)^{id}\tpending\t.*\tJane Reader\tApprove me from the shell\t\\(the author has no approved comment yet\\)$", list.Stdout);
         Assert.DoesNotContain("shell@example.org", list.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, approve.ExitCode);
         await Wait.UntilAsync(async () => (await http.GetStringAsync(new Uri(Article, UriKind.Relative))).Contains("Approve me from the shell", StringComparison.Ordinal));
@@ -50,6 +50,69 @@ public sealed partial class CommentProcessTests : IDisposable
         Assert.Equal((1, "gazette: There is no comment 4242; nothing was changed."), (missing.ExitCode, missing.Stderr.Trim()));
         Assert.Equal((2, "gazette: 'abc' is not a comment id (a positive number)."), (notANumber.ExitCode, notANumber.Stderr.Split('\n')[0]));
         Assert.Equal(2, badStatus.ExitCode);
+    }
+
+    [Fact]
+    public async Task PersonalDataIsExportedAnonymizedAndErasedFromTheCommandLineOnTheAuditTrail()
+    {
+        long approved;
+        await using (var server = GazetteProcess.Start(_folder, NoLimits, "serve", "--urls", "http://127.0.0.1:0"))
+        {
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(await server.WaitUntilListeningAsync()) };
+            using var first = await PostAsync(http, "Private first", "private@example.org", forwardedFor: "203.0.113.77");
+            using var second = await PostAsync(http, "Private second", "private@example.org");
+            using var other = await PostAsync(http, "Someone else entirely", "other@example.org");
+            approved = IdOf(first);
+        }
+        var file = Path.Combine(_folder, "export.json");
+
+        var approve = await GazetteProcess.RunAsync(_folder, null, "comments", "approve", approved.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var export = await GazetteProcess.RunAsync(_folder, null, "comments", "export-personal", "Private@Example.org", "--output", file);
+        var exportAgain = await GazetteProcess.RunAsync(_folder, null, "comments", "export-personal", "private@example.org", "--output", file);
+        var toStdout = await GazetteProcess.RunAsync(_folder, null, "comments", "export-personal", "other@example.org");
+        var anonymize = await GazetteProcess.RunAsync(_folder, null, "comments", "erase-personal", "private@example.org");
+        var delete = await GazetteProcess.RunAsync(_folder, null, "comments", "erase-personal", "other@example.org", "--delete-comments");
+        var invalid = await GazetteProcess.RunAsync(_folder, null, "comments", "erase-personal", "not-an-email");
+        var list = await GazetteProcess.RunAsync(_folder, null, "comments", "list");
+
+        Assert.Equal((0, $"2 comments exported to {file}"), (export.ExitCode, export.Stdout.Trim()));
+        using (var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(file)))
+        {
+            var comments = json.RootElement.GetProperty("comments").EnumerateArray().ToList();
+            Assert.Equal(["Private first", "Private second"], comments.Select(comment => comment.GetProperty("text").GetString()));
+            Assert.Equal("203.0.113.77", comments[0].GetProperty("ip").GetString());
+        }
+        Assert.Equal(System.IO.UnixFileMode.UserRead | System.IO.UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.Equal(1, exportAgain.ExitCode);
+        Assert.Contains("Someone else entirely", toStdout.Stdout, StringComparison.Ordinal);
+        Assert.Equal((0, "2 comments anonymized"), (anonymize.ExitCode, anonymize.Stdout.Trim()));
+        Assert.Equal((0, "1 comment deleted"), (delete.ExitCode, delete.Stdout.Trim()));
+        Assert.Equal((1, "gazette: This is not an email address (name@example.org). Nothing was changed."), (invalid.ExitCode, invalid.Stderr.Trim()));
+        Assert.Equal(2, Regex.Count(list.Stdout, "\tAnonymous\tPrivate "));
+        Assert.DoesNotContain("Someone else entirely", list.Stdout, StringComparison.Ordinal);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder, "data", "gazette.db")};Pooling=False");
+        await connection.OpenAsync();
+        using var read = connection.CreateCommand();
+        read.CommandText = "select user_name || ' ' || action || ' ' || subject_kind || ' ' || detail from audit order by id";
+        var trail = new List<string>();
+        await using (var rows = await read.ExecuteReaderAsync())
+        {
+            while (await rows.ReadAsync())
+            {
+                trail.Add(rows.GetString(0));
+            }
+        }
+        Assert.Equal(
+        [
+            "command line comment.approved comment from pending",
+            "command line personal_data.exported person 2 comments",
+            "command line personal_data.exported person 1 comment",
+            "command line personal_data.anonymized person 2 comments",
+            "command line personal_data.erased person 1 comment",
+        ], trail);
+        using var emails = connection.CreateCommand();
+        emails.CommandText = "select count(*) from audit where subject_id like '%@%' or detail like '%@%'";
+        Assert.Equal(0L, await emails.ExecuteScalarAsync());
     }
 
     [Fact]

@@ -120,6 +120,35 @@ public class CommentModerationTests
         Assert.Equal(CommentStatus.Approved, CommentModeration.Decide(fast, new DiscussionOptions { MinFillSeconds = 0 }).Status);
     }
 
+    [Fact]
+    public void EachDecisionNamesItsRuleAndWhatItMatched()
+    {
+        var lists = new DiscussionOptions { DisallowedKeys = ["viagra"], ModerationKeys = ["lottery"] };
+        var cases = new (CommentFacts Facts, DiscussionOptions Options, string? Rule, string? Match)[]
+        {
+            (Facts() with { HoneypotFilled = true }, Defaults, ModerationRule.Honeypot, null),
+            (Facts() with { Text = "cheap VIAGRA" }, lists, ModerationRule.DisallowedList, "viagra"),
+            (Facts() with { ArticlePremoderated = true }, Defaults, ModerationRule.PremoderatedArticle, null),
+            (Facts() with { Text = "the lottery" }, lists, ModerationRule.ModerationList, "lottery"),
+            (Facts() with { Text = "https://a.example https://b.example https://c.example" }, Defaults, ModerationRule.Links, "3"),
+            (Facts() with { FillTime = new FillTime(TimeSpan.FromSeconds(1), false) }, Defaults, ModerationRule.TooFast, null),
+            (Facts() with { AuthorHasApprovedComment = false }, Defaults, ModerationRule.FirstComment, null),
+            (Facts(), Defaults, null, null),
+        };
+
+        Assert.All(cases, item => Assert.Equal((item.Rule, item.Match), (CommentModeration.Decide(item.Facts, item.Options) is var decision ? (decision.Rule, decision.Match) : default)));
+    }
+
+    [Fact]
+    public void BlockedEntriesCountAsTheDisallowedList()
+    {
+        var decision = CommentModeration.Decide(Facts(), Defaults, ["", "jane@example.org"]);
+
+        Assert.Equal((CommentStatus.Spam, ModerationRule.DisallowedList, "jane@example.org"), (decision.Status, decision.Rule, decision.Match));
+        Assert.Equal("matches the disallowed list entry “jane@example.org”", ModerationRule.Describe(decision.Rule!, decision.Match));
+        Assert.Equal("matches the disallowed list", decision.Reason);
+    }
+
     private static CommentFacts Facts() => new("Jane Reader", "jane@example.org", "", "A fair point.", "198.51.100.1", "Mozilla/5.0", false, FillTime.Unknown, false, true);
 }
 

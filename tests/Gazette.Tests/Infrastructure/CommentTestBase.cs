@@ -41,7 +41,7 @@ public abstract class CommentTestBase<TProvider>(TProvider provider) : SiteTestB
         using var response = await PostCommentAsync(Fields(text, email, parent));
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var id = CommentIdOf(response);
-        await Moderator.SetStatusAsync(id, CommentStatus.Approved);
+        await Moderator.SetStatusAsync(id, CommentStatus.Approved, Gazette.Events.AuditActor.CommandLine);
         return id;
     }
 

@@ -7,6 +7,7 @@ using Gazette.Comments.Contracts;
 using Gazette.Storage;
 using Gazette.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gazette.Tests.Site;
 
@@ -39,6 +40,17 @@ public abstract class PageSweepTests<TProvider>(TProvider provider) : CommentTes
         var url = Permalinks.Article(article.PublishedAt!.Value, article.Slug);
         var first = await ApprovedOnAsync(article.Id, "First thread of the sweep.", regular);
         await ApprovedOnAsync(article.Id, "A reply in the first thread.", regular, parent: first);
+        var editor = await Factory.Services.GetRequiredService<Gazette.Accounts.UserStore>().CreateAsync(new Gazette.Accounts.User
+        {
+            Login = "sweeper",
+            DisplayName = "Sweep Editor",
+            Slug = "sweep-editor",
+            Email = $"sweeper.{Guid.NewGuid():N}@example.org",
+            PasswordHash = Gazette.Accounts.Passwords.Hash("a password of some length"),
+            Role = Gazette.Web.NewsroomRole.Editor,
+        });
+        Assert.True((await Factory.Services.GetRequiredService<Gazette.Comments.CommentModerationService>()
+            .ReplyAsync(new Gazette.Web.NewsroomUser(editor, "Sweep Editor", Gazette.Web.NewsroomRole.Editor), first, "A reply from the newsroom.")).Succeeded);
         await ApprovedOnAsync(article.Id, "Second thread of the sweep.", regular);
         await ApprovedOnAsync(article.Id, "Third thread, on the second comment page.", regular);
         var closed = await PublishAsync(Story("Swept and closed") with { CommentStatus = DiscussionStatus.Closed });
@@ -106,6 +118,7 @@ public abstract class PageSweepTests<TProvider>(TProvider provider) : CommentTes
         Assert.All(pages, page => Assert.All(secrets, secret =>
             Assert.False(page.Html.Contains(secret, StringComparison.OrdinalIgnoreCase), $"the {page.Name} page shows {secret}")));
         Assert.Contains("Third thread, on the second comment page.", pages.Single(page => page.Name == "comment-page-2").Html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"comment__staff\">Staff</span>", pages.Single(page => page.Name == "article").Html, StringComparison.Ordinal);
 
         await AssertValidHtmlAsync(pages);
         await AssertOldETagsAreReplacedAfterAChangeAsync(pages.Where(page => page.CacheControl == Public && page.Status == HttpStatusCode.OK).ToList(), article.Id, regular);
@@ -234,7 +247,7 @@ public abstract class PageSweepTests<TProvider>(TProvider provider) : CommentTes
         using var response = await PostCommentAsync(Fields(text, email, parent, articleId));
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var id = CommentIdOf(response);
-        await Moderator.SetStatusAsync(id, CommentStatus.Approved);
+        await Moderator.SetStatusAsync(id, CommentStatus.Approved, Gazette.Events.AuditActor.CommandLine);
         return id;
     }
 

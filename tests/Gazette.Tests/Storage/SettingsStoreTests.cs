@@ -1,5 +1,8 @@
+using Gazette.Events;
 using Gazette.Settings;
 using Gazette.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gazette.Tests.Storage;
 
@@ -21,6 +24,38 @@ public abstract class SettingsStoreTests<TProvider>(TProvider provider) : IClass
         var all = await Store.GetAllAsync();
         Assert.Equal("News & <views>", all["site.tagline"]);
         Assert.Equal(2, all.Count);
+    }
+
+    [Fact]
+    public async Task ALineIsAddedOnceInTheCallersTransactionAndAddsAtOnceBothLand()
+    {
+        var units = Units();
+        const string key = "test.word_list";
+
+        await using (var rolledBack = await units.BeginAsync())
+        {
+            Assert.True(await Store.AddLineAsync(rolledBack, key, "never"));
+        }
+        Assert.Null(await Store.GetAsync(key));
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            await using var work = await units.BeginAsync();
+            await Store.AddLineAsync(work, key, $"entry{i}");
+            await work.CommitAsync();
+        }));
+        await using (var again = await units.BeginAsync())
+        {
+            Assert.False(await Store.AddLineAsync(again, key, "entry3"));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"entry{i}").Order(), SettingsStore.Lines(await Store.GetAsync(key)).Order());
+    }
+
+    private UnitsOfWork Units()
+    {
+        var services = new ServiceCollection().BuildServiceProvider();
+        return new UnitsOfWork(provider.Database, new EventTypes([]), new EventDispatcher(services, NullLogger<EventDispatcher>.Instance), TimeProvider.System);
     }
 }
 

@@ -9,3 +9,6 @@ public sealed record CommentStatusChanged(long CommentId, long ArticleId, string
 /// <summary>A comment was deleted for good (with its replies, each its own event), in the status it had.</summary>
 public sealed record CommentDeleted(long CommentId, long ArticleId, string Status);
 
+
+/// <summary>A comment's text or author was changed where it stands (a moderator's edit, an erasure that anonymized it).</summary>
+public sealed record CommentEdited(long CommentId, long ArticleId, string Status);

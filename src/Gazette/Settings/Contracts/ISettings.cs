@@ -1,3 +1,5 @@
+using Gazette.Events;
+
 namespace Gazette.Settings.Contracts;
 
 /// <summary>Site settings as other modules read and claim them (configuration, when it names a setting, wins).</summary>
@@ -7,4 +9,10 @@ public interface ISettings
 
     /// <summary>Stores the setting only if it is absent; true when this call stored it (a claim that one node wins).</summary>
     Task<bool> TryAddAsync(string key, string value, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds a line to a setting that holds one entry a line (a word list), in
+    /// the caller's transaction; false when the line is there already.
+    /// </summary>
+    Task<bool> AddLineAsync(UnitOfWork work, string key, string line, CancellationToken cancellationToken = default);
 }
