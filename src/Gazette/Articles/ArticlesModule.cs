@@ -48,6 +48,7 @@ public sealed class ArticlesModule : GazetteModule
     {
         ListingPages.Map(groups);
         ArticlePages.Map(groups);
+        PreviewPages.Map(groups);
     }
 
     public override IEnumerable<Command> Commands(ICommandHost host) => [GenerateCommand.Create(host)];

@@ -170,9 +170,33 @@ public abstract class NewsroomDeskTests<TProvider>(TProvider provider) : Newsroo
     }
 
     [Fact]
+    public async Task APreviewPageShowsTheDraftThroughTheThemeMarkedNotIndexedNeverStored()
+    {
+        var author = await MemberAsync(NewsroomRole.Author);
+        var title = Unique("Draft for the source");
+        var draft = await DraftAsync(author, Input(title, "Only the source sees this."));
+        var link = (await Factory.Services.GetRequiredService<PreviewLinks>().CreateAsync(author, draft.Article.Id, TimeSpan.FromMinutes(10)))!;
+
+        var (status, html, response) = await GetAsync(link.Path);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(title), html);
+        Assert.Contains("Only the source sees this.", html);
+        Assert.Contains("class=\"preview-notice\"", html);
+        Assert.Contains("noindex", html);
+        Assert.True(response.Headers.CacheControl!.NoStore);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await GetAsync(Permalinks.Article(Now, draft.Article.Slug))).Status);
+
+        Factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await GetAsync(link.Path)).Status);
+    }
+
+    [Fact]
     public async Task TheListFiltersByStatusSectionAuthorAndTitleAndCountsEachStatus()
     {
         var listing = Factory.Services.GetRequiredService<ArticleListing>();
+        // A day after the other tests' clocks, so what this test publishes is the latest.
+        Factory.Clock.Advance(TimeSpan.FromDays(1));
         var author = await MemberAsync(NewsroomRole.Author);
         var editor = await MemberAsync(NewsroomRole.Editor);
         var word = Guid.NewGuid().ToString("N")[..8];
