@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using Gazette.Articles.Contracts;
 using Gazette.Storage;
 
 namespace Gazette.Articles;
@@ -33,6 +34,9 @@ public sealed record ArticleRow
     public DateTimeOffset? SubmittedAt { get; init; }
     public int Version { get; init; }
     public int CommentCount { get; init; }
+
+    /// <summary>The display name of <see cref="SubmittedBy"/>, filled in the review queue.</summary>
+    public string? SubmittedByName { get; init; }
 }
 
 /// <summary>A page of the list, with the total for the pager.</summary>
@@ -42,7 +46,7 @@ public sealed record ArticleListPage(IReadOnlyList<ArticleRow> Rows, int Total, 
 }
 
 /// <summary>What the newsroom's list and dashboard read: every status, with filters, paging, counts per status and the queues.</summary>
-public sealed class ArticleListing(Database database)
+public sealed class ArticleListing(Database database, IEnumerable<INewsroomNames> names)
 {
     public const int MaxPageSize = 100;
 
@@ -85,8 +89,14 @@ public sealed class ArticleListing(Database database)
     }
 
     /// <summary>The review queue: articles awaiting an editor, longest waiting first, with who submitted them and when.</summary>
-    public Task<IReadOnlyList<ArticleRow>> ReviewQueueAsync(int limit = 20, CancellationToken cancellationToken = default) =>
-        RowsAsync("a.status = 'pending' order by a.submitted_at, a.id", limit, cancellationToken);
+    public async Task<IReadOnlyList<ArticleRow>> ReviewQueueAsync(int limit = 20, CancellationToken cancellationToken = default)
+    {
+        var rows = await RowsAsync("a.status = 'pending' order by a.submitted_at, a.id", limit, cancellationToken);
+        var known = names.FirstOrDefault() is { } directory
+            ? await directory.DisplayNamesAsync([.. rows.Select(row => row.SubmittedBy).OfType<long>()], cancellationToken)
+            : new Dictionary<long, string>();
+        return [.. rows.Select(row => row with { SubmittedByName = row.SubmittedBy is { } id ? known.GetValueOrDefault(id) : null })];
+    }
 
     /// <summary>Scheduled articles, soonest first, with their times.</summary>
     public Task<IReadOnlyList<ArticleRow>> ScheduledAsync(int limit = 20, CancellationToken cancellationToken = default) =>

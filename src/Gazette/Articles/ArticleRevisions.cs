@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Gazette.Articles.Contracts;
 using Gazette.Events;
 using Gazette.Storage;
 using Gazette.Web;
@@ -43,6 +44,9 @@ public sealed record RevisionSummary
     public required string Status { get; init; }
     public long? SavedBy { get; init; }
     public DateTimeOffset SavedAt { get; init; }
+
+    /// <summary>The display name of <see cref="SavedBy"/>, if that member still exists.</summary>
+    public string? SavedByName { get; init; }
 }
 
 /// <summary>One field of two revisions side by side.</summary>
@@ -59,7 +63,7 @@ public sealed record RevisionComparison(ArticleRevision From, ArticleRevision To
 /// transaction; the newsroom lists them, compares two side by side and
 /// restores one (through <see cref="ArticleEditor.RestoreRevisionAsync"/>, itself a save).
 /// </summary>
-public sealed class ArticleRevisions(Database database)
+public sealed class ArticleRevisions(Database database, IEnumerable<INewsroomNames> names)
 {
     private const string Columns = """
         article_id, version, title, slug, summary, body_markdown, sections, tags, status,
@@ -99,10 +103,13 @@ public sealed class ArticleRevisions(Database database)
         {
             return null;
         }
-        var rows = await connection.QueryAsync<RevisionSummary>(new CommandDefinition(
+        var rows = (await connection.QueryAsync<RevisionSummary>(new CommandDefinition(
             "select version, title, status, saved_by, saved_at from article_revisions where article_id = @articleId order by version desc",
-            new { articleId }, cancellationToken: cancellationToken));
-        return rows.AsList();
+            new { articleId }, cancellationToken: cancellationToken))).AsList();
+        var known = names.FirstOrDefault() is { } directory
+            ? await directory.DisplayNamesAsync([.. rows.Select(row => row.SavedBy).OfType<long>()], cancellationToken)
+            : new Dictionary<long, string>();
+        return [.. rows.Select(row => row with { SavedByName = row.SavedBy is { } id ? known.GetValueOrDefault(id) : null })];
     }
 
     /// <summary>One revision; null when it, or the article, does not exist or the user may not open it.</summary>

@@ -29,7 +29,7 @@ public abstract class ArticleEditorTests<TProvider>(TProvider provider) : Newsro
         var list = await revisions.ListAsync(author, draft.Article.Id);
         Assert.NotNull(list);
         Assert.Equal([2, 1], list.Select(revision => revision.Version));
-        Assert.All(list, revision => Assert.Equal(author.Id, revision.SavedBy));
+        Assert.All(list, revision => Assert.Equal((author.Id, author.Name), (revision.SavedBy!.Value, revision.SavedByName)));
 
         var comparison = await revisions.CompareAsync(author, draft.Article.Id, 1, 2);
         var body = comparison!.Fields.Single(field => field.Field == ArticleFields.BodyMarkdown);
@@ -117,7 +117,7 @@ public abstract class ArticleEditorTests<TProvider>(TProvider provider) : Newsro
         Assert.Equal(Now, submitted.Article.Article.SubmittedAt);
 
         var queue = await Factory.Services.GetRequiredService<ArticleListing>().ReviewQueueAsync(100);
-        Assert.Contains(queue, row => row.Id == id && row.SubmittedBy == contributor.Id && row.SubmittedAt == Now);
+        Assert.Contains(queue, row => row.Id == id && row.SubmittedBy == contributor.Id && row.SubmittedByName == contributor.Name && row.SubmittedAt == Now);
 
         var published = await Editor.PublishAsync(editor, id, 2);
         Assert.Equal(ArticleStatus.Published, published.Article!.Article.Status);
