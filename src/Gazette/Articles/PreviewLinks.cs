@@ -54,7 +54,7 @@ public sealed class PreviewLinks(Database database, UnitsOfWork units, TimeProvi
         return new CreatedPreviewLink(id, token, PathOf(token), expiresAt);
     }
 
-    /// <summary>The article a token shows, if the link exists and has not expired (whatever the article's status).</summary>
+    /// <summary>The article a token shows, if the link exists and has not expired and the article is not in the trash.</summary>
     public async Task<Article?> ResolveAsync(string token, CancellationToken cancellationToken = default)
     {
         if (token.Length is 0 or > 100)
@@ -71,7 +71,8 @@ public sealed class PreviewLinks(Database database, UnitsOfWork units, TimeProvi
         {
             return null;
         }
-        return await ArticleStore.FindAsync(connection, null, link.ArticleId, cancellationToken);
+        var article = await ArticleStore.FindAsync(connection, null, link.ArticleId, cancellationToken);
+        return article?.Status == ArticleStatus.Trash ? null : article;
     }
 
     /// <summary>The article's links, newest first (expired ones included until revoked).</summary>

@@ -167,6 +167,11 @@ public abstract class NewsroomDeskTests<TProvider>(TProvider provider) : Newsroo
         Assert.Null(await previews.CreateAsync(stranger, draft.Article.Id, TimeSpan.FromHours(1)));
         Assert.True(await previews.RevokeAsync(author, second.Id));
         Assert.Null(await previews.ResolveAsync(second.Token));
+
+        var third = await previews.CreateAsync(author, draft.Article.Id, TimeSpan.FromHours(1));
+        Assert.NotNull(await previews.ResolveAsync(third!.Token));
+        await Editor.TrashAsync(author, draft.Article.Id, 1);
+        Assert.Null(await previews.ResolveAsync(third.Token));
     }
 
     [Fact]
