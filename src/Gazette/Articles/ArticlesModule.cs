@@ -27,6 +27,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<PreviewLinks>();
         services.AddSingleton<ArticleListing>();
         services.AddSingleton<ArticleRedirects>();
+        services.AddSingleton<PreviewPages>();
         services.AddSingleton<ScheduledPublishing>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<ScheduledPublishing>());
         services.AddSingleton<ArticlePages>();

@@ -197,6 +197,28 @@ public abstract class NewsroomDeskTests<TProvider>(TProvider provider) : Newsroo
     }
 
     [Fact]
+    public async Task TheEditorsServerSidePreviewRendersTheUnsavedFormThroughTheTheme()
+    {
+        var result = await Factory.Services.GetRequiredService<PreviewPages>().RenderAsync(
+            Input("Unsaved <headline>", "Body with **bold** words.", sections: ["Brand new desk"], tags: ["Fresh tag"]), "Alice Reporter");
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = Factory.Services };
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+
+        await result.ExecuteAsync(context);
+
+        var html = System.Text.Encoding.UTF8.GetString(body.ToArray());
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Contains("no-store", context.Response.Headers.CacheControl.ToString());
+        Assert.Contains("Unsaved &lt;headline&gt;", html);
+        Assert.Contains("<strong>bold</strong>", html);
+        Assert.Contains("Alice Reporter", html);
+        Assert.Contains("/section/brand-new-desk/", html);
+        Assert.Contains("class=\"preview-notice\"", html);
+        Assert.Contains("noindex", html);
+    }
+
+    [Fact]
     public async Task TheListFiltersByStatusSectionAuthorAndTitleAndCountsEachStatus()
     {
         var listing = Factory.Services.GetRequiredService<ArticleListing>();
