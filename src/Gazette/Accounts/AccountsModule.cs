@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gazette.Articles.Contracts;
 using Gazette.Hosting;
 using Gazette.Jobs;
 using Gazette.Web;
@@ -18,6 +19,7 @@ public sealed class AccountsModule : GazetteModule
         services.AddSingleton<AccountEditor>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<INewsroomNames, NewsroomNames>();
         services.AddPeriodicJob<ExpiredSessionsJob>();
         services.AddSingleton<IStartupTask, FirstAdministrator>();
         services.AddSessionSignIn();

@@ -20,6 +20,17 @@ public sealed record Article
 
     /// <summary>Every comment on this article waits for a moderator.</summary>
     public bool Premoderated { get; init; }
+
+    /// <summary>The member of the newsroom who created it (null for imports, the sample and generated articles).</summary>
+    public long? AuthorId { get; init; }
+
+    /// <summary>Raised by one at every save: a save based on an older version is refused.</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>Who last submitted it for review, and when (kept after it leaves the queue).</summary>
+    public long? SubmittedBy { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
 }
 
 public static class ArticleKind
@@ -31,10 +42,15 @@ public static class ArticleKind
 public static class ArticleStatus
 {
     public const string Draft = "draft";
+
+    /// <summary>Submitted for review: waits in the queue for an editor.</summary>
+    public const string Pending = "pending";
     public const string Scheduled = "scheduled";
     public const string Published = "published";
     public const string Private = "private";
     public const string Trash = "trash";
+
+    public static readonly string[] All = [Draft, Pending, Scheduled, Published, Private, Trash];
 }
 
 public static class DiscussionStatus

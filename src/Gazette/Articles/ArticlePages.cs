@@ -9,7 +9,7 @@ namespace Gazette.Articles;
 /// GET /{yyyy}/{mm}/{slug}/ and its comment pages /{yyyy}/{mm}/{slug}/comment-page-N/:
 /// one published article, with a slot for its discussion that another module fills.
 /// </summary>
-public sealed class ArticlePages(PublicArticleReader reader, PageRenderer pages, IEnumerable<IDiscussionSlot> slots) : IArticlePage
+public sealed class ArticlePages(PublicArticleReader reader, ArticleRedirects redirects, PageRenderer pages, IEnumerable<IDiscussionSlot> slots) : IArticlePage
 {
     public const string Route = "/{year:regex(^\\d{{4}}$)}/{month:regex(^\\d{{2}}$)}/{slug}/";
     public const string CommentPageRoute = Route + "comment-page-{page:int}/";
@@ -43,7 +43,11 @@ public sealed class ArticlePages(PublicArticleReader reader, PageRenderer pages,
         var article = await reader.FindPublishedAsync(slug, cancellationToken);
         if (article is null)
         {
-            return await pages.NotFoundAsync(cancellationToken);
+            // An article that moved (its slug or date changed once published) left its old path here.
+            var moved = page == 1 ? await redirects.FindAsync(context.Request.Path.Value!.ToLowerInvariant(), cancellationToken) : null;
+            return moved is null || moved.StatusCode == StatusCodes.Status410Gone
+                ? await pages.NotFoundAsync(cancellationToken)
+                : Results.Redirect(moved.ToPath + context.Request.QueryString, permanent: moved.StatusCode is 301 or 308, preserveMethod: moved.StatusCode is 307 or 308);
         }
         var canonical = ArticleUrls.CommentPage(Permalinks.Of(article), page);
         if (!string.Equals(context.Request.Path.Value, canonical, StringComparison.Ordinal))

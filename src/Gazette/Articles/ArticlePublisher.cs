@@ -41,7 +41,7 @@ public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, M
 
         var connection = work.Connection;
         var transaction = work.Transaction;
-        var slug = await UniqueSlugAsync(connection, transaction, draft.Kind, Normalized.Slug(draft.Slug ?? draft.Title), cancellationToken);
+        var slug = await ArticleSlugs.UniqueAsync(connection, transaction, draft.Kind, Normalized.Slug(draft.Slug ?? draft.Title), null, cancellationToken);
         var id = await ArticleStore.InsertAsync(connection, transaction, new Article
         {
             Kind = draft.Kind,
@@ -59,33 +59,14 @@ public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, M
             Premoderated = draft.Premoderated,
         }, cancellationToken);
 
-        var sectionIds = new List<long>();
-        var navigationChanged = false;
-        foreach (var name in draft.Sections.Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            var (sectionId, created) = await EnsureTermAsync(connection, transaction, "sections", name, cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "insert into article_sections (article_id, section_id, position) values (@id, @sectionId, @position)",
-                new { id, sectionId, position = sectionIds.Count }, transaction, cancellationToken: cancellationToken));
-            sectionIds.Add(sectionId);
-            navigationChanged |= created;
-        }
-        var tagIds = new List<long>();
-        foreach (var name in draft.Tags.Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            var (tagId, _) = await EnsureTermAsync(connection, transaction, "tags", name, cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "insert into article_tags (article_id, tag_id) values (@id, @tagId)",
-                new { id, tagId }, transaction, cancellationToken: cancellationToken));
-            tagIds.Add(tagId);
-        }
+        var (sectionIds, tagIds, navigationChanged) = await ArticleTerms.FileAsync(connection, transaction, id, draft.Sections, draft.Tags, cancellationToken);
         for (var position = 0; position < draft.Bylines.Count; position++)
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "insert into bylines (article_id, position, user_id, name) values (@id, @position, null, @name)",
                 new { id, position, name = draft.Bylines[position].Trim() }, transaction, cancellationToken: cancellationToken));
         }
-        await RecountAsync(connection, transaction, sectionIds, tagIds, cancellationToken);
+        navigationChanged |= await ArticleTerms.RecountAsync(connection, transaction, sectionIds, tagIds, cancellationToken);
         if (draft.Status == ArticleStatus.Published)
         {
             await work.RaiseAsync(new ArticlePublished(id, sectionIds, tagIds, navigationChanged), cancellationToken);
@@ -107,7 +88,7 @@ public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, M
         {
             throw new ArgumentException($"Unknown kind '{draft.Kind}'.", nameof(draft));
         }
-        if (draft.Status is not (ArticleStatus.Draft or ArticleStatus.Scheduled or ArticleStatus.Published or ArticleStatus.Private or ArticleStatus.Trash))
+        if (!ArticleStatus.All.Contains(draft.Status))
         {
             throw new ArgumentException($"Unknown status '{draft.Status}'.", nameof(draft));
         }
@@ -116,62 +97,4 @@ public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, M
             throw new ArgumentException("Every section and tag needs a name with letters or digits.", nameof(draft));
         }
     }
-
-    /// <summary>WordPress's rule: a taken (or here, reserved) slug gets -2, -3 ... until it is free.</summary>
-    private static async Task<string> UniqueSlugAsync(DbConnection connection, DbTransaction transaction, string kind, string wanted, CancellationToken cancellationToken)
-    {
-        var stem = wanted.Length == 0 ? kind : wanted;
-        for (var n = 1; ; n++)
-        {
-            var candidate = n == 1 ? stem : string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
-            if (ReservedWords.IsReserved(candidate))
-            {
-                continue;
-            }
-            var taken = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "select exists (select 1 from articles where kind = @kind and slug = @candidate)",
-                new { kind, candidate }, transaction, cancellationToken: cancellationToken));
-            if (!taken)
-            {
-                return candidate;
-            }
-        }
-    }
-
-    private static async Task<(long Id, bool Created)> EnsureTermAsync(DbConnection connection, DbTransaction transaction, string table, string name, CancellationToken cancellationToken)
-    {
-        var slug = Normalized.Slug(name);
-        if (ReservedWords.IsReserved(slug))
-        {
-            slug += "-" + table[..^1];
-        }
-        var insert = table == "sections"
-            ? "insert into sections (slug, name, description, article_count) values (@slug, @name, '', 0) on conflict (slug) do nothing"
-            : "insert into tags (slug, name, article_count) values (@slug, @name, 0) on conflict (slug) do nothing";
-        var created = await connection.ExecuteAsync(new CommandDefinition(insert, new { slug, name = name.Trim() }, transaction, cancellationToken: cancellationToken)) == 1;
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"select id from {table} where slug = @slug", new { slug }, transaction, cancellationToken: cancellationToken));
-        return (id, created);
-    }
-
-    /// <summary>
-    /// Counts are recomputed for the touched sections and tags only, at write time,
-    /// so pages never count. One statement per id: Dapper expands "in @list" on
-    /// SQLite but sends an array on PostgreSQL, so no list syntax serves both.
-    /// </summary>
-    private static async Task RecountAsync(DbConnection connection, DbTransaction transaction, List<long> sectionIds, List<long> tagIds, CancellationToken cancellationToken)
-    {
-        await RecountTermsAsync(connection, transaction, "sections", "article_sections", "section_id", sectionIds, cancellationToken);
-        await RecountTermsAsync(connection, transaction, "tags", "article_tags", "tag_id", tagIds, cancellationToken);
-    }
-
-    private static async Task RecountTermsAsync(DbConnection connection, DbTransaction transaction, string terms, string links, string key, List<long> ids, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            update {terms} set article_count = (
-                select count(*) from {links} x join articles a on a.id = x.article_id
-                where x.{key} = {terms}.id and a.kind = 'article' and a.status = 'published')
-            where id = @id
-            """,
-            ids.Select(id => new { id }), transaction, cancellationToken: cancellationToken));
 }

@@ -9,7 +9,8 @@ public sealed class ArticleStore(Database database, TimeProvider time)
 {
     private const string Columns = """
         id, kind, parent_id, slug, title, summary, body_markdown, body_html, status,
-        published_at, created_at, updated_at, comment_status, comment_count, premoderated
+        published_at, created_at, updated_at, comment_status, comment_count, premoderated,
+        author_id, version, submitted_by, submitted_at
         """;
 
     /// <summary>Stores an article as given, stamped created and updated now.</summary>
@@ -25,9 +26,11 @@ public sealed class ArticleStore(Database database, TimeProvider time)
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             insert into articles (kind, parent_id, slug, title, summary, body_markdown, body_html, status,
-                                  published_at, created_at, updated_at, comment_status, comment_count, premoderated)
+                                  published_at, created_at, updated_at, comment_status, comment_count, premoderated,
+                                  author_id, version, submitted_by, submitted_at)
             values (@Kind, @ParentId, @Slug, @Title, @Summary, @BodyMarkdown, @BodyHtml, @Status,
-                    @PublishedAt, @CreatedAt, @UpdatedAt, @CommentStatus, 0, @Premoderated)
+                    @PublishedAt, @CreatedAt, @UpdatedAt, @CommentStatus, 0, @Premoderated,
+                    @AuthorId, @Version, @SubmittedBy, @SubmittedAt)
             returning id
             """,
             new
@@ -45,6 +48,10 @@ public sealed class ArticleStore(Database database, TimeProvider time)
                 article.UpdatedAt,
                 article.CommentStatus,
                 article.Premoderated,
+                article.AuthorId,
+                article.Version,
+                article.SubmittedBy,
+                article.SubmittedAt,
             },
             transaction,
             cancellationToken: cancellationToken));
@@ -52,8 +59,7 @@ public sealed class ArticleStore(Database database, TimeProvider time)
     public async Task<Article?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
-            $"select {Columns} from articles where id = @id", new { id }, cancellationToken: cancellationToken));
+        return await FindAsync(connection, null, id, cancellationToken);
     }
 
     /// <summary>Pages waiting as drafts, oldest first (the policies a fresh install drafted among them).</summary>
@@ -64,4 +70,9 @@ public sealed class ArticleStore(Database database, TimeProvider time)
             $"select {Columns} from articles where kind = 'page' and status = 'draft' order by id", cancellationToken: cancellationToken));
         return pages.AsList();
     }
+
+    /// <summary>The stored row, read inside the caller's transaction when it has one.</summary>
+    public static async Task<Article?> FindAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
+            $"select {Columns} from articles where id = @id", new { id }, transaction, cancellationToken: cancellationToken));
 }

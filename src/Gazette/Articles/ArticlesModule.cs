@@ -3,12 +3,13 @@ using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
 using Gazette.Events;
 using Gazette.Hosting;
+using Gazette.Jobs;
 using Gazette.Rendering;
 using Gazette.Web;
 
 namespace Gazette.Articles;
 
-/// <summary>Articles and pages, their sections, tags and bylines: the public site's pages and the counters they show.</summary>
+/// <summary>Articles and pages, their sections, tags and bylines: the public site's pages and the counters they show, and the newsroom's writing desk (editor, revisions, autosaves, locks, preview links, scheduling).</summary>
 public sealed class ArticlesModule : GazetteModule
 {
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -19,6 +20,16 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<TaxonomyStore>();
         services.AddSingleton<ISiteNavigation>(sp => sp.GetRequiredService<TaxonomyStore>());
         services.AddSingleton<ArticlePublisher>();
+        services.AddSingleton<ArticleEditor>();
+        services.AddSingleton<ArticleRevisions>();
+        services.AddSingleton<ArticleAutosaves>();
+        services.AddSingleton<ArticleLocks>();
+        services.AddSingleton<PreviewLinks>();
+        services.AddSingleton<ArticleListing>();
+        services.AddSingleton<ArticleRedirects>();
+        services.AddSingleton<PreviewPages>();
+        services.AddSingleton<ScheduledPublishing>();
+        services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<ScheduledPublishing>());
         services.AddSingleton<ArticlePages>();
         services.AddSingleton<StaticPages>();
         services.AddSingleton<IArticlePage>(sp => sp.GetRequiredService<ArticlePages>());
@@ -40,6 +51,7 @@ public sealed class ArticlesModule : GazetteModule
         ListingPages.Map(groups);
         ArticlePages.Map(groups);
         StaticPages.Map(groups);
+        PreviewPages.Map(groups);
     }
 
     public override IEnumerable<Command> Commands(ICommandHost host) => [GenerateCommand.Create(host)];

@@ -1,0 +1,329 @@
+using System.Data.Common;
+using Dapper;
+using Gazette.Articles.Contracts;
+using Gazette.Events;
+using Gazette.Kernel;
+using Gazette.Rendering;
+using Gazette.Storage;
+using Gazette.Web;
+
+namespace Gazette.Articles;
+
+/// <summary>
+/// The newsroom's writing desk: creates drafts and saves, submits, publishes,
+/// schedules, unpublishes, trashes and restores articles for a signed-in
+/// member, by the rules of their role (<see cref="ArticleRules"/>). Each change
+/// is one unit of work: a conditional update on the version the editor started
+/// from (so of two saves from one version exactly one wins, the other gets a
+/// conflict carrying both), a revision, the section and tag counts, a redirect
+/// from the old permalink when a published article moves, and the event whose
+/// subscribers evict the public pages that showed it. Bad input is an answer
+/// with errors by field, never an exception.
+/// </summary>
+public sealed class ArticleEditor(Database database, UnitsOfWork units, MarkdownRenderer markdown, TimeProvider time)
+{
+    /// <summary>The article as the editor shows it, if the user may open it.</summary>
+    public async Task<EditResult> OpenAsync(NewsroomUser actor, long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var article = await ArticleStore.FindAsync(connection, null, id, cancellationToken);
+        if (article is null)
+        {
+            return EditResult.NotFound;
+        }
+        return ArticleRules.MayOpen(actor, article) ? EditResult.Done(await EditableAsync(connection, null, article, cancellationToken)) : EditResult.Forbidden;
+    }
+
+    /// <summary>A new draft owned by <paramref name="actor"/>, with their byline.</summary>
+    public async Task<EditResult> CreateAsync(NewsroomUser actor, ArticleInput input, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var errors = Validate(input, null, ArticleStatus.Draft, now);
+        await using var work = await units.BeginAsync(cancellationToken);
+        var slug = await SlugAsync(work, input, ArticleKind.Article, null, errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return EditResult.Invalid(errors);
+        }
+        var article = new Article
+        {
+            Slug = slug,
+            Title = input.Title.Trim(),
+            Summary = Summary(input),
+            BodyMarkdown = input.BodyMarkdown,
+            BodyHtml = markdown.Render(input.BodyMarkdown).Html,
+            Status = ArticleStatus.Draft,
+            PublishedAt = input.PublishedAt,
+            CreatedAt = now,
+            UpdatedAt = now,
+            CommentStatus = input.CommentStatus,
+            AuthorId = actor.Id,
+            Version = 1,
+        };
+        long id;
+        try
+        {
+            id = await ArticleStore.InsertAsync(work.Connection, work.Transaction, article, cancellationToken);
+        }
+        catch (DbException ex) when (work.Dialect.IsUniqueViolation(ex))
+        {
+            return SlugTaken();
+        }
+        article = article with { Id = id };
+        await work.Connection.ExecuteAsync(work.Command(
+            "insert into bylines (article_id, position, user_id, name) values (@id, 0, @userId, @name)",
+            new { id, userId = actor.Id, name = actor.Name }, cancellationToken));
+        var (sectionIds, tagIds, sectionCreated) = await ArticleTerms.FileAsync(work.Connection, work.Transaction, id, input.Sections, input.Tags, cancellationToken);
+        var (sections, tags) = await ArticleTerms.NamesAsync(work.Connection, work.Transaction, id, cancellationToken);
+        await ArticleRevisions.WriteAsync(work, article, sections, tags, actor.Id, now, cancellationToken);
+        await ArticleAutosaves.DiscardAsync(work, actor.Id, null, cancellationToken);
+        await work.RaiseAsync(new ArticleChanged(id, ArticleStatus.Draft, sectionIds, tagIds, sectionCreated), cancellationToken);
+        await work.CommitAsync(cancellationToken);
+        return EditResult.Done(new EditableArticle(article, sections, tags));
+    }
+
+    /// <summary>Saves the form onto version <paramref name="baseVersion"/>; the status stays (a published article changes in public at once).</summary>
+    public Task<EditResult> SaveAsync(NewsroomUser actor, long id, int baseVersion, ArticleInput input, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, baseVersion, input, ArticleAction.Save, null, cancellationToken);
+
+    /// <summary>Submits the article for review (status pending, with who and when), saving the form too when given.</summary>
+    public Task<EditResult> SubmitAsync(NewsroomUser actor, long id, int baseVersion, ArticleInput? input = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, baseVersion, input, ArticleAction.Submit, null, cancellationToken);
+
+    /// <summary>Publishes now (or at its earlier publication date, which keeps its URL), saving the form too when given.</summary>
+    public Task<EditResult> PublishAsync(NewsroomUser actor, long id, int baseVersion, ArticleInput? input = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, baseVersion, input, ArticleAction.Publish, null, cancellationToken);
+
+    /// <summary>Schedules publication at <paramref name="at"/> (which must be in the future), saving the form too when given.</summary>
+    public Task<EditResult> ScheduleAsync(NewsroomUser actor, long id, int baseVersion, DateTimeOffset at, ArticleInput? input = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, baseVersion, input, ArticleAction.Schedule, at, cancellationToken);
+
+    /// <summary>Takes a published, scheduled or pending article back to draft: it leaves public view at once.</summary>
+    public Task<EditResult> UnpublishAsync(NewsroomUser actor, long id, int baseVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, baseVersion, null, ArticleAction.Unpublish, null, cancellationToken);
+
+    public Task<EditResult> TrashAsync(NewsroomUser actor, long id, int baseVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, baseVersion, null, ArticleAction.Trash, null, cancellationToken);
+
+    /// <summary>Takes an article out of the trash, as a draft.</summary>
+    public Task<EditResult> RestoreAsync(NewsroomUser actor, long id, int baseVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, baseVersion, null, ArticleAction.Restore, null, cancellationToken);
+
+    /// <summary>Saves revision <paramref name="revision"/>'s content as a new version (with its own revision); the status stays.</summary>
+    public async Task<EditResult> RestoreRevisionAsync(NewsroomUser actor, long id, int baseVersion, int revision, CancellationToken cancellationToken = default)
+    {
+        ArticleRevision? old;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            old = await ArticleRevisions.ReadAsync(connection, id, revision, cancellationToken);
+        }
+        return old is null ? EditResult.NotFound : await SaveAsync(actor, id, baseVersion, old.ToInput(), cancellationToken);
+    }
+
+    private async Task<EditResult> ChangeAsync(NewsroomUser actor, long id, int baseVersion, ArticleInput? input, ArticleAction action, DateTimeOffset? scheduleAt, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var work = await units.BeginAsync(cancellationToken);
+        var current = await ArticleStore.FindAsync(work.Connection, work.Transaction, id, cancellationToken);
+        if (current is null)
+        {
+            return EditResult.NotFound;
+        }
+        if (!ArticleRules.May(actor, action, current))
+        {
+            return EditResult.Forbidden;
+        }
+        if (current.Version != baseVersion)
+        {
+            return EditResult.Conflicted(new ArticleConflict(await EditableAsync(work.Connection, work.Transaction, current, cancellationToken), input, baseVersion));
+        }
+        if (ArticleRules.RefusalFor(action, current.Status) is { } refusal)
+        {
+            return EditResult.Invalid(new Dictionary<string, string> { [ArticleFields.Status] = refusal });
+        }
+
+        var status = ArticleRules.StatusAfter(action, current.Status);
+        var errors = input is null ? [] : Validate(input, current, status, now);
+        if (action == ArticleAction.Schedule && scheduleAt <= now)
+        {
+            errors[ArticleFields.ScheduleAt] = "Choose a time in the future.";
+        }
+        var slug = input is null ? current.Slug : await SlugAsync(work, input, current.Kind, current.Id, errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return EditResult.Invalid(errors);
+        }
+
+        var changed = current with
+        {
+            Slug = slug,
+            Title = input?.Title.Trim() ?? current.Title,
+            Summary = input is null ? current.Summary : Summary(input),
+            BodyMarkdown = input?.BodyMarkdown ?? current.BodyMarkdown,
+            BodyHtml = input is null ? current.BodyHtml : markdown.Render(input.BodyMarkdown).Html,
+            CommentStatus = input?.CommentStatus ?? current.CommentStatus,
+            Status = status,
+            PublishedAt = PublishedAt(action, current, input, scheduleAt, now),
+            UpdatedAt = now,
+            Version = current.Version + 1,
+            SubmittedBy = action == ArticleAction.Submit ? actor.Id : current.SubmittedBy,
+            SubmittedAt = action == ArticleAction.Submit ? now : current.SubmittedAt,
+        };
+        try
+        {
+            if (!await UpdateAsync(work, changed, baseVersion, cancellationToken))
+            {
+                // Another save committed between our read and our update (PostgreSQL lets both read): it won.
+                var winner = await ArticleStore.FindAsync(work.Connection, work.Transaction, id, cancellationToken);
+                return winner is null
+                    ? EditResult.NotFound
+                    : EditResult.Conflicted(new ArticleConflict(await EditableAsync(work.Connection, work.Transaction, winner, cancellationToken), input, baseVersion));
+            }
+        }
+        catch (DbException ex) when (work.Dialect.IsUniqueViolation(ex))
+        {
+            return SlugTaken();
+        }
+
+        var (oldSectionIds, oldTagIds) = await ArticleTerms.IdsAsync(work.Connection, work.Transaction, id, cancellationToken);
+        var oldPermalink = current.Status == ArticleStatus.Published ? Permalinks.Of(current) : null;
+        var sectionIds = oldSectionIds;
+        var tagIds = oldTagIds;
+        var sectionCreated = false;
+        if (input is not null)
+        {
+            (sectionIds, tagIds, sectionCreated) = await ArticleTerms.FileAsync(work.Connection, work.Transaction, id, input.Sections, input.Tags, cancellationToken);
+        }
+        var touchedSections = oldSectionIds.Union(sectionIds).ToList();
+        var touchedTags = oldTagIds.Union(tagIds).ToList();
+        var navigationChanged = await ArticleTerms.RecountAsync(work.Connection, work.Transaction, touchedSections, touchedTags, cancellationToken) || sectionCreated;
+
+        var (sections, tags) = await ArticleTerms.NamesAsync(work.Connection, work.Transaction, id, cancellationToken);
+        await ArticleRevisions.WriteAsync(work, changed, sections, tags, actor.Id, now, cancellationToken);
+        if (input is not null)
+        {
+            await ArticleAutosaves.DiscardAsync(work, actor.Id, id, cancellationToken);
+        }
+        // The permalink holds the date and slug; a section will count once the permalink pattern can name it.
+        if (oldPermalink is not null && changed.Status == ArticleStatus.Published && Permalinks.Of(changed) is var newPermalink && newPermalink != oldPermalink)
+        {
+            await ArticleRedirects.RecordAsync(work, oldPermalink, newPermalink, now, cancellationToken);
+        }
+        if (changed.Status == ArticleStatus.Published && current.Status != ArticleStatus.Published)
+        {
+            await work.RaiseAsync(new ArticlePublished(id, touchedSections, touchedTags, navigationChanged), cancellationToken);
+        }
+        else
+        {
+            await work.RaiseAsync(new ArticleChanged(id, changed.Status, touchedSections, touchedTags, navigationChanged), cancellationToken);
+        }
+        await work.CommitAsync(cancellationToken);
+        return EditResult.Done(new EditableArticle(changed, sections, tags));
+    }
+
+    /// <summary>
+    /// Where the article's date goes: a schedule sets it; publishing keeps an
+    /// earlier publication date (so its URL stays) or takes now; unscheduling
+    /// clears it; a changed date is taken as entered (validated not in the future).
+    /// </summary>
+    private static DateTimeOffset? PublishedAt(ArticleAction action, Article current, ArticleInput? input, DateTimeOffset? scheduleAt, DateTimeOffset now)
+    {
+        var date = input?.PublishedAt is { } wanted && current.Status != ArticleStatus.Scheduled && action != ArticleAction.Schedule ? wanted : current.PublishedAt;
+        return action switch
+        {
+            ArticleAction.Schedule => scheduleAt,
+            ArticleAction.Publish => date is { } at && at <= now ? at : now,
+            ArticleAction.Unpublish when current.Status == ArticleStatus.Scheduled => null,
+            _ => date,
+        };
+    }
+
+    private static Dictionary<string, string> Validate(ArticleInput input, Article? current, string status, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(input.Title))
+        {
+            errors[ArticleFields.Title] = "Enter a title.";
+        }
+        if (input.Sections.Any(name => Normalized.Slug(name).Length == 0))
+        {
+            errors[ArticleFields.Sections] = "Every section needs a name with letters or digits.";
+        }
+        if (input.Tags.Any(name => Normalized.Slug(name).Length == 0))
+        {
+            errors[ArticleFields.Tags] = "Every tag needs a name with letters or digits.";
+        }
+        if (input.CommentStatus is not (DiscussionStatus.Open or DiscussionStatus.Closed))
+        {
+            errors[ArticleFields.CommentStatus] = "Comments are either open or closed.";
+        }
+        if (input.PublishedAt is { } date && date != current?.PublishedAt && date > now && status != ArticleStatus.Scheduled)
+        {
+            errors[ArticleFields.PublishedAt] = "A publication date cannot be in the future: schedule the article instead.";
+        }
+        return errors;
+    }
+
+    /// <summary>The slug to store: made from the title when the field is empty, else the one entered if it is free and not reserved.</summary>
+    private static async Task<string> SlugAsync(UnitOfWork work, ArticleInput input, string kind, long? id, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(input.Slug))
+        {
+            return await ArticleSlugs.UniqueAsync(work.Connection, work.Transaction, kind, Normalized.Slug(input.Title), id, cancellationToken);
+        }
+        var slug = Normalized.Slug(input.Slug);
+        if (slug.Length == 0)
+        {
+            errors[ArticleFields.Slug] = "A slug needs letters or digits.";
+        }
+        else if (ReservedWords.IsReserved(slug))
+        {
+            errors[ArticleFields.Slug] = $"“{slug}” is reserved for the site's own pages.";
+        }
+        else if (await ArticleSlugs.IsTakenAsync(work.Connection, work.Transaction, kind, slug, id, cancellationToken))
+        {
+            errors[ArticleFields.Slug] = $"Another article already has the slug “{slug}”.";
+        }
+        return slug;
+    }
+
+    private static EditResult SlugTaken() =>
+        EditResult.Invalid(new Dictionary<string, string> { [ArticleFields.Slug] = "Another article took this slug at the same moment; try again." });
+
+    private static string Summary(ArticleInput input) =>
+        string.IsNullOrWhiteSpace(input.Summary) ? MarkdownRenderer.FirstParagraphText(input.BodyMarkdown) : input.Summary.Trim();
+
+    /// <summary>The one write of a save: it happens only if nobody saved since <paramref name="baseVersion"/>.</summary>
+    private static async Task<bool> UpdateAsync(UnitOfWork work, Article article, int baseVersion, CancellationToken cancellationToken) =>
+        await work.Connection.ExecuteAsync(work.Command(
+            """
+            update articles set slug = @Slug, title = @Title, summary = @Summary, body_markdown = @BodyMarkdown, body_html = @BodyHtml,
+                status = @Status, published_at = @PublishedAt, updated_at = @UpdatedAt, comment_status = @CommentStatus,
+                submitted_by = @SubmittedBy, submitted_at = @SubmittedAt, version = @Version
+            where id = @Id and version = @baseVersion
+            """,
+            new
+            {
+                article.Slug,
+                article.Title,
+                article.Summary,
+                article.BodyMarkdown,
+                article.BodyHtml,
+                article.Status,
+                article.PublishedAt,
+                article.UpdatedAt,
+                article.CommentStatus,
+                article.SubmittedBy,
+                article.SubmittedAt,
+                article.Version,
+                article.Id,
+                baseVersion,
+            },
+            cancellationToken)) == 1;
+
+    private static async Task<EditableArticle> EditableAsync(DbConnection connection, DbTransaction? transaction, Article article, CancellationToken cancellationToken)
+    {
+        var (sections, tags) = await ArticleTerms.NamesAsync(connection, transaction, article.Id, cancellationToken);
+        return new EditableArticle(article, sections, tags);
+    }
+}

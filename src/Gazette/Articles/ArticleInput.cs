@@ -1,0 +1,107 @@
+namespace Gazette.Articles;
+
+/// <summary>What the article editor's form holds: the fields a save writes.</summary>
+public sealed record ArticleInput
+{
+    public string Title { get; init; } = "";
+
+    /// <summary>Empty: made from the title (and made unique); otherwise normalized, and refused if taken or reserved.</summary>
+    public string? Slug { get; init; }
+
+    /// <summary>Empty: the first paragraph's text.</summary>
+    public string? Summary { get; init; }
+
+    public string BodyMarkdown { get; init; } = "";
+
+    /// <summary>Section names in order, the first the main one; new names are created.</summary>
+    public IReadOnlyList<string> Sections { get; init; } = [];
+
+    /// <summary>Tag names; new names are created.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public string CommentStatus { get; init; } = DiscussionStatus.Open;
+
+    /// <summary>A published article's date (its permalink's year and month); null keeps it. Scheduling takes its time separately.</summary>
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>The form as an article stands now, for an editor page to start from.</summary>
+    public static ArticleInput Of(EditableArticle article) => new()
+    {
+        Title = article.Article.Title,
+        Slug = article.Article.Slug,
+        Summary = article.Article.Summary,
+        BodyMarkdown = article.Article.BodyMarkdown,
+        Sections = article.Sections,
+        Tags = article.Tags,
+        CommentStatus = article.Article.CommentStatus,
+        PublishedAt = article.Article.PublishedAt,
+    };
+}
+
+/// <summary>The names of the fields errors are keyed by (the <see cref="ArticleInput"/> property, or the schedule time).</summary>
+public static class ArticleFields
+{
+    public const string Title = nameof(ArticleInput.Title);
+    public const string Slug = nameof(ArticleInput.Slug);
+    public const string Summary = nameof(ArticleInput.Summary);
+    public const string BodyMarkdown = nameof(ArticleInput.BodyMarkdown);
+    public const string Sections = nameof(ArticleInput.Sections);
+    public const string Tags = nameof(ArticleInput.Tags);
+    public const string CommentStatus = nameof(ArticleInput.CommentStatus);
+    public const string PublishedAt = nameof(ArticleInput.PublishedAt);
+    public const string ScheduleAt = "ScheduleAt";
+
+    /// <summary>The action cannot start from the article's status (publishing what is in the trash, say).</summary>
+    public const string Status = "Status";
+}
+
+/// <summary>An article as the newsroom edits it: the stored row with its section and tag names.</summary>
+public sealed record EditableArticle(Article Article, IReadOnlyList<string> Sections, IReadOnlyList<string> Tags)
+{
+    /// <summary>Its public URL when it is published (or will be, when scheduled), else null.</summary>
+    public string? Permalink => Article.PublishedAt is { } at && Article.Status is ArticleStatus.Published or ArticleStatus.Scheduled
+        ? Permalinks.Article(at, Article.Slug)
+        : null;
+}
+
+public enum EditOutcome
+{
+    /// <summary>Done: <see cref="EditResult.Article"/> is the article as it now stands.</summary>
+    Done,
+
+    /// <summary>Refused for what was entered: <see cref="EditResult.Errors"/> says why, by field.</summary>
+    Invalid,
+
+    /// <summary>Someone saved since the version this change was based on: nothing was written; <see cref="EditResult.Conflict"/> has both.</summary>
+    Conflict,
+
+    /// <summary>The user's role may not do this to this article.</summary>
+    Forbidden,
+
+    NotFound,
+}
+
+/// <summary>A refused save: the article as someone else left it, and what this user tried to save on top of an older version.</summary>
+public sealed record ArticleConflict(EditableArticle Current, ArticleInput? Yours, int YourBaseVersion);
+
+/// <summary>What a change to an article came to. Bad input is an answer, never an exception.</summary>
+public sealed record EditResult(
+    EditOutcome Outcome,
+    EditableArticle? Article,
+    IReadOnlyDictionary<string, string> Errors,
+    ArticleConflict? Conflict)
+{
+    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
+
+    public bool Succeeded => Outcome == EditOutcome.Done;
+
+    public static EditResult Done(EditableArticle article) => new(EditOutcome.Done, article, NoErrors, null);
+
+    public static EditResult Invalid(IReadOnlyDictionary<string, string> errors) => new(EditOutcome.Invalid, null, errors, null);
+
+    public static EditResult Conflicted(ArticleConflict conflict) => new(EditOutcome.Conflict, conflict.Current, NoErrors, conflict);
+
+    public static readonly EditResult Forbidden = new(EditOutcome.Forbidden, null, NoErrors, null);
+
+    public static readonly EditResult NotFound = new(EditOutcome.NotFound, null, NoErrors, null);
+}

@@ -1,0 +1,11 @@
+namespace Gazette.Articles.Contracts;
+
+/// <summary>
+/// The display names of newsroom members, for the lists that say who submitted
+/// or saved an article. Articles keeps user ids only and does not read the
+/// accounts' tables; Accounts implements this. An id with no user is left out.
+/// </summary>
+public interface INewsroomNames
+{
+    Task<IReadOnlyDictionary<long, string>> DisplayNamesAsync(IReadOnlyCollection<long> userIds, CancellationToken cancellationToken);
+}
