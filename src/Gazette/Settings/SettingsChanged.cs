@@ -1,4 +1,4 @@
 namespace Gazette.Settings;
 
-/// <summary>An administrator saved settings: every node rereads them and drops its cached pages.</summary>
-public sealed record SettingsChanged(IReadOnlyList<string> Keys);
+/// <summary>An administrator saved settings: every node rereads them all and drops its cached pages.</summary>
+public sealed record SettingsChanged;

@@ -61,7 +61,7 @@ public sealed class SettingsEditor(UnitsOfWork units, IEnumerable<EditableSettin
                 "insert into settings (key, value, updated_at) values (@Key, @Value, @now)",
                 rows.Select(row => new { row.Key, row.Value, now = time.GetUtcNow() }), work.Transaction, cancellationToken: cancellationToken));
         }
-        await work.RaiseAsync(new SettingsChanged([.. values.Keys.Select(setting => setting.Key)]), cancellationToken);
+        await work.RaiseAsync(new SettingsChanged(), cancellationToken);
         await work.CommitAsync(cancellationToken);
         return errors;
     }

@@ -6,5 +6,5 @@ public sealed record MediaUploaded(long MediaId);
 /// <summary>An image's alt text, caption, credit, rights or focal point changed.</summary>
 public sealed record MediaChanged(long MediaId);
 
-/// <summary>An image and its files were removed; <paramref name="Name"/> is its file name, which pages may still show.</summary>
-public sealed record MediaDeleted(long MediaId, string Name);
+/// <summary>An image and its files were removed; <paramref name="StoredFile"/> is its content-hashed file name, which pages may still show.</summary>
+public sealed record MediaDeleted(long MediaId, string StoredFile);

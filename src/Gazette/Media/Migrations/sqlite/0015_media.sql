@@ -7,8 +7,8 @@
 -- article. focal_x and focal_y are 0..1 from the left and top.
 create table media (
     id integer primary key,
-    content_hash text not null unique,
-    name text not null unique,
+    content_hash text not null,
+    name text not null,
     original_name text not null,
     mime_type text not null,
     width integer not null,
@@ -24,4 +24,6 @@ create table media (
     uploaded_by integer null references users (id) on delete set null,
     uploaded_at text not null
 );
+create unique index media_content_hash on media (content_hash);
+create unique index media_name on media (name);
 create index media_uploaded on media (uploaded_at desc, id desc);
