@@ -37,7 +37,7 @@ public static class CommentEndpoints
         CommentOutcome outcome;
         try
         {
-            outcome = await service.SubmitAsync(form, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString(), NewsroomUser.From(context.User), cancellationToken);
+            outcome = await service.SubmitAsync(form, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString(), await NewsroomUser.SignedInAsync(context), cancellationToken);
         }
         catch (Exception ex) when (StorageFailure.Is(ex))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 
 namespace Gazette.Web;
 
@@ -68,6 +69,15 @@ public sealed record NewsroomUser(long Id, string Name, string Role)
     /// <summary>The signed-in user of an Admin request (the group's policy guarantees one).</summary>
     public static NewsroomUser Of(HttpContext context) =>
         From(context.User) ?? throw new InvalidOperationException("An admin request without a signed-in newsroom user.");
+
+    /// <summary>
+    /// The newsroom member behind a request outside the Admin group (a comment
+    /// posted from the public page), or null: those groups are anonymous, so the
+    /// session cookie is checked here, on demand, only where it matters.
+    /// </summary>
+    public static async Task<NewsroomUser?> SignedInAsync(HttpContext context) =>
+        !SignIn.HasSessionCookie(context.Request) ? null
+        : (await context.AuthenticateAsync(SignIn.CookieScheme)).Principal is { } principal ? From(principal) : null;
 
     public IEnumerable<Claim> Claims() =>
     [
