@@ -24,6 +24,7 @@ public static class MediaEndpoints
         groups.PublicApi.MapGet("/media/{name}", Serve)
             .CacheOutput(policy => policy.NoCache());
         groups.Admin.MapPost("/media", UploadAsync)
+            .RequireAuthorization(NewsroomRole.Policies.Authors)
             .WithMetadata(new RequestSizeLimitAttribute(ImageIntake.MaxBytes + RequestSlack))
             .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ImageIntake.MaxBytes + RequestSlack });
     }

@@ -30,6 +30,12 @@ public sealed class GroupAuthorizationResultHandler(PageRenderer pages) : IAutho
                 .ExecuteAsync(context);
             return;
         }
+        if (group == TrustGroup.Admin && authorizeResult.Forbidden && AsksForJson(context.Request))
+        {
+            // The newsroom's scripts (an upload by drag and drop) read JSON, not a page.
+            await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your role does not allow this.").ExecuteAsync(context);
+            return;
+        }
         if (group == TrustGroup.Admin && authorizeResult.Forbidden)
         {
             var page = await pages.NoticeAsync(StatusCodes.Status403Forbidden, "Not allowed",
@@ -39,4 +45,7 @@ public sealed class GroupAuthorizationResultHandler(PageRenderer pages) : IAutho
         }
         await _default.HandleAsync(next, context, policy, authorizeResult);
     }
+
+    private static bool AsksForJson(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
 }

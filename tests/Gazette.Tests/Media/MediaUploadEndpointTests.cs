@@ -93,6 +93,7 @@ public sealed class MediaUploadEndpointTests(SqliteProvider provider) : SiteTest
         var client = await Newsroom.MemberAsync(Factory, "uploader-" + Guid.NewGuid().ToString("N")[..10], role);
         var token = await Newsroom.FormTokenAsync(client, "/admin/");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/media") { Content = content };
+        request.Headers.Accept.ParseAdd("application/json");
         if (withToken)
         {
             request.Headers.Add("RequestVerificationToken", token);

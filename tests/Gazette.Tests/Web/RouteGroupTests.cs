@@ -65,6 +65,55 @@ public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<Sqli
     }
 
     [Fact]
+    public void EveryNewsroomRouteNamesTheLeastRoleItNeeds()
+    {
+        string[] roles = [NewsroomRole.Policies.Administrators, NewsroomRole.Policies.Editors, NewsroomRole.Policies.Authors, NewsroomRole.Policies.Contributors];
+        var undeclared = AdminEndpoints()
+            .Where(endpoint => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Where(endpoint => !endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(data => roles.Contains(data.Policy)))
+            .Select(endpoint => endpoint.RoutePattern.RawText)
+            .ToList();
+
+        Assert.Empty(undeclared);
+        Assert.Equal(["admin/login"], AdminEndpoints().Where(endpoint => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(endpoint => endpoint.RoutePattern.RawText!.TrimStart('/')));
+    }
+
+    /// <summary>Each role against every newsroom page that needs no id: the page opens for the roles its policy names and answers 403 to the rest.</summary>
+    [Fact]
+    public async Task EachRoleOpensExactlyThePagesItsRoleAllows()
+    {
+        var pages = AdminEndpoints()
+            .Where(endpoint => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null && endpoint.RoutePattern.Parameters.Count == 0)
+            .Where(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains("GET"))
+            .Select(endpoint => (Path: "/" + endpoint.RoutePattern.RawText!.TrimStart('/'), Least: LeastRole(endpoint)))
+            .Distinct()
+            .ToList();
+        Assert.Contains(pages, page => page.Path == "/admin/settings");
+
+        foreach (var role in NewsroomRole.All)
+        {
+            using var member = await Newsroom.MemberAsync(Factory, "matrix-" + role, role);
+            foreach (var (path, least) in pages)
+            {
+                using var response = await member.GetAsync(path);
+                var allowed = NewsroomRole.AtLeast(least).Contains(role);
+                Assert.True(allowed ? response.StatusCode != HttpStatusCode.Forbidden && (int)response.StatusCode < 400 : response.StatusCode == HttpStatusCode.Forbidden,
+                    $"{role} on {path} (needs {least}) got {(int)response.StatusCode}");
+            }
+        }
+    }
+
+    private List<RouteEndpoint> AdminEndpoints() =>
+        [.. Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.Metadata.GetMetadata<TrustGroupMetadata>()?.Group == TrustGroup.Admin)];
+
+    private static string LeastRole(RouteEndpoint endpoint)
+    {
+        var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(data => data.Policy).ToList();
+        return NewsroomRole.All.First(role => policies.Contains(RoleCheck.PolicyOf(role)));
+    }
+
+    [Fact]
     public async Task AnAnonymousVisitorToTheNewsroomIsSentToTheLoginPage()
     {
         var (status, _, response) = await GetAsync("/admin/test");
@@ -128,9 +177,20 @@ public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<Sqli
     {
         public override void MapEndpoints(RouteGroups groups)
         {
-            groups.Admin.MapGet("/test", (HttpContext context) => Results.Text(context.User.Identity?.Name ?? ""));
-            groups.Admin.MapPost("/test", () => Results.Text("saved"));
+            groups.Admin.MapGet("/test", (HttpContext context) => Results.Text(context.User.Identity?.Name ?? "")).RequireAuthorization(NewsroomRole.Policies.Editors);
+            groups.Admin.MapPost("/test", () => Results.Text("saved")).RequireAuthorization(NewsroomRole.Policies.Editors);
             groups.Api.MapGet("/test", () => Results.Json(new { ok = true }));
         }
     }
+}
+
+internal static class RoleCheck
+{
+    public static string PolicyOf(string role) => role switch
+    {
+        NewsroomRole.Administrator => NewsroomRole.Policies.Administrators,
+        NewsroomRole.Editor => NewsroomRole.Policies.Editors,
+        NewsroomRole.Author => NewsroomRole.Policies.Authors,
+        _ => NewsroomRole.Policies.Contributors,
+    };
 }

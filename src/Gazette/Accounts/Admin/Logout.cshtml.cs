@@ -1,9 +1,11 @@
+using Gazette.Web;
 using Gazette.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Gazette.Accounts.Admin;
 
 /// <summary>Ends this browser's session on the server (a GET only asks: state never changes on GET).</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = NewsroomRole.Policies.Contributors)]
 public sealed class LogoutModel : AdminPageModel
 {
     public void OnGet()

@@ -1,9 +1,11 @@
+using Gazette.Web;
 using Gazette.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Gazette.Accounts.Admin;
 
 /// <summary>Changes the signed-in user's own password and ends every other session of the account.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = NewsroomRole.Policies.Contributors)]
 public sealed class PasswordModel(UserStore users, SessionStore sessions) : AdminPageModel
 {
     [BindProperty(Name = "current")]
