@@ -34,6 +34,9 @@ public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, M
         Validate(draft);
         var now = time.GetUtcNow();
         var publishedAt = draft.PublishedAt ?? (draft.Status == ArticleStatus.Published ? now : null);
+        // WordPress's rule: "published" with a date to come is scheduled, so a published row is always public now
+        // (counts, feeds and sitemaps can trust the status) and the scheduler publishes it on time.
+        var status = draft.Status == ArticleStatus.Published && publishedAt > now ? ArticleStatus.Scheduled : draft.Status;
         // A back-dated story was not edited today (docs/decisions.md, 16).
         var updatedAt = publishedAt < now ? publishedAt.Value : now;
         var summary = string.IsNullOrWhiteSpace(draft.Summary) ? MarkdownRenderer.FirstParagraphText(draft.BodyMarkdown) : draft.Summary.Trim();
@@ -51,7 +54,7 @@ public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, M
             Summary = summary,
             BodyMarkdown = draft.BodyMarkdown,
             BodyHtml = html.Html,
-            Status = draft.Status,
+            Status = status,
             PublishedAt = publishedAt,
             CreatedAt = now,
             UpdatedAt = updatedAt,
@@ -67,13 +70,13 @@ public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, M
                 new { id, position, name = draft.Bylines[position].Trim() }, transaction, cancellationToken: cancellationToken));
         }
         navigationChanged |= await ArticleTerms.RecountAsync(connection, transaction, sectionIds, tagIds, cancellationToken);
-        if (draft.Status == ArticleStatus.Published)
+        if (status == ArticleStatus.Published)
         {
             await work.RaiseAsync(new ArticlePublished(id, sectionIds, tagIds, navigationChanged), cancellationToken);
         }
         else
         {
-            await work.RaiseAsync(new ArticleChanged(id, draft.Status, sectionIds, tagIds, navigationChanged), cancellationToken);
+            await work.RaiseAsync(new ArticleChanged(id, status, sectionIds, tagIds, navigationChanged), cancellationToken);
         }
         return id;
     }
