@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using Dapper;
 using Gazette.Articles.Contracts;
@@ -78,6 +79,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         await ArticleRevisions.WriteAsync(work, article, sections, tags, actor.Id, now, cancellationToken);
         await ArticleAutosaves.DiscardAsync(work, actor.Id, null, cancellationToken);
         await work.RaiseAsync(new ArticleChanged(id, ArticleStatus.Draft, sectionIds, tagIds, sectionCreated), cancellationToken);
+        await work.AuditAsync(new AuditActor(actor.Id, actor.Name), "article.created", "article", id.ToString(CultureInfo.InvariantCulture), "version 1", cancellationToken);
         await work.CommitAsync(cancellationToken);
         return EditResult.Done(new EditableArticle(article, sections, tags));
     }
@@ -217,6 +219,8 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         {
             await work.RaiseAsync(new ArticleChanged(id, changed.Status, touchedSections, touchedTags, navigationChanged), cancellationToken);
         }
+        await work.AuditAsync(new AuditActor(actor.Id, actor.Name), "article." + action.ToString().ToLowerInvariant(), "article", id.ToString(CultureInfo.InvariantCulture),
+            string.Create(CultureInfo.InvariantCulture, $"version {changed.Version}, {current.Status} to {changed.Status}"), cancellationToken);
         await work.CommitAsync(cancellationToken);
         return EditResult.Done(new EditableArticle(changed, sections, tags));
     }

@@ -62,6 +62,7 @@ public sealed class SettingsEditor(UnitsOfWork units, IEnumerable<EditableSettin
                 rows.Select(row => new { row.Key, row.Value, now = time.GetUtcNow() }), work.Transaction, cancellationToken: cancellationToken));
         }
         await work.RaiseAsync(new SettingsChanged(), cancellationToken);
+        await work.AuditAsync(new AuditActor(user.Id, user.Name), "settings.changed", "settings", "site", string.Join(", ", values.Keys.Select(setting => setting.Key)), cancellationToken);
         await work.CommitAsync(cancellationToken);
         return errors;
     }

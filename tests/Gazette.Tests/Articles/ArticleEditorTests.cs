@@ -50,6 +50,22 @@ public abstract class ArticleEditorTests<TProvider>(TProvider provider) : Newsro
     }
 
     [Fact]
+    public async Task EveryChangeLeavesAnAuditLineInItsOwnTransaction()
+    {
+        var editor = await MemberAsync(NewsroomRole.Editor);
+        var draft = await DraftAsync(editor, Input(Unique("Audited story")));
+        var id = draft.Article.Id;
+        Assert.True((await Editor.PublishAsync(editor, id, 1)).Succeeded);
+        Assert.Equal(EditOutcome.Conflict, (await Editor.SaveAsync(editor, id, 1, Input("A late save"))).Outcome);
+
+        var trail = await Factory.Services.GetRequiredService<Gazette.Events.AuditTrail>().ForSubjectAsync("article", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(["article.publish", "article.created"], trail.Select(entry => entry.Action));
+        Assert.All(trail, entry => Assert.Equal((editor.Id, editor.Name), (entry.UserId!.Value, entry.UserName)));
+        Assert.Equal("version 2, draft to published", trail[0].Detail);
+    }
+
+    [Fact]
     public async Task ASaveFromAnOldVersionIsRefusedWithBothVersionsAndOverwritesNothing()
     {
         var editor = await MemberAsync(NewsroomRole.Editor);

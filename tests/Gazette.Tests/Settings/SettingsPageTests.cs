@@ -55,6 +55,8 @@ public abstract class SettingsPageTests<TProvider>(TProvider provider) : SiteTes
             return (await otherClient.GetStringAsync("/")).Contains("The Harbour Herald", StringComparison.Ordinal);
         });
         Assert.Contains("Settings saved.", await admin.GetStringAsync("/admin/settings"), StringComparison.Ordinal);
+        var audit = await Factory.Services.GetRequiredService<AuditTrail>().ForSubjectAsync("settings", "site");
+        Assert.Equal(("settings.changed", "Title-admin"), (audit[0].Action, audit[0].UserName));
     }
 
     [Fact]
