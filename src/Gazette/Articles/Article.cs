@@ -31,6 +31,9 @@ public sealed record Article
     public long? SubmittedBy { get; init; }
 
     public DateTimeOffset? SubmittedAt { get; init; }
+
+    /// <summary>The media library image shown large at the top of the article, if any.</summary>
+    public long? FeaturedMediaId { get; init; }
 }
 
 public static class ArticleKind

@@ -3,6 +3,7 @@ using System.Data.Common;
 using Dapper;
 using Gazette.Articles.Contracts;
 using Gazette.Events;
+using Gazette.Media.Contracts;
 using Gazette.Kernel;
 using Gazette.Rendering;
 using Gazette.Storage;
@@ -21,7 +22,7 @@ namespace Gazette.Articles;
 /// subscribers evict the public pages that showed it. Bad input is an answer
 /// with errors by field, never an exception.
 /// </summary>
-public sealed class ArticleEditor(Database database, UnitsOfWork units, MarkdownRenderer markdown, TimeProvider time)
+public sealed class ArticleEditor(Database database, UnitsOfWork units, MarkdownRenderer markdown, IEnumerable<IImageLookup> images, TimeProvider time)
 {
     /// <summary>The article as the editor shows it, if the user may open it.</summary>
     public async Task<EditResult> OpenAsync(NewsroomUser actor, long id, CancellationToken cancellationToken = default)
@@ -40,6 +41,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
     {
         var now = time.GetUtcNow();
         var errors = Validate(input, null, ArticleStatus.Draft, now);
+        await CheckImageAsync(input, errors, cancellationToken);
         await using var work = await units.BeginAsync(cancellationToken);
         var slug = await SlugAsync(work, input, ArticleKind.Article, null, errors, cancellationToken);
         if (errors.Count > 0)
@@ -58,6 +60,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             CreatedAt = now,
             UpdatedAt = now,
             CommentStatus = input.CommentStatus,
+            FeaturedMediaId = input.FeaturedMediaId,
             AuthorId = actor.Id,
             Version = 1,
         };
@@ -146,6 +149,10 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
 
         var status = ArticleRules.StatusAfter(action, current.Status);
         var errors = input is null ? [] : Validate(input, current, status, now);
+        if (input is not null)
+        {
+            await CheckImageAsync(input, errors, cancellationToken);
+        }
         if (action == ArticleAction.Schedule && scheduleAt <= now)
         {
             errors[ArticleFields.ScheduleAt] = "Choose a time in the future.";
@@ -164,6 +171,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             BodyMarkdown = input?.BodyMarkdown ?? current.BodyMarkdown,
             BodyHtml = input is null ? current.BodyHtml : markdown.Render(input.BodyMarkdown).Html,
             CommentStatus = input?.CommentStatus ?? current.CommentStatus,
+            FeaturedMediaId = input is null ? current.FeaturedMediaId : input.FeaturedMediaId,
             Status = status,
             PublishedAt = PublishedAt(action, current, input, scheduleAt, now),
             UpdatedAt = now,
@@ -242,6 +250,15 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         };
     }
 
+    /// <summary>A featured image must be in the media library (without the Media module, there is none to choose).</summary>
+    private async Task CheckImageAsync(ArticleInput input, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        if (input.FeaturedMediaId is { } id && (images.FirstOrDefault() is not { } library || await library.FindAsync(id, cancellationToken) is null))
+        {
+            errors[ArticleFields.FeaturedMediaId] = "There is no image with this number in the media library.";
+        }
+    }
+
     private static Dictionary<string, string> Validate(ArticleInput input, Article? current, string status, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -303,7 +320,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             """
             update articles set slug = @Slug, title = @Title, summary = @Summary, body_markdown = @BodyMarkdown, body_html = @BodyHtml,
                 status = @Status, published_at = @PublishedAt, updated_at = @UpdatedAt, comment_status = @CommentStatus,
-                submitted_by = @SubmittedBy, submitted_at = @SubmittedAt, version = @Version
+                submitted_by = @SubmittedBy, submitted_at = @SubmittedAt, version = @Version, featured_media_id = @FeaturedMediaId
             where id = @Id and version = @baseVersion
             """,
             new
@@ -318,6 +335,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
                 article.UpdatedAt,
                 article.CommentStatus,
                 article.SubmittedBy,
+                article.FeaturedMediaId,
                 article.SubmittedAt,
                 article.Version,
                 article.Id,

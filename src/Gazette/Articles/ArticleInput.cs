@@ -24,6 +24,9 @@ public sealed record ArticleInput
     /// <summary>A published article's date (its permalink's year and month); null keeps it. Scheduling takes its time separately.</summary>
     public DateTimeOffset? PublishedAt { get; init; }
 
+    /// <summary>The media library number of the image shown at the top; null: none.</summary>
+    public long? FeaturedMediaId { get; init; }
+
     /// <summary>The form as an article stands now, for an editor page to start from.</summary>
     public static ArticleInput Of(EditableArticle article) => new()
     {
@@ -35,6 +38,7 @@ public sealed record ArticleInput
         Tags = article.Tags,
         CommentStatus = article.Article.CommentStatus,
         PublishedAt = article.Article.PublishedAt,
+        FeaturedMediaId = article.Article.FeaturedMediaId,
     };
 }
 
@@ -49,6 +53,7 @@ public static class ArticleFields
     public const string Tags = nameof(ArticleInput.Tags);
     public const string CommentStatus = nameof(ArticleInput.CommentStatus);
     public const string PublishedAt = nameof(ArticleInput.PublishedAt);
+    public const string FeaturedMediaId = nameof(ArticleInput.FeaturedMediaId);
     public const string ScheduleAt = "ScheduleAt";
 
     /// <summary>The action cannot start from the article's status (publishing what is in the trash, say).</summary>

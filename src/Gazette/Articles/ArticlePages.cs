@@ -1,5 +1,6 @@
 using Gazette.Articles.Contracts;
 using Gazette.Caching;
+using Gazette.Media.Contracts;
 using Gazette.Rendering;
 using Gazette.Web;
 
@@ -9,7 +10,7 @@ namespace Gazette.Articles;
 /// GET /{yyyy}/{mm}/{slug}/ and its comment pages /{yyyy}/{mm}/{slug}/comment-page-N/:
 /// one published article, with a slot for its discussion that another module fills.
 /// </summary>
-public sealed class ArticlePages(PublicArticleReader reader, ArticleRedirects redirects, PageRenderer pages, IEnumerable<IDiscussionSlot> slots) : IArticlePage
+public sealed class ArticlePages(PublicArticleReader reader, ArticleRedirects redirects, PageRenderer pages, IEnumerable<IDiscussionSlot> slots, IEnumerable<IImageLookup> images) : IArticlePage
 {
     public const string Route = "/{year:regex(^\\d{{4}}$)}/{month:regex(^\\d{{2}}$)}/{slug}/";
     public const string CommentPageRoute = Route + "comment-page-{page:int}/";
@@ -80,7 +81,8 @@ public sealed class ArticlePages(PublicArticleReader reader, ArticleRedirects re
             PageCache.LimitLifetime(context, left);
         }
         var personal = slot.Personal || state is not null;
-        var view = ArticleViewFactory.Article(article, details);
+        var image = article.FeaturedMediaId is { } mediaId && images.FirstOrDefault() is { } library ? await library.FindAsync(mediaId, cancellationToken) : null;
+        var view = ArticleViewFactory.Article(article, details, image);
         var canonical = pages.Absolute(context.Request, ArticleUrls.CommentPage(view.Url, page));
         var meta = new PageMeta(
             page > 1 ? $"{article.Title} (comments, page {page})" : article.Title,

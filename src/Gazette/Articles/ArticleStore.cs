@@ -7,10 +7,11 @@ namespace Gazette.Articles;
 
 public sealed class ArticleStore(Database database, TimeProvider time)
 {
-    private const string Columns = """
+    /// <summary>Every column of an article row, as <see cref="Article"/> reads it (the public reader selects the same).</summary>
+    public const string Columns = """
         id, kind, parent_id, slug, title, summary, body_markdown, body_html, status,
         published_at, created_at, updated_at, comment_status, comment_count, premoderated,
-        author_id, version, submitted_by, submitted_at
+        author_id, version, submitted_by, submitted_at, featured_media_id
         """;
 
     /// <summary>Stores an article as given, stamped created and updated now.</summary>
@@ -27,10 +28,10 @@ public sealed class ArticleStore(Database database, TimeProvider time)
             """
             insert into articles (kind, parent_id, slug, title, summary, body_markdown, body_html, status,
                                   published_at, created_at, updated_at, comment_status, comment_count, premoderated,
-                                  author_id, version, submitted_by, submitted_at)
+                                  author_id, version, submitted_by, submitted_at, featured_media_id)
             values (@Kind, @ParentId, @Slug, @Title, @Summary, @BodyMarkdown, @BodyHtml, @Status,
                     @PublishedAt, @CreatedAt, @UpdatedAt, @CommentStatus, 0, @Premoderated,
-                    @AuthorId, @Version, @SubmittedBy, @SubmittedAt)
+                    @AuthorId, @Version, @SubmittedBy, @SubmittedAt, @FeaturedMediaId)
             returning id
             """,
             new
@@ -52,6 +53,7 @@ public sealed class ArticleStore(Database database, TimeProvider time)
                 article.Version,
                 article.SubmittedBy,
                 article.SubmittedAt,
+                article.FeaturedMediaId,
             },
             transaction,
             cancellationToken: cancellationToken));

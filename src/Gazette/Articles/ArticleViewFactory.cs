@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gazette.Media.Contracts;
 using Gazette.Rendering;
 
 namespace Gazette.Articles;
@@ -6,7 +7,7 @@ namespace Gazette.Articles;
 /// <summary>Turns stored rows into the view models templates see.</summary>
 public static class ArticleViewFactory
 {
-    public static ArticleView Article(Article article, ArticleDetails details)
+    public static ArticleView Article(Article article, ArticleDetails details, ImageView? image = null)
     {
         var published = article.PublishedAt!.Value;
         return new ArticleView(
@@ -19,7 +20,8 @@ public static class ArticleViewFactory
             details.Bylines.Select(name => new LinkView(name, null)).ToList(),
             details.Sections.Select(section => new LinkView(section.Name, Permalinks.Section(section.Slug))).ToList(),
             details.Tags.Select(tag => new LinkView(tag.Name, Permalinks.Tag(tag.Slug))).ToList(),
-            article.CommentCount);
+            article.CommentCount,
+            image);
     }
 
     /// <summary>A page: no bylines, sections or tags; "Updated" when it changed after it was published.</summary>
@@ -56,6 +58,10 @@ public static class ArticleViewFactory
             ["keywords"] = article.Tags.Select(tag => tag.Name).ToList(),
             ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = publisher },
         };
+        if (article.Image is { } image)
+        {
+            data["image"] = new[] { new Uri(new Uri(canonicalUrl), image.Original).AbsoluteUri };
+        }
         return SafeHtml.FromTrustedSource(JsonSerializer.Serialize(data));
     }
 }

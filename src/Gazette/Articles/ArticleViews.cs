@@ -1,3 +1,4 @@
+using Gazette.Media.Contracts;
 using Gazette.Rendering;
 
 namespace Gazette.Articles;
@@ -12,7 +13,8 @@ public sealed record ArticleView(
     IReadOnlyList<LinkView> Bylines,
     IReadOnlyList<LinkView> Sections,
     IReadOnlyList<LinkView> Tags,
-    int CommentCount);
+    int CommentCount,
+    ImageView? Image = null);
 
 public sealed record ArticleCard(
     string Title,

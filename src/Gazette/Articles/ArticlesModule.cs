@@ -3,6 +3,7 @@ using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
 using Gazette.Events;
 using Gazette.Hosting;
+using Gazette.Media.Contracts;
 using Gazette.Jobs;
 using Gazette.Rendering;
 using Gazette.Web;
@@ -32,6 +33,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<ScheduledPublishing>());
         services.AddSingleton<ArticlePages>();
         services.AddSingleton<StaticPages>();
+        services.AddSingleton<IMediaReferences, ArticleMediaReferences>();
         services.AddSingleton<IArticlePage>(sp => sp.GetRequiredService<ArticlePages>());
         services.AddSingleton<SampleContent>();
         services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SampleContent>());

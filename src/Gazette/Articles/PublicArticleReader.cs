@@ -30,11 +30,6 @@ public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<
 /// </summary>
 public sealed class PublicArticleReader(Database database, TimeProvider time) : IArticleDirectory
 {
-    private const string Columns = """
-        id, kind, parent_id, slug, title, summary, body_markdown, body_html, status,
-        published_at, created_at, updated_at, comment_status, comment_count, premoderated
-        """;
-
     public async Task<IReadOnlyList<CardRow>> ListAsync(ListCardsRequest request, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -72,7 +67,7 @@ public sealed class PublicArticleReader(Database database, TimeProvider time) : 
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
-            $"select {Columns} from articles where kind = 'article' and slug = @slug and status = 'published' and published_at <= @now",
+            $"select {ArticleStore.Columns} from articles where kind = 'article' and slug = @slug and status = 'published' and published_at <= @now",
             new { slug = Normalized.Slug(slug), now = time.GetUtcNow() },
             cancellationToken: cancellationToken));
     }
@@ -84,7 +79,7 @@ public sealed class PublicArticleReader(Database database, TimeProvider time) : 
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
-            $"select {Columns} from articles where id = @id and kind = 'article' and status = 'published' and published_at <= @now",
+            $"select {ArticleStore.Columns} from articles where id = @id and kind = 'article' and status = 'published' and published_at <= @now",
             new { id, now = time.GetUtcNow() },
             cancellationToken: cancellationToken));
     }
@@ -100,7 +95,7 @@ public sealed class PublicArticleReader(Database database, TimeProvider time) : 
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         var page = await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
-            $"select {Columns} from articles where kind = 'page' and slug = @slug and status = 'published' and published_at <= @now",
+            $"select {ArticleStore.Columns} from articles where kind = 'page' and slug = @slug and status = 'published' and published_at <= @now",
             new { slug = Normalized.Slug(slug), now }, cancellationToken: cancellationToken));
         if (page is null)
         {
@@ -110,7 +105,7 @@ public sealed class PublicArticleReader(Database database, TimeProvider time) : 
         for (var parentId = page.ParentId; parentId is not null && segments.Count <= MaxDepth;)
         {
             var parent = await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
-                $"select {Columns} from articles where id = @parentId and kind = 'page' and status = 'published' and published_at <= @now",
+                $"select {ArticleStore.Columns} from articles where id = @parentId and kind = 'page' and status = 'published' and published_at <= @now",
                 new { parentId, now }, cancellationToken: cancellationToken));
             if (parent is null)
             {

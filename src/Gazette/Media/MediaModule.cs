@@ -17,7 +17,8 @@ public sealed class MediaModule : GazetteModule
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<IImageSources, MediaImageSources>();
         services.AddSingleton<IStartupTask, MediaStartupCheck>();
-        services.AddThemeModels(typeof(ResponsiveImage));
+        services.AddThemeModels(typeof(ResponsiveImage), typeof(ImageView));
+        services.AddSingleton<IImageLookup, MediaImageLookup>();
 
         services.AddEvent<MediaUploaded>("media.uploaded");
         services.AddEvent<MediaChanged>("media.changed");

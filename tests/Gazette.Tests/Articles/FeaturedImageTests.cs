@@ -1,0 +1,62 @@
+using System.Net;
+using Gazette.Articles;
+using Gazette.Media;
+using Gazette.Tests.Infrastructure;
+using Gazette.Tests.Media;
+using Gazette.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gazette.Tests.Articles;
+
+/// <summary>An article's featured image, chosen from the media library, on both databases: shown with srcset, width and height, named in the JSON-LD, and protecting the image from deletion.</summary>
+public abstract class FeaturedImageTests<TProvider>(TProvider provider) : NewsroomTestBase<TProvider>(provider)
+    where TProvider : DatabaseProvider
+{
+    private static int _width = 1700;
+
+    private readonly string _folder = Path.Combine(SqliteProvider.Root, "featured-" + Guid.NewGuid().ToString("N"));
+
+    protected override void Configure(Dictionary<string, string?> settings) => settings[MediaFolder.Key] = _folder;
+
+    [Fact]
+    public async Task APublishedArticleShowsItsFeaturedImageWithSrcsetAndCredit()
+    {
+        var author = await MemberAsync(NewsroomRole.Author);
+        var library = Factory.Services.GetRequiredService<MediaLibrary>();
+        var upload = await library.UploadAsync(author, new MemoryStream(TestImages.Jpeg(Interlocked.Increment(ref _width), 900)), "pier.jpg", "Fishing boats at the pier");
+        Assert.True(upload.Succeeded);
+        var image = upload.Item!;
+        Assert.True((await library.UpdateAsync(author, image.Id, new MediaMetadata("Fishing boats at the pier", "Boats return at dawn.", "Ana Photographer", "", 0.5, 0.5))).Succeeded);
+        var title = Unique("Harbour reopens");
+
+        var draft = await DraftAsync(author, Input(title) with { FeaturedMediaId = image.Id });
+        var published = await Editor.PublishAsync(author, draft.Article.Id, draft.Article.Version);
+
+        Assert.True(published.Succeeded);
+        var (status, html, _) = await GetAsync(Permalinks.Of(published.Article!.Article));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<figure class=\"story__image\">", html, StringComparison.Ordinal);
+        Assert.Contains($"srcset=\"{image.Url[..^4]}-480.webp 480w", html, StringComparison.Ordinal);
+        Assert.Contains($"width=\"{image.Width}\" height=\"900\" alt=\"Fishing boats at the pier\"", html, StringComparison.Ordinal);
+        Assert.Contains("Boats return at dawn. <span class=\"credit\">Ana Photographer</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"\"image\":[\"http://localhost{image.Url}\"]", html, StringComparison.Ordinal);
+
+        var deletion = await library.DeleteAsync(author, image.Id);
+        Assert.False(deletion.Succeeded);
+    }
+
+    [Fact]
+    public async Task AnImageThatIsNotInTheLibraryIsRefusedByItsField()
+    {
+        var author = await MemberAsync(NewsroomRole.Author);
+
+        var result = await Editor.CreateAsync(author, Input(Unique("No picture")) with { FeaturedMediaId = 999_999 });
+
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
+        Assert.Equal("There is no image with this number in the media library.", result.Errors[ArticleFields.FeaturedMediaId]);
+    }
+}
+
+public sealed class FeaturedImageTestsOnSqlite(SqliteProvider provider) : FeaturedImageTests<SqliteProvider>(provider);
+
+public sealed class FeaturedImageTestsOnPostgres(PostgresProvider provider) : FeaturedImageTests<PostgresProvider>(provider);
