@@ -74,6 +74,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return long.Parse(location[(location.LastIndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A plain 800 x 500 JPEG in the media library, uploaded by the first administrator; returns its id.</summary>
+    public async Task<long> ImageAsync()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(800, 500);
+        bitmap.Erase(new SkiaSharp.SKColor(30, 90, 160));
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 80);
+        using var stream = new MemoryStream(data.ToArray());
+        var outcome = await _site!.Services.GetRequiredService<Gazette.Media.MediaLibrary>()
+            .UploadAsync(new Gazette.Web.NewsroomUser(1, "Fixture", Gazette.Web.NewsroomRole.Administrator), stream, "blue.jpg", "A blue rectangle");
+        return outcome.Item!.Id;
+    }
+
     /// <summary>A newsroom account, as <c>gazette user add</c> would make it.</summary>
     public async Task AddUserAsync(string login, string role, string password)
     {

@@ -52,12 +52,18 @@ public sealed class NewsroomJourneyTests(BrowserFixture fixture)
     [InlineData("/admin/comments", true)]
     [InlineData("/admin/comments/{pending}", true)]
     [InlineData("/admin/privacy", true)]
+    [InlineData("/admin/media", true)]
+    [InlineData("/admin/media/{image}", true)]
     public async Task NewsroomPagesHaveNoWcag21AaViolationsAndFitAPhone(string path, bool signedIn)
     {
         if (path.StartsWith("/admin/comments", StringComparison.Ordinal))
         {
             var pending = await fixture.PendingCommentAsync($"A comment for {path}, long enough to wrap on a phone, with an address: https://example.org/a/very/long/address/that/must/not/overflow");
             path = path.Replace("{pending}", pending.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+        if (path.StartsWith("/admin/media", StringComparison.Ordinal))
+        {
+            path = path.Replace("{image}", (await fixture.ImageAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
         foreach (var width in new[] { 1280, 390 })
         {

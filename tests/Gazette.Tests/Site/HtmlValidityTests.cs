@@ -8,7 +8,7 @@ namespace Gazette.Tests.Site;
 public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<SqliteProvider>(provider)
 {
     /// <summary>The newsroom's pages an administrator can open without data of their own.</summary>
-    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1", "/admin/comments", "/admin/comments?tab=trash", "/admin/privacy"];
+    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1", "/admin/comments", "/admin/comments?tab=trash", "/admin/privacy", "/admin/media", "/admin/media/new"];
 
     [Fact]
     public async Task PagesHaveNoHtmlErrors()
@@ -27,7 +27,8 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             }
             var comment = await PendingCommentAsync();
             using var admin = await Newsroom.MemberAsync(Factory, "nu-admin", NewsroomRole.Administrator);
-            foreach (var path in AdminPages.Append($"/admin/comments/{comment}"))
+            var image = await ImageAsync();
+            foreach (var path in AdminPages.Append($"/admin/comments/{comment}").Append($"/admin/media/{image}"))
             {
                 await File.WriteAllTextAsync(Path.Combine(folder, "admin" + path.Replace('/', '-').Replace('?', '-') + ".html"), await admin.GetStringAsync(path));
             }
@@ -52,6 +53,14 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>An image in the library, for its page and the grid.</summary>
+    private async Task<long> ImageAsync()
+    {
+        using var bytes = new MemoryStream(Gazette.Tests.Media.TestImages.Jpeg(1000, 600));
+        var outcome = await Factory.Services.GetRequiredService<Gazette.Media.MediaLibrary>().UploadAsync(new NewsroomUser(1, "Nu", NewsroomRole.Administrator), bytes, "nu.jpg", "A test picture");
+        return outcome.Item!.Id;
     }
 
     /// <summary>A reader's first comment, held for moderation: the queue and the comment's page then have something to show.</summary>
