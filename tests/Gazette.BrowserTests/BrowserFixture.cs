@@ -56,6 +56,36 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task ApproveAsync(long commentId) =>
         await _site!.Services.GetRequiredService<Gazette.Comments.CommentModerator>().SetStatusAsync(commentId, Gazette.Comments.Contracts.CommentStatus.Approved, Gazette.Events.AuditActor.CommandLine);
 
+    /// <summary>A reader's comment posted without the page (so held as written too fast), awaiting moderation; returns its id.</summary>
+    public async Task<long> PendingCommentAsync(string text, string author = "Pat Pending", string email = "pat@example.org")
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/comments/")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["comment_post_ID"] = "1", ["comment_parent"] = "0", ["author"] = author, ["email"] = email, ["url"] = "", ["comment"] = text,
+            }),
+        };
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        using var response = await client.SendAsync(request);
+        var location = response.Headers.Location!.OriginalString;
+        return long.Parse(location[(location.LastIndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A plain 800 x 500 JPEG in the media library, uploaded by the first administrator; returns its id.</summary>
+    public async Task<long> ImageAsync()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(800, 500);
+        bitmap.Erase(new SkiaSharp.SKColor(30, 90, 160));
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 80);
+        using var stream = new MemoryStream(data.ToArray());
+        var outcome = await _site!.Services.GetRequiredService<Gazette.Media.MediaLibrary>()
+            .UploadAsync(new Gazette.Web.NewsroomUser(1, "Fixture", Gazette.Web.NewsroomRole.Administrator), stream, "blue.jpg", "A blue rectangle");
+        return outcome.Item!.Id;
+    }
+
     /// <summary>A newsroom account, as <c>gazette user add</c> would make it.</summary>
     public async Task AddUserAsync(string login, string role, string password)
     {

@@ -69,6 +69,12 @@ public sealed class CommentModerationService(
         return new ModerationListing(tab, counts, rows, page, pageCount);
     }
 
+    /// <summary>One comment with its article and reason; null when there is none or <paramref name="actor"/> may not moderate.</summary>
+    public async Task<ModerationRow?> FindAsync(NewsroomUser actor, long id, CancellationToken cancellationToken = default) =>
+        actor.CanModerate && await store.FindAsync(id, cancellationToken) is { } comment
+            ? new ModerationRow(comment, await ArticleAsync(comment.ArticleId, cancellationToken), ReasonOf(comment))
+            : null;
+
     /// <summary>Why the rules held a comment or called it spam, with the entry they matched; null when they did neither.</summary>
     public static string? ReasonOf(ModeratedComment comment) =>
         comment.ModerationRule is { } rule ? ModerationRule.Describe(rule, comment.ModerationMatch) : null;

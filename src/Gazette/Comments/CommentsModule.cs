@@ -6,6 +6,7 @@ using Gazette.Hosting;
 using Gazette.Jobs;
 using Gazette.Rendering;
 using Gazette.Web;
+using Gazette.Web.Admin;
 
 namespace Gazette.Comments;
 
@@ -25,6 +26,10 @@ public sealed class CommentsModule : GazetteModule
         services.AddSingleton<ModerationStore>();
         services.AddSingleton<CommentModerationService>();
         services.AddSingleton<PersonalDataTools>();
+        services.AddSingleton<Admin.ModerationActions>();
+        services.AddAdminMenuItem(new AdminMenuItem("Comments", "/admin/comments", NewsroomRole.Editor, 20));
+        services.AddAdminMenuItem(new AdminMenuItem("Privacy", "/admin/privacy", NewsroomRole.Administrator, 85));
+        services.AddDashboardPanel<Admin.PendingCommentsPanel>();
         services.AddSingleton<DiscussionSlot>();
         services.AddSingleton<IDiscussionSlot>(sp => sp.GetRequiredService<DiscussionSlot>());
         services.AddSingleton(DiscussionSlot.QueryKeys);

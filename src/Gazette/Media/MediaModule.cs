@@ -4,6 +4,7 @@ using Gazette.Media.Contracts;
 using Gazette.Rendering;
 using Gazette.Storage;
 using Gazette.Web;
+using Gazette.Web.Admin;
 
 namespace Gazette.Media;
 
@@ -19,6 +20,7 @@ public sealed class MediaModule : GazetteModule
         services.AddSingleton<IStartupTask, MediaStartupCheck>();
         services.AddThemeModels(typeof(ResponsiveImage), typeof(ImageView));
         services.AddSingleton<IImageLookup, MediaImageLookup>();
+        services.AddAdminMenuItem(new AdminMenuItem("Media", "/admin/media", NewsroomRole.Author, 30));
 
         services.AddEvent<MediaUploaded>("media.uploaded");
         services.AddEvent<MediaChanged>("media.changed");
