@@ -6,6 +6,7 @@ using Gazette.Hosting;
 using Gazette.Jobs;
 using Gazette.Rendering;
 using Gazette.Web;
+using Gazette.Web.Admin;
 
 namespace Gazette.Articles;
 
@@ -35,6 +36,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<IArticlePage>(sp => sp.GetRequiredService<ArticlePages>());
         services.AddSingleton<SampleContent>();
         services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SampleContent>());
+        services.AddAdminMenuItem(new AdminMenuItem("Articles", "/admin/articles", NewsroomRole.Contributor, 10));
         services.AddThemeModels(typeof(ArticleView), typeof(ArticleCard), typeof(ListingView));
 
         services.AddEvent<ArticlePublished>("article.published");
