@@ -37,6 +37,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<SampleContent>();
         services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SampleContent>());
         services.AddAdminMenuItem(new AdminMenuItem("Articles", "/admin/articles", NewsroomRole.Contributor, 10));
+        services.AddDashboardPanel<Admin.ArticlesDashboardPanel>();
         services.AddThemeModels(typeof(ArticleView), typeof(ArticleCard), typeof(ListingView));
 
         services.AddEvent<ArticlePublished>("article.published");

@@ -270,4 +270,82 @@ public sealed class ArticlePagesTests(SqliteProvider provider) : SiteTestBase<Sq
         Assert.Contains("noindex", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Not saved yet", await author.GetStringAsync("/admin/articles"), StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task RevisionsCompareWithTheChangesMarkedAndOneIsRestored()
+    {
+        using var author = await Newsroom.MemberAsync(Factory, "rex", NewsroomRole.Author);
+        var title = Unique("Revised");
+        var id = await CreateAsync(author, title, body: "The mayor said yes.\n\nUnchanged line.");
+        using (var saved = await PostAsync(author, $"/admin/articles/{id}", Fields(title, "The mayor said no.\n\nUnchanged line.\n\nA new line.", "save", 1)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var page = await author.GetStringAsync($"/admin/articles/{id}/revisions?from=1&to=2");
+
+        Assert.Contains("Version 1 compared with version 2", page, StringComparison.Ordinal);
+        Assert.Contains("<del class=\"diff-del\">yes", page, StringComparison.Ordinal);
+        Assert.Contains("<ins class=\"diff-ins\">no", page, StringComparison.Ordinal);
+        Assert.Contains("<ins class=\"diff-ins\">A new line.</ins>", page, StringComparison.Ordinal);
+        Assert.Contains("Rex", page, StringComparison.Ordinal);
+
+        using var restored = await Newsroom.PostFormAsync(author, $"/admin/articles/{id}/revisions", new() { ["version"] = "1", ["baseVersion"] = "2" }, action: $"/admin/articles/{id}/revisions?handler=restore");
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        var article = await StoredAsync(id);
+        Assert.Equal(3, article.Version);
+        Assert.Equal("The mayor said yes.\n\nUnchanged line.", article.BodyMarkdown);
+        Assert.Contains("Version 1 restored, as version 3.", await author.GetStringAsync($"/admin/articles/{id}"), StringComparison.Ordinal);
+
+        using var other = await Newsroom.MemberAsync(Factory, "nosy", NewsroomRole.Author);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/admin/articles/{id}/revisions")).StatusCode);
+    }
+
+    [Fact]
+    public async Task APreviewLinkShowsTheDraftWithoutAnAccountUntilRevoked()
+    {
+        using var author = await Newsroom.MemberAsync(Factory, "lena", NewsroomRole.Author);
+        var title = Unique("For the lawyer");
+        var id = await CreateAsync(author, title);
+
+        using var tooLong = await Newsroom.PostFormAsync(author, $"/admin/articles/{id}", new() { ["days"] = "31" }, action: $"/admin/articles/{id}?handler=share");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
+
+        using var shared = await Newsroom.PostFormAsync(author, $"/admin/articles/{id}", new() { ["days"] = "3" }, action: $"/admin/articles/{id}?handler=share");
+        Assert.Equal(HttpStatusCode.OK, shared.StatusCode);
+        var html = await shared.Content.ReadAsStringAsync();
+        var url = System.Text.RegularExpressions.Regex.Match(html, "<code class=\"link-text\">http://localhost(/preview/[^<]+/)</code>").Groups[1].Value;
+        Assert.StartsWith("/preview/", url, StringComparison.Ordinal);
+
+        var (status, preview, _) = await GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(title, preview, StringComparison.Ordinal);
+        Assert.Contains("noindex", preview, StringComparison.Ordinal);
+
+        var links = await Factory.Services.GetRequiredService<PreviewLinks>().ListAsync(new NewsroomUser((await StoredAsync(id)).AuthorId!.Value, "Lena", NewsroomRole.Author), id);
+        using var revoked = await Newsroom.PostFormAsync(author, $"/admin/articles/{id}", new() { ["link"] = links[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, action: $"/admin/articles/{id}?handler=revoke");
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(url)).Status);
+    }
+
+    [Fact]
+    public async Task TheDashboardShowsTheQueuesAndAContributorsDrafts()
+    {
+        using var contributor = await Newsroom.MemberAsync(Factory, "dora", NewsroomRole.Contributor);
+        using var editor = await Newsroom.MemberAsync(Factory, "dash", NewsroomRole.Editor);
+        var draft = Unique("Dora draft");
+        var pending = Unique("Dora pending");
+        await CreateAsync(contributor, draft);
+        await CreateAsync(contributor, pending, "submit");
+
+        var contributorDashboard = await contributor.GetStringAsync("/admin/");
+        Assert.Contains("Your drafts", contributorDashboard, StringComparison.Ordinal);
+        Assert.Contains(draft, contributorDashboard, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/articles\"", contributorDashboard, StringComparison.Ordinal);
+
+        var editorDashboard = await editor.GetStringAsync("/admin/");
+        Assert.Contains("Awaiting review", editorDashboard, StringComparison.Ordinal);
+        Assert.Contains(pending, editorDashboard, StringComparison.Ordinal);
+        Assert.Contains("submitted by Dora", editorDashboard, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your drafts", editorDashboard, StringComparison.Ordinal);
+    }
 }
