@@ -348,4 +348,33 @@ public sealed class ArticlePagesTests(SqliteProvider provider) : SiteTestBase<Sq
         Assert.Contains("submitted by Dora", editorDashboard, StringComparison.Ordinal);
         Assert.DoesNotContain("Your drafts", editorDashboard, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task AnAutosaveIsOfferedBackAndRestoredIntoTheFormWithoutTouchingTheArticle()
+    {
+        using var author = await Newsroom.MemberAsync(Factory, "auto", NewsroomRole.Author);
+        var title = Unique("Autosaved");
+        var id = await CreateAsync(author, title, body: "Saved words.");
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        using (var autosaved = await PostAsync(author, $"/admin/articles/{id}", Fields(title, "Words the browser kept.", "autosave", 1)))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, autosaved.StatusCode);
+        }
+        using (var renewed = await PostAsync(author, $"/admin/articles/{id}", new() { ["handler"] = "renew" }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, renewed.StatusCode);
+        }
+        Assert.Equal("Saved words.", (await StoredAsync(id)).BodyMarkdown);
+        Assert.Contains("You have unsaved changes from", await author.GetStringAsync($"/admin/articles/{id}"), StringComparison.Ordinal);
+
+        using var restored = await PostAsync(author, $"/admin/articles/{id}", new() { ["handler"] = "restoreautosave" });
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        Assert.Contains("Words the browser kept.</textarea>", await restored.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using (var discarded = await PostAsync(author, $"/admin/articles/{id}", new() { ["handler"] = "discardautosave" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
+        }
+        Assert.DoesNotContain("You have unsaved changes from", await author.GetStringAsync($"/admin/articles/{id}"), StringComparison.Ordinal);
+    }
 }

@@ -42,6 +42,9 @@ public sealed class EditorModel(
     /// <summary>The preview link just made: its full address, shown this once.</summary>
     public string? SharedLink { get; private set; }
 
+    /// <summary>What was wrong with the preview link's form, apart from the article's.</summary>
+    public IReadOnlyDictionary<string, string> ShareErrors { get; private set; } = new Dictionary<string, string>();
+
     [BindProperty(Name = "days")]
     public string? PreviewDays { get; set; }
 
@@ -146,7 +149,7 @@ public sealed class EditorModel(
         await ShowAsync(opened.Article!, cancellationToken);
         if (!int.TryParse(PreviewDays, out var days) || days is < 1 or > LongestPreviewDays)
         {
-            Errors = Error("days", $"Enter a number of days from 1 to {LongestPreviewDays}.");
+            ShareErrors = Error("days", $"Enter a number of days from 1 to {LongestPreviewDays}.");
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
