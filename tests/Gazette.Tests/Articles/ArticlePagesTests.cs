@@ -268,6 +268,8 @@ public sealed class ArticlePagesTests(SqliteProvider provider) : SiteTestBase<Sq
         Assert.Contains("Words nobody saved.", html, StringComparison.Ordinal);
         Assert.Contains("Preview", html, StringComparison.Ordinal);
         Assert.Contains("noindex", html, StringComparison.Ordinal);
+        // The theme's inline critical CSS is allowed (by its hash), so the preview looks like the page.
+        Assert.Contains("style-src 'self' 'sha256-", preview.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.DoesNotContain("Not saved yet", await author.GetStringAsync("/admin/articles"), StringComparison.Ordinal);
     }
     [Fact]
