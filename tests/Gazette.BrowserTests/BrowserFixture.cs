@@ -100,6 +100,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A draft article (with two revisions' worth of history left to the editor), for the newsroom's article pages.</summary>
+    public async Task<long> DraftAsync(string title) =>
+        (await _site!.Services.GetRequiredService<Gazette.Articles.ArticlePublisher>().CreateAsync(new Gazette.Articles.ArticleDraft
+        {
+            Title = title,
+            BodyMarkdown = "A first paragraph.\n\nA second one.",
+            Status = Gazette.Articles.ArticleStatus.Draft,
+            Sections = ["World"],
+        })).Id;
+
     /// <summary>A browser context signed in through the login form as a new member of <paramref name="role"/>.</summary>
     public async Task<IBrowserContext> SignedInAsync(string login, string role, int width = 1280)
     {

@@ -54,8 +54,13 @@ public sealed class NewsroomJourneyTests(BrowserFixture fixture)
     [InlineData("/admin/privacy", true)]
     [InlineData("/admin/media", true)]
     [InlineData("/admin/media/{image}", true)]
+    [InlineData("/admin/articles", true)]
+    [InlineData("/admin/articles/new", true)]
+    [InlineData("/admin/articles/{draft}", true)]
+    [InlineData("/admin/articles/{draft}/revisions", true)]
     public async Task NewsroomPagesHaveNoWcag21AaViolationsAndFitAPhone(string path, bool signedIn)
     {
+        var login = "axe-" + string.Concat(path.Where(char.IsLetterOrDigit));
         if (path.StartsWith("/admin/comments", StringComparison.Ordinal))
         {
             var pending = await fixture.PendingCommentAsync($"A comment for {path}, long enough to wrap on a phone, with an address: https://example.org/a/very/long/address/that/must/not/overflow");
@@ -65,10 +70,14 @@ public sealed class NewsroomJourneyTests(BrowserFixture fixture)
         {
             path = path.Replace("{image}", (await fixture.ImageAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
+        if (path.Contains("{draft}", StringComparison.Ordinal))
+        {
+            path = path.Replace("{draft}", (await fixture.DraftAsync("Checked by axe " + login)).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
         foreach (var width in new[] { 1280, 390 })
         {
             await using var context = signedIn
-                ? await fixture.SignedInAsync($"axe-{width}-{string.Concat(path.Where(char.IsLetterOrDigit))}", NewsroomRole.Administrator, width)
+                ? await fixture.SignedInAsync($"{login}-{width}", NewsroomRole.Administrator, width)
                 : await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
             var page = await context.NewPageAsync();
             await page.GotoAsync(fixture.BaseUrl + path);

@@ -7,6 +7,7 @@ using Gazette.Media.Contracts;
 using Gazette.Jobs;
 using Gazette.Rendering;
 using Gazette.Web;
+using Gazette.Web.Admin;
 
 namespace Gazette.Articles;
 
@@ -37,6 +38,8 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<IArticlePage>(sp => sp.GetRequiredService<ArticlePages>());
         services.AddSingleton<SampleContent>();
         services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SampleContent>());
+        services.AddAdminMenuItem(new AdminMenuItem("Articles", "/admin/articles", NewsroomRole.Contributor, 10));
+        services.AddDashboardPanel<Admin.ArticlesDashboardPanel>();
         services.AddThemeModels(typeof(ArticleView), typeof(ArticleCard), typeof(ListingView));
 
         services.AddEvent<ArticlePublished>("article.published");

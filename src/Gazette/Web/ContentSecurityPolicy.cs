@@ -12,11 +12,14 @@ public sealed record ContentSecurityPolicy(string Value, bool AllowsCriticalCss)
         "connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'",
         AllowsCriticalCss: true);
 
-    /// <summary>The newsroom: its own stylesheet and scripts only, uploaded images as blobs while they upload, never framed.</summary>
+    /// <summary>
+    /// The newsroom: its own stylesheet and scripts only, uploaded images as blobs while they upload, never framed.
+    /// The theme's critical CSS is allowed by hash because the editor's server-side preview is a theme page.
+    /// </summary>
     public static readonly ContentSecurityPolicy Admin = new(
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' {critical-css}; img-src 'self' data: blob:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-        AllowsCriticalCss: false);
+        AllowsCriticalCss: true);
 
     /// <summary>JSON is never a document: nothing may load from or frame it.</summary>
     public static readonly ContentSecurityPolicy Api = new("default-src 'none'; frame-ancestors 'none'; base-uri 'none'", AllowsCriticalCss: false);

@@ -8,7 +8,7 @@ namespace Gazette.Tests.Site;
 public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<SqliteProvider>(provider)
 {
     /// <summary>The newsroom's pages an administrator can open without data of their own.</summary>
-    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1", "/admin/comments", "/admin/comments?tab=trash", "/admin/privacy", "/admin/media", "/admin/media/new"];
+    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1", "/admin/comments", "/admin/comments?tab=trash", "/admin/privacy", "/admin/media", "/admin/media/new", "/admin/articles", "/admin/articles/new"];
 
     [Fact]
     public async Task PagesHaveNoHtmlErrors()
@@ -36,6 +36,7 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             {
                 await File.WriteAllTextAsync(Path.Combine(folder, "admin-comment-refused.html"), await refused.Content.ReadAsStringAsync());
             }
+            await SaveArticlePagesAsync(admin, folder);
             using (var refused = await Newsroom.PostFormAsync(admin, "/admin/settings", new() { ["Site.Title"] = "", ["Site.PageSize"] = "many" }))
             {
                 await File.WriteAllTextAsync(Path.Combine(folder, "admin-settings-refused.html"), await refused.Content.ReadAsStringAsync());
@@ -77,5 +78,39 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
         using var response = await Client.SendAsync(request);
         var location = response.Headers.Location!.OriginalString;
         return location[(location.LastIndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..];
+    }
+
+    /// <summary>The editor, its revisions, a refused form and a conflict, over an article with two revisions, a pending one and a scheduled one (for the dashboard).</summary>
+    private async Task SaveArticlePagesAsync(HttpClient admin, string folder)
+    {
+        var editor = Factory.Services.GetRequiredService<Gazette.Articles.ArticleEditor>();
+        var member = new NewsroomUser(1, "Nu Editor", NewsroomRole.Administrator);
+        var input = new Gazette.Articles.ArticleInput { Title = "Checked", BodyMarkdown = "One line.\n\nAnother line.", Sections = ["World"], Tags = ["Harbour"] };
+        var article = (await editor.CreateAsync(member, input)).Article!.Article;
+        await editor.SaveAsync(member, article.Id, 1, input with { BodyMarkdown = "One changed line.\n\nAnother line.\n\nA third." });
+        var pending = (await editor.CreateAsync(member, input with { Title = "Waiting" })).Article!.Article;
+        await editor.SubmitAsync(member, pending.Id, 1);
+        var scheduled = (await editor.CreateAsync(member, input with { Title = "Later" })).Article!.Article;
+        await editor.ScheduleAsync(member, scheduled.Id, 1, Factory.Clock.GetUtcNow().AddDays(1));
+        foreach (var path in new[] { $"/admin/articles/{article.Id}", $"/admin/articles/{article.Id}/revisions?from=1&to=2", "/admin/", "/admin/articles?status=draft" })
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "admin-article" + path.Replace('/', '-').Replace('?', '-').Replace('&', '-') + ".html"), await admin.GetStringAsync(path));
+        }
+        var form = new Dictionary<string, string> { ["Title"] = "", ["BodyMarkdown"] = "Typed.", ["BaseVersion"] = "2" };
+        using (var refused = await Newsroom.PostFormAsync(admin, $"/admin/articles/{article.Id}", form, action: $"/admin/articles/{article.Id}?handler=save"))
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "admin-article-refused.html"), await refused.Content.ReadAsStringAsync());
+        }
+        form["Title"] = "Mine";
+        form["BaseVersion"] = "1";
+        using (var conflict = await Newsroom.PostFormAsync(admin, $"/admin/articles/{article.Id}", form, action: $"/admin/articles/{article.Id}?handler=save"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Conflict, conflict.StatusCode);
+            await File.WriteAllTextAsync(Path.Combine(folder, "admin-article-conflict.html"), await conflict.Content.ReadAsStringAsync());
+        }
+        using (var shared = await Newsroom.PostFormAsync(admin, $"/admin/articles/{article.Id}", new() { ["days"] = "2" }, action: $"/admin/articles/{article.Id}?handler=share"))
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "admin-article-shared.html"), await shared.Content.ReadAsStringAsync());
+        }
     }
 }

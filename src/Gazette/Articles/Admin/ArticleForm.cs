@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace Gazette.Articles.Admin;
+
+/// <summary>The editor's form as posted: sections and tags as comma-separated text, the schedule time as a UTC <c>datetime-local</c> value.</summary>
+public sealed class ArticleForm
+{
+    public const string ScheduleFormat = "yyyy-MM-dd'T'HH:mm";
+
+    public string? Title { get; set; }
+    public string? Slug { get; set; }
+    public string? Summary { get; set; }
+    public string? BodyMarkdown { get; set; }
+    public string? Sections { get; set; }
+    public string? Tags { get; set; }
+    public string? CommentStatus { get; set; }
+    public string? ScheduleAt { get; set; }
+
+    public ArticleInput ToInput() => new()
+    {
+        Title = Title ?? "",
+        Slug = string.IsNullOrWhiteSpace(Slug) ? null : Slug,
+        Summary = Summary,
+        BodyMarkdown = (BodyMarkdown ?? "").ReplaceLineEndings("\n"),
+        Sections = Names(Sections),
+        Tags = Names(Tags),
+        CommentStatus = CommentStatus ?? DiscussionStatus.Open,
+    };
+
+    /// <summary>The schedule time read as UTC; null when empty or not a date and time.</summary>
+    public DateTimeOffset? ScheduleTime() =>
+        DateTime.TryParseExact(ScheduleAt, [ScheduleFormat, ScheduleFormat + ":ss"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+            ? new DateTimeOffset(at, TimeSpan.Zero)
+            : null;
+
+    public static ArticleForm Of(ArticleInput input, DateTimeOffset? scheduledAt = null) => new()
+    {
+        Title = input.Title,
+        Slug = input.Slug,
+        Summary = input.Summary,
+        BodyMarkdown = input.BodyMarkdown,
+        Sections = string.Join(", ", input.Sections),
+        Tags = string.Join(", ", input.Tags),
+        CommentStatus = input.CommentStatus,
+        ScheduleAt = scheduledAt?.UtcDateTime.ToString(ScheduleFormat, CultureInfo.InvariantCulture),
+    };
+
+    private static List<string> Names(string? text) =>
+        [.. (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+}

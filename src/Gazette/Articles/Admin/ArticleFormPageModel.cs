@@ -1,0 +1,57 @@
+using Gazette.Rendering;
+using Gazette.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gazette.Articles.Admin;
+
+/// <summary>
+/// What the new-article page and the editor share: the form as posted (kept as
+/// typed when refused), errors by field, the version the form was opened at,
+/// the buttons the member's role and the article's status allow, the
+/// server-side preview, and the answers for refusals.
+/// </summary>
+public abstract class ArticleFormPageModel(PreviewPages previews, PageRenderer pages) : AdminPageModel
+{
+    [BindProperty]
+    public ArticleForm Form { get; set; } = new();
+
+    /// <summary>The version the form was opened at: a save on top of a newer one is a conflict.</summary>
+    [BindProperty]
+    public int BaseVersion { get; set; }
+
+    public IReadOnlyDictionary<string, string> Errors { get; protected set; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<EditorButton> Buttons { get; protected set; } = [];
+
+    public abstract bool IsNew { get; }
+
+    /// <summary>The form as the public theme would show it, unsaved (no script needed).</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken) =>
+        new ResultAction(await previews.RenderAsync(Form.ToInput(), Member.Name, cancellationToken));
+
+    protected async Task<IActionResult> ForbiddenAsync(CancellationToken cancellationToken) =>
+        new ResultAction(await pages.NoticeAsync(StatusCodes.Status403Forbidden, "Not allowed",
+            "Your role does not allow this for this article.", "/admin/articles", cancellationToken));
+
+    protected async Task<IActionResult> NotFoundPageAsync(CancellationToken cancellationToken) =>
+        new ResultAction(await pages.NoticeAsync(StatusCodes.Status404NotFound, "No such article",
+            "There is no article with this number: it may have been deleted.", "/admin/articles", cancellationToken));
+
+    /// <summary>What a successful action says on the next page.</summary>
+    protected string Done(ArticleAction action, EditableArticle article) => action switch
+    {
+        ArticleAction.Submit => "Submitted for review: an editor will look at it.",
+        ArticleAction.Publish => "Published. View it: " + Absolute(article.Permalink),
+        ArticleAction.Schedule => $"Scheduled for {NewsroomTime.Format(article.Article.PublishedAt!.Value)}.",
+        ArticleAction.Unpublish => "Unpublished: it is a draft again, out of public view.",
+        ArticleAction.Trash => "Moved to the trash.",
+        ArticleAction.Restore => "Restored from the trash, as a draft.",
+        _ when article.Article.Status == ArticleStatus.Published => "Updated. View it: " + Absolute(article.Permalink),
+        _ when article.Article.Status == ArticleStatus.Draft => "Draft saved.",
+        _ => "Saved.",
+    };
+
+    protected string Absolute(string? path) => path is null ? "" : $"{Request.Scheme}://{Request.Host}{path}";
+
+    protected static IReadOnlyDictionary<string, string> Error(string field, string message) => new Dictionary<string, string> { [field] = message };
+}
