@@ -11,6 +11,23 @@ public sealed class ArticlePagesTests(SqliteProvider provider) : SiteTestBase<Sq
 {
     private static string Unique(string title) => $"{title} {Guid.NewGuid().ToString("N")[..8]}";
 
+    [Fact]
+    public async Task AFeaturedImageNumberThatIsNoImageIsRefusedByItsFieldWithTheFormKept()
+    {
+        using var author = await Newsroom.MemberAsync(Factory, "fiona", NewsroomRole.Author);
+        var title = Unique("Pictureless");
+        var id = await CreateAsync(author, title);
+        var fields = Fields(title, handler: "save", version: 1);
+        fields["FeaturedMediaId"] = "not a number";
+
+        using var refused = await PostAsync(author, $"/admin/articles/{id}", fields);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"FeaturedMediaId-error\">There is no image with this number in the media library.", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"not a number\"", html, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Fields(string title, string body = "A first paragraph.\n\nA second one.", string? handler = null, int? version = null)
     {
         var fields = new Dictionary<string, string> { ["Title"] = title, ["BodyMarkdown"] = body, ["Sections"] = "World", ["Tags"] = "", ["CommentStatus"] = "open" };

@@ -16,6 +16,9 @@ public sealed class ArticleForm
     public string? CommentStatus { get; set; }
     public string? ScheduleAt { get; set; }
 
+    /// <summary>The featured image's number in the media library, as typed.</summary>
+    public string? FeaturedMediaId { get; set; }
+
     public ArticleInput ToInput() => new()
     {
         Title = Title ?? "",
@@ -25,7 +28,14 @@ public sealed class ArticleForm
         Sections = Names(Sections),
         Tags = Names(Tags),
         CommentStatus = CommentStatus ?? DiscussionStatus.Open,
+        FeaturedMediaId = MediaNumber(),
     };
+
+    /// <summary>The typed image number; one that is not a number becomes 0, which no image has, so the editor refuses it by its field.</summary>
+    private long? MediaNumber() =>
+        string.IsNullOrWhiteSpace(FeaturedMediaId) ? null
+        : long.TryParse(FeaturedMediaId.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
+        : 0;
 
     /// <summary>The schedule time read as UTC; null when empty or not a date and time.</summary>
     public DateTimeOffset? ScheduleTime() =>
@@ -42,6 +52,7 @@ public sealed class ArticleForm
         Sections = string.Join(", ", input.Sections),
         Tags = string.Join(", ", input.Tags),
         CommentStatus = input.CommentStatus,
+        FeaturedMediaId = input.FeaturedMediaId?.ToString(CultureInfo.InvariantCulture),
         ScheduleAt = scheduledAt?.UtcDateTime.ToString(ScheduleFormat, CultureInfo.InvariantCulture),
     };
 
