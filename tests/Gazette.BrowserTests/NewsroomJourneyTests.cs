@@ -112,4 +112,76 @@ public sealed class NewsroomJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(article.Locator($"#comment-{id}")).ToContainTextAsync("Waiting for an editor in the browser.");
         await reader.CloseAsync();
     }
+
+    /// <summary>
+    /// Issue 9's journey: an editor uploads a photo, writes an article in Markdown
+    /// around it with a featured image, previews it, publishes it and finds it on
+    /// the front page. Screenshots of the dashboard, the editor and the
+    /// moderation queue are saved for docs/screenshots.
+    /// </summary>
+    [Fact]
+    public async Task AnEditorUploadsAPhotoWritesAnArticlePreviewsPublishesAndFindsItOnTheFrontPage()
+    {
+        await fixture.PendingCommentAsync("A reader asks when the ferry runs again.", "Robin Reader", "robin@example.org");
+        await using var context = await fixture.SignedInAsync("writer-editor", NewsroomRole.Editor);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(fixture.BaseUrl + "/admin/media");
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "ferry.png", MimeType = "image/png", Buffer = Photo() });
+        await page.FillAsync("#alt", "The ferry at the harbour wall");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        var markdown = await page.Locator("#markdown").InputValueAsync();
+        Assert.StartsWith("![The ferry at the harbour wall](/media/", markdown, StringComparison.Ordinal);
+        var number = await page.Locator("p:has-text('Image number') strong").InnerTextAsync();
+
+        await page.GotoAsync(fixture.BaseUrl + "/admin/articles/new");
+        await page.FillAsync("#Title", "Harbour ferry returns after the storm");
+        await page.FillAsync("#BodyMarkdown", $"The ferry to the islands sails again from **Monday**, the port said.\n\n{markdown}\n\n- Three crossings a day\n- Tickets at the quay");
+        await page.FillAsync("#Sections", "Local");
+        await page.FillAsync("#Tags", "Transport, Weather");
+        await page.FillAsync("#FeaturedMediaId", number);
+        var preview = await page.RunAndWaitForPopupAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Preview", Exact = true }).ClickAsync());
+        await Assertions.Expect(preview.Locator("h1")).ToContainTextAsync("Harbour ferry returns after the storm");
+        await Assertions.Expect(preview.Locator("body")).ToContainTextAsync("Preview");
+        await preview.CloseAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("Draft saved.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "admin-editor.png") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("Published.");
+
+        var reader = await fixture.Browser.NewContextAsync();
+        var home = await reader.NewPageAsync();
+        await home.GotoAsync(fixture.BaseUrl + "/");
+        await home.GetByRole(AriaRole.Link, new() { Name = "Harbour ferry returns after the storm" }).First.ClickAsync();
+        await Assertions.Expect(home.Locator(".story__image img")).ToHaveAttributeAsync("alt", "The ferry at the harbour wall");
+        await Assertions.Expect(home.Locator(".story__body strong")).ToHaveTextAsync("Monday");
+        var srcset = await home.Locator(".story__body img").GetAttributeAsync("srcset");
+        Assert.Contains("-480.webp 480w", srcset, StringComparison.Ordinal);
+        await reader.CloseAsync();
+
+        await page.GotoAsync(fixture.BaseUrl + "/admin/");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "admin-dashboard.png"), FullPage = true });
+        await page.GotoAsync(fixture.BaseUrl + "/admin/comments");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("robin@example.org");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "admin-comments.png") });
+    }
+
+    /// <summary>A 1,600 px photo-like picture: a sky, a sea and a hull.</summary>
+    private static byte[] Photo()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(1600, 900);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            canvas.Clear(new SkiaSharp.SKColor(135, 180, 220));
+            using var sea = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(20, 70, 120) };
+            canvas.DrawRect(0, 520, 1600, 380, sea);
+            using var hull = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(230, 230, 225) };
+            canvas.DrawRect(500, 420, 600, 130, hull);
+        }
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
 }
