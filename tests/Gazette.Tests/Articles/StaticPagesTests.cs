@@ -29,6 +29,25 @@ public sealed class StaticPagesTests(SqliteProvider provider) : SiteTestBase<Sql
     }
 
     [Fact]
+    public async Task AnEditorPublishesTheDraftedPrivacyPolicyFromTheArticleEditor()
+    {
+        var privacy = (await Factory.Services.GetRequiredService<ArticleStore>().FindDraftPagesAsync()).Single(page => page.Title == PolicyDrafts.PrivacyTitle);
+        using var editor = await Newsroom.MemberAsync(Factory, "policy-editor", Gazette.Web.NewsroomRole.Editor);
+        var form = await editor.GetStringAsync($"/admin/articles/{privacy.Id}");
+        Assert.Contains("Privacy policy", form, StringComparison.Ordinal);
+
+        using var published = await Newsroom.PostFormAsync(editor, $"/admin/articles/{privacy.Id}", new()
+        {
+            ["Title"] = privacy.Title, ["BodyMarkdown"] = privacy.BodyMarkdown, ["Summary"] = privacy.Summary, ["CommentStatus"] = "closed",
+            ["BaseVersion"] = privacy.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, action: $"/admin/articles/{privacy.Id}?handler=publish");
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Contains("/privacy-policy/", await editor.GetStringAsync($"/admin/articles/{privacy.Id}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/privacy-policy/")).Status);
+    }
+
+    [Fact]
     public async Task APageUnderAParentHasOnePathAndItsOtherSpellingsRedirect()
     {
         var publisher = Factory.Services.GetRequiredService<ArticlePublisher>();
