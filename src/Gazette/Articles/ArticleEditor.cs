@@ -39,17 +39,23 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
     /// <summary>A new draft owned by <paramref name="actor"/>, with their byline.</summary>
     public async Task<EditResult> CreateAsync(NewsroomUser actor, ArticleInput input, CancellationToken cancellationToken = default)
     {
+        if (input.Kind is not (ArticleKind.Article or ArticleKind.Page) || (input.Kind == ArticleKind.Page && !actor.CanEditOthers))
+        {
+            // Pages (About, the policies) speak for the whole newsroom: editors and administrators make them, as in WordPress.
+            return EditResult.Forbidden;
+        }
         var now = time.GetUtcNow();
         var errors = Validate(input, null, ArticleStatus.Draft, now);
         await CheckImageAsync(input, errors, cancellationToken);
         await using var work = await units.BeginAsync(cancellationToken);
-        var slug = await SlugAsync(work, input, ArticleKind.Article, null, errors, cancellationToken);
+        var slug = await SlugAsync(work, input, input.Kind, null, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return EditResult.Invalid(errors);
         }
         var article = new Article
         {
+            Kind = input.Kind,
             Slug = slug,
             Title = input.Title.Trim(),
             Summary = Summary(input),

@@ -24,6 +24,9 @@ public sealed record ArticleInput
     /// <summary>A published article's date (its permalink's year and month); null keeps it. Scheduling takes its time separately.</summary>
     public DateTimeOffset? PublishedAt { get; init; }
 
+    /// <summary>An article or a page; read when it is created, fixed after.</summary>
+    public string Kind { get; init; } = ArticleKind.Article;
+
     /// <summary>The media library number of the image shown at the top; null: none.</summary>
     public long? FeaturedMediaId { get; init; }
 

@@ -16,7 +16,8 @@ public sealed record ArticleQuery(
     long? AuthorId = null,
     string? Text = null,
     int Page = 1,
-    int PageSize = 20);
+    int PageSize = 20,
+    string Kind = ArticleKind.Article);
 
 /// <summary>One line of the newsroom's lists.</summary>
 public sealed record ArticleRow
@@ -117,8 +118,9 @@ public sealed class ArticleListing(Database database, IEnumerable<INewsroomNames
 
     private static (string Where, DynamicParameters Parameters) Filter(ArticleQuery query, bool withStatus)
     {
-        var where = new StringBuilder("a.kind = 'article'");
+        var where = new StringBuilder("a.kind = @kind");
         var parameters = new DynamicParameters();
+        parameters.Add("kind", query.Kind);
         if (withStatus)
         {
             if (query.Status is null)

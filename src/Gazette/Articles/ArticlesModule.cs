@@ -39,6 +39,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<SampleContent>();
         services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SampleContent>());
         services.AddAdminMenuItem(new AdminMenuItem("Articles", "/admin/articles", NewsroomRole.Contributor, 10));
+        services.AddAdminMenuItem(new AdminMenuItem("Pages", "/admin/articles?kind=page", NewsroomRole.Editor, 15));
         services.AddDashboardPanel<Admin.ArticlesDashboardPanel>();
         services.AddThemeModels(typeof(ArticleView), typeof(ArticleCard), typeof(ListingView));
 

@@ -48,6 +48,25 @@ public sealed class StaticPagesTests(SqliteProvider provider) : SiteTestBase<Sql
     }
 
     [Fact]
+    public async Task AnEditorWritesAndPublishesAPageFromTheNewsroomAndAnAuthorMayNot()
+    {
+        using var editor = await Newsroom.MemberAsync(Factory, "page-editor", Gazette.Web.NewsroomRole.Editor);
+        using var author = await Newsroom.MemberAsync(Factory, "page-author", Gazette.Web.NewsroomRole.Author);
+        var fields = new Dictionary<string, string> { ["Kind"] = "page", ["Title"] = "Contact the newsroom", ["BodyMarkdown"] = "Write to desk@example.org.", ["CommentStatus"] = "closed" };
+
+        Assert.Contains("<h1>New page</h1>", await editor.GetStringAsync("/admin/articles/new?kind=page"), StringComparison.Ordinal);
+        using var published = await Newsroom.PostFormAsync(editor, "/admin/articles/new?kind=page", fields, action: "/admin/articles/new?kind=page&handler=publish");
+        using var refused = await Newsroom.PostFormAsync(author, "/admin/articles/new", fields, action: "/admin/articles/new?handler=save");
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/contact-the-newsroom/")).Status);
+        Assert.Contains("Contact the newsroom", await editor.GetStringAsync("/admin/articles?kind=page"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Contact the newsroom", await editor.GetStringAsync("/admin/articles"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("<h1>Pages</h1>", await author.GetStringAsync("/admin/articles?kind=page"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APageUnderAParentHasOnePathAndItsOtherSpellingsRedirect()
     {
         var publisher = Factory.Services.GetRequiredService<ArticlePublisher>();

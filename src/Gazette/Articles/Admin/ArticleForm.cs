@@ -7,6 +7,9 @@ public sealed class ArticleForm
 {
     public const string ScheduleFormat = "yyyy-MM-dd'T'HH:mm";
 
+    /// <summary>"page" or "article", posted by a new page's form.</summary>
+    public string? Kind { get; set; }
+
     public string? Title { get; set; }
     public string? Slug { get; set; }
     public string? Summary { get; set; }
@@ -21,6 +24,7 @@ public sealed class ArticleForm
 
     public ArticleInput ToInput() => new()
     {
+        Kind = Kind == ArticleKind.Page ? ArticleKind.Page : ArticleKind.Article,
         Title = Title ?? "",
         Slug = string.IsNullOrWhiteSpace(Slug) ? null : Slug,
         Summary = Summary,
@@ -45,6 +49,7 @@ public sealed class ArticleForm
 
     public static ArticleForm Of(ArticleInput input, DateTimeOffset? scheduledAt = null) => new()
     {
+        Kind = input.Kind,
         Title = input.Title,
         Slug = input.Slug,
         Summary = input.Summary,

@@ -25,6 +25,12 @@ public sealed class ArticlesModel(ArticleListing listing, TaxonomyStore taxonomy
         (ArticleStatus.Trash, "Trash"),
     ];
 
+    /// <summary>"page" lists pages (editors and administrators); anything else, articles.</summary>
+    [BindProperty(SupportsGet = true, Name = "kind")]
+    public string? Kind { get; set; }
+
+    public bool Pages => Kind == ArticleKind.Page;
+
     [BindProperty(SupportsGet = true, Name = "status")]
     public string? Status { get; set; }
 
@@ -56,12 +62,13 @@ public sealed class ArticlesModel(ArticleListing listing, TaxonomyStore taxonomy
         if (!Member.CanEditOthers)
         {
             AuthorId = Member.Id;
+            Kind = null;
         }
         else if (AuthorId == 0)
         {
             AuthorId = null;
         }
-        var query = new ArticleQuery(Status, SectionId, AuthorId, Text, Math.Max(1, PageNumber));
+        var query = new ArticleQuery(Status, SectionId, AuthorId, Text, Math.Max(1, PageNumber), Kind: Pages ? ArticleKind.Page : ArticleKind.Article);
         List = await listing.ListAsync(query, cancellationToken);
         Counts = await listing.CountsAsync(query, cancellationToken);
         Sections = await taxonomy.ListSectionsAsync(100, cancellationToken);
@@ -80,6 +87,7 @@ public sealed class ArticlesModel(ArticleListing listing, TaxonomyStore taxonomy
                 parts.Add(key + "=" + Uri.EscapeDataString(value));
             }
         }
+        Add("kind", Pages ? ArticleKind.Page : null);
         Add("status", keepStatus ? Status : status);
         Add("section", SectionId?.ToString(CultureInfo.InvariantCulture));
         var authorShown = author is null ? (Member.CanEditOthers ? AuthorId : null) : author == 0 ? null : author;

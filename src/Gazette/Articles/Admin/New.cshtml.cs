@@ -18,8 +18,15 @@ public sealed class NewModel(ArticleEditor editor, ArticleAutosaves autosaves, P
     /// <summary>The member's autosave of an article never saved, offered back.</summary>
     public Autosave? Offered { get; private set; }
 
+    /// <summary>"page" for a new page (editors and administrators), else an article.</summary>
+    [BindProperty(SupportsGet = true, Name = "kind")]
+    public string? Kind { get; set; }
+
+    public bool IsPage => Kind == ArticleKind.Page;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Form.Kind = IsPage ? ArticleKind.Page : ArticleKind.Article;
         Offered = await autosaves.OfferAsync(Member, null, cancellationToken);
         Buttons = EditorButtons.For(Member, null);
     }
@@ -68,6 +75,10 @@ public sealed class NewModel(ArticleEditor editor, ArticleAutosaves autosaves, P
             return await ForbiddenAsync(cancellationToken);
         }
         var created = await editor.CreateAsync(Member, Form.ToInput(), cancellationToken);
+        if (created.Outcome == EditOutcome.Forbidden)
+        {
+            return await ForbiddenAsync(cancellationToken);
+        }
         if (created.Outcome != EditOutcome.Done)
         {
             return Invalid(created.Errors);
