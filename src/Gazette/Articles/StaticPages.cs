@@ -1,4 +1,5 @@
 using Gazette.Caching;
+using Gazette.Kernel;
 using Gazette.Rendering;
 using Gazette.Web;
 
@@ -23,7 +24,8 @@ public sealed class StaticPages(PublicArticleReader reader, PageRenderer pages)
 
     private async Task<IResult> ShowAsync(string slug, HttpContext context, CancellationToken cancellationToken)
     {
-        if (await reader.FindPublishedPageAsync(slug, cancellationToken) is not var (page, path))
+        // Probes for paths the platform owns (wp-login.php, xmlrpc.php) can be no page: answered without a query.
+        if (ReservedWords.IsReserved(Normalized.Slug(slug)) || await reader.FindPublishedPageAsync(slug, cancellationToken) is not var (page, path))
         {
             return await pages.NotFoundAsync(cancellationToken);
         }

@@ -25,6 +25,16 @@ public static class NewsroomRole
         public const string Editors = "Gazette.Role.Editors";
         public const string Authors = "Gazette.Role.Authors";
         public const string Contributors = "Gazette.Role.Contributors";
+
+        /// <summary>The policy that admits <paramref name="role"/> and every stronger one.</summary>
+        public static string For(string role) => role switch
+        {
+            Administrator => Administrators,
+            Editor => Editors,
+            Author => Authors,
+            Contributor => Contributors,
+            _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not a newsroom role."),
+        };
     }
 
     /// <summary>The roles at least as strong as <paramref name="role"/>.</summary>

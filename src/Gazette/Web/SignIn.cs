@@ -50,13 +50,13 @@ public static class SignIn
                 options.ExpireTimeSpan = TimeSpan.FromDays(14);
             })
             .AddScheme<ApiTokenOptions, ApiTokenHandler>(TokenScheme, _ => { });
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser())
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenScheme).RequireAuthenticatedUser())
-            .AddPolicy(NewsroomRole.Policies.Administrators, RoleAtLeast(NewsroomRole.Administrator))
-            .AddPolicy(NewsroomRole.Policies.Editors, RoleAtLeast(NewsroomRole.Editor))
-            .AddPolicy(NewsroomRole.Policies.Authors, RoleAtLeast(NewsroomRole.Author))
-            .AddPolicy(NewsroomRole.Policies.Contributors, RoleAtLeast(NewsroomRole.Contributor));
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenScheme).RequireAuthenticatedUser());
+        foreach (var role in NewsroomRole.All)
+        {
+            authorization.AddPolicy(NewsroomRole.Policies.For(role), RoleAtLeast(role));
+        }
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GroupAuthorizationResultHandler>();
         return services;
     }

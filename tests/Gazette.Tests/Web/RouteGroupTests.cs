@@ -110,7 +110,7 @@ public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<Sqli
     private static string LeastRole(RouteEndpoint endpoint)
     {
         var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(data => data.Policy).ToList();
-        return NewsroomRole.All.First(role => policies.Contains(RoleCheck.PolicyOf(role)));
+        return NewsroomRole.All.First(role => policies.Contains(NewsroomRole.Policies.For(role)));
     }
 
     [Fact]
@@ -182,15 +182,4 @@ public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<Sqli
             groups.Api.MapGet("/test", () => Results.Json(new { ok = true }));
         }
     }
-}
-
-internal static class RoleCheck
-{
-    public static string PolicyOf(string role) => role switch
-    {
-        NewsroomRole.Administrator => NewsroomRole.Policies.Administrators,
-        NewsroomRole.Editor => NewsroomRole.Policies.Editors,
-        NewsroomRole.Author => NewsroomRole.Policies.Authors,
-        _ => NewsroomRole.Policies.Contributors,
-    };
 }

@@ -50,11 +50,6 @@ public static class NewsroomPages
         }
     }
 
-    private sealed class ResultAction(IResult result) : Microsoft.AspNetCore.Mvc.IActionResult
-    {
-        public Task ExecuteResultAsync(Microsoft.AspNetCore.Mvc.ActionContext context) => result.ExecuteAsync(context.HttpContext);
-    }
-
     private sealed class NoStore : IResultFilter
     {
         public void OnResultExecuting(ResultExecutingContext context) => context.HttpContext.Response.Headers.CacheControl = "no-store";
