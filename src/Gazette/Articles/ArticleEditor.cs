@@ -22,7 +22,7 @@ namespace Gazette.Articles;
 /// subscribers evict the public pages that showed it. Bad input is an answer
 /// with errors by field, never an exception.
 /// </summary>
-public sealed class ArticleEditor(Database database, UnitsOfWork units, MarkdownRenderer markdown, IEnumerable<IImageLookup> images, TimeProvider time)
+public sealed class ArticleEditor(Database database, UnitsOfWork units, MarkdownRenderer markdown, IEnumerable<IImageLookup> images, Permalinks links, TimeProvider time)
 {
     /// <summary>The article as the editor shows it, if the user may open it.</summary>
     public async Task<EditResult> OpenAsync(NewsroomUser actor, long id, CancellationToken cancellationToken = default)
@@ -202,8 +202,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         }
 
         var (oldSectionIds, oldTagIds) = await ArticleTerms.IdsAsync(work.Connection, work.Transaction, id, cancellationToken);
-        // Pages keep no date in their path; their moves are not redirected yet (issue 9 leaves page editing for later).
-        var oldPermalink = current.Status == ArticleStatus.Published && current.Kind == ArticleKind.Article ? Permalinks.Of(current) : null;
+        var oldPath = await PublicPathAsync(work, current, now, cancellationToken);
         var sectionIds = oldSectionIds;
         var tagIds = oldTagIds;
         var sectionCreated = false;
@@ -221,10 +220,9 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         {
             await ArticleAutosaves.DiscardAsync(work, actor.Id, id, cancellationToken);
         }
-        // The permalink holds the date and slug; a section will count once the permalink pattern can name it.
-        if (oldPermalink is not null && changed.Status == ArticleStatus.Published && Permalinks.Of(changed) is var newPermalink && newPermalink != oldPermalink)
+        if (oldPath is not null && await PublicPathAsync(work, changed, now, cancellationToken) is { } newPath && newPath != oldPath)
         {
-            await ArticleRedirects.RecordAsync(work, oldPermalink, newPermalink, now, cancellationToken);
+            await ArticleRedirects.RecordAsync(work, oldPath, newPath, now, cancellationToken);
         }
         if (changed.Status == ArticleStatus.Published && current.Status != ArticleStatus.Published)
         {
@@ -236,8 +234,9 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         }
         await work.AuditAsync(new AuditActor(actor.Id, actor.Name), "article." + action.ToString().ToLowerInvariant(), "article", id.ToString(CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"version {changed.Version}, {current.Status} to {changed.Status}"), cancellationToken);
+        var permalink = await PlannedPathAsync(work.Connection, work.Transaction, changed, cancellationToken);
         await work.CommitAsync(cancellationToken);
-        return EditResult.Done(new EditableArticle(changed, sections, tags));
+        return EditResult.Done(new EditableArticle(changed, sections, tags, permalink));
     }
 
     /// <summary>
@@ -308,9 +307,9 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         {
             errors[ArticleFields.Slug] = $"“{slug}” is reserved for the site's own pages.";
         }
-        else if (await ArticleSlugs.IsTakenAsync(work.Connection, work.Transaction, kind, slug, id, cancellationToken))
+        else if (await ArticleSlugs.IsTakenAsync(work.Connection, work.Transaction, slug, id, cancellationToken))
         {
-            errors[ArticleFields.Slug] = $"Another article already has the slug “{slug}”.";
+            errors[ArticleFields.Slug] = $"Another article or page already has the slug “{slug}”.";
         }
         return slug;
     }
@@ -350,9 +349,21 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             },
             cancellationToken)) == 1;
 
-    private static async Task<EditableArticle> EditableAsync(DbConnection connection, DbTransaction? transaction, Article article, CancellationToken cancellationToken)
+    private async Task<EditableArticle> EditableAsync(DbConnection connection, DbTransaction? transaction, Article article, CancellationToken cancellationToken)
     {
         var (sections, tags) = await ArticleTerms.NamesAsync(connection, transaction, article.Id, cancellationToken);
-        return new EditableArticle(article, sections, tags);
+        return new EditableArticle(article, sections, tags, await PlannedPathAsync(connection, transaction, article, cancellationToken));
     }
+
+    /// <summary>Where a published or scheduled article or page is (or will be) read; null for the rest, and for a page whose parent will not be public then.</summary>
+    private async Task<string?> PlannedPathAsync(DbConnection connection, DbTransaction? transaction, Article article, CancellationToken cancellationToken) =>
+        article.PublishedAt is not { } at || article.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled) ? null
+        : article.Kind == ArticleKind.Page ? await PagePaths.OfAsync(connection, transaction, article, at > time.GetUtcNow() ? at : time.GetUtcNow(), cancellationToken)
+        : links.Of(article);
+
+    /// <summary>Where a published article or page is read now (null when it is not public): a move from there leaves a redirect.</summary>
+    private async Task<string?> PublicPathAsync(UnitOfWork work, Article article, DateTimeOffset now, CancellationToken cancellationToken) =>
+        article.Status != ArticleStatus.Published || article.PublishedAt > now ? null
+        : article.Kind == ArticleKind.Page ? await PagePaths.OfAsync(work.Connection, work.Transaction, article, now, cancellationToken)
+        : links.Of(article);
 }

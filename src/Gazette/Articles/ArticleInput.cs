@@ -64,13 +64,8 @@ public static class ArticleFields
 }
 
 /// <summary>An article as the newsroom edits it: the stored row with its section and tag names.</summary>
-public sealed record EditableArticle(Article Article, IReadOnlyList<string> Sections, IReadOnlyList<string> Tags)
-{
-    /// <summary>Its public URL when it is published (or will be, when scheduled), else null; a page under a parent has none here (its path is its parents').</summary>
-    public string? Permalink => Article.PublishedAt is { } at && Article.Status is ArticleStatus.Published or ArticleStatus.Scheduled
-        ? Article.Kind == ArticleKind.Page ? (Article.ParentId is null ? $"/{Article.Slug}/" : null) : Permalinks.Article(at, Article.Slug)
-        : null;
-}
+/// <param name="Permalink">Its public path when it is published (or will be, when scheduled), else null.</param>
+public sealed record EditableArticle(Article Article, IReadOnlyList<string> Sections, IReadOnlyList<string> Tags, string? Permalink = null);
 
 public enum EditOutcome
 {

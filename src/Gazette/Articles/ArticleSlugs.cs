@@ -5,7 +5,11 @@ using Gazette.Kernel;
 
 namespace Gazette.Articles;
 
-/// <summary>Slugs are unique per kind (articles, pages) and never a reserved word.</summary>
+/// <summary>
+/// Slugs are unique across articles and pages (a pattern such as /%postname%/
+/// puts both at the site's root, and the pattern can change after they are
+/// written) and never a reserved word.
+/// </summary>
 public static class ArticleSlugs
 {
     /// <summary>WordPress's rule for a slug made rather than chosen: a taken (or here, reserved) one gets -2, -3 ... until it is free.</summary>
@@ -15,16 +19,16 @@ public static class ArticleSlugs
         for (var n = 1; ; n++)
         {
             var candidate = n == 1 ? stem : string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
-            if (!ReservedWords.IsReserved(candidate) && !await IsTakenAsync(connection, transaction, kind, candidate, exceptId, cancellationToken))
+            if (!ReservedWords.IsReserved(candidate) && !await IsTakenAsync(connection, transaction, candidate, exceptId, cancellationToken))
             {
                 return candidate;
             }
         }
     }
 
-    /// <summary>Whether another article of this kind (not <paramref name="exceptId"/>) has the slug.</summary>
-    public static async Task<bool> IsTakenAsync(DbConnection connection, DbTransaction transaction, string kind, string slug, long? exceptId, CancellationToken cancellationToken) =>
+    /// <summary>Whether another article or page (not <paramref name="exceptId"/>) has the slug.</summary>
+    public static async Task<bool> IsTakenAsync(DbConnection connection, DbTransaction transaction, string slug, long? exceptId, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "select exists (select 1 from articles where kind = @kind and slug = @slug and (@exceptId is null or id <> @exceptId))",
-            new { kind, slug, exceptId }, transaction, cancellationToken: cancellationToken));
+            "select exists (select 1 from articles where slug = @slug and (@exceptId is null or id <> @exceptId))",
+            new { slug, exceptId }, transaction, cancellationToken: cancellationToken));
 }

@@ -7,16 +7,16 @@ namespace Gazette.Articles;
 /// <summary>Turns stored rows into the view models templates see.</summary>
 public static class ArticleViewFactory
 {
-    public static ArticleView Article(Article article, ArticleDetails details, ImageView? image = null)
+    public static ArticleView Article(Article article, ArticleDetails details, Permalinks links, SiteTime time, ImageView? image = null)
     {
         var published = article.PublishedAt!.Value;
         return new ArticleView(
             article.Title,
-            Permalinks.Article(published, article.Slug),
+            links.Article(article.Id, article.Slug, published),
             article.Summary,
             SafeHtml.FromStoredSanitized(article.BodyHtml),
-            DateView.Of(published),
-            article.UpdatedAt > published.AddMinutes(5) ? DateView.Of(article.UpdatedAt) : null,
+            time.View(published),
+            article.UpdatedAt > published.AddMinutes(5) ? time.View(article.UpdatedAt) : null,
             details.Bylines.Select(name => new LinkView(name, null)).ToList(),
             details.Sections.Select(section => new LinkView(section.Name, Permalinks.Section(section.Slug))).ToList(),
             details.Tags.Select(tag => new LinkView(tag.Name, Permalinks.Tag(tag.Slug))).ToList(),
@@ -25,18 +25,18 @@ public static class ArticleViewFactory
     }
 
     /// <summary>A page: no bylines, sections or tags; "Updated" when it changed after it was published.</summary>
-    public static ArticleView Page(Article page, string path)
+    public static ArticleView Page(Article page, string path, SiteTime time)
     {
         var published = page.PublishedAt!.Value;
-        return new ArticleView(page.Title, path, page.Summary, SafeHtml.FromStoredSanitized(page.BodyHtml), DateView.Of(published),
-            page.UpdatedAt > published.AddMinutes(5) ? DateView.Of(page.UpdatedAt) : null, [], [], [], 0);
+        return new ArticleView(page.Title, path, page.Summary, SafeHtml.FromStoredSanitized(page.BodyHtml), time.View(published),
+            page.UpdatedAt > published.AddMinutes(5) ? time.View(page.UpdatedAt) : null, [], [], [], 0);
     }
 
-    public static ArticleCard Card(CardRow row) => new(
+    public static ArticleCard Card(CardRow row, Permalinks links, SiteTime time) => new(
         row.Title,
-        Permalinks.Article(row.PublishedAt, row.Slug),
+        links.Article(row.Id, row.Slug, row.PublishedAt),
         row.Summary,
-        DateView.Of(row.PublishedAt),
+        time.View(row.PublishedAt),
         row.SectionSlug is null ? null : new LinkView(row.SectionName ?? row.SectionSlug, Permalinks.Section(row.SectionSlug)),
         row.Byline ?? "",
         row.CommentCount);

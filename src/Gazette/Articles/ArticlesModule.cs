@@ -16,6 +16,10 @@ public sealed class ArticlesModule : GazetteModule
 {
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<PermalinkOptions>(configuration.GetSection(SiteOptions.Section));
+        services.AddSingleton<Permalinks>();
+        services.AddSingleton<PublicPaths>();
+        services.AddSingleton(PermalinkSetting.Editable);
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<PublicArticleReader>();
         services.AddSingleton<IArticleDirectory>(sp => sp.GetRequiredService<PublicArticleReader>());
@@ -55,8 +59,7 @@ public sealed class ArticlesModule : GazetteModule
     public override void MapEndpoints(RouteGroups groups)
     {
         ListingPages.Map(groups);
-        ArticlePages.Map(groups);
-        StaticPages.Map(groups);
+        PublicPaths.Map(groups);
         PreviewPages.Map(groups);
     }
 

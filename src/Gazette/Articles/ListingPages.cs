@@ -76,7 +76,9 @@ public static class ListingPages
         }
         var pageSize = pages.Site.PageSize;
         var rows = await reader.ListAsync(new ListCardsRequest(pageSize + 1, before, listing.SectionId, listing.TagId), cancellationToken);
-        var cards = rows.Take(pageSize).Select(ArticleViewFactory.Card).ToList();
+        var links = context.RequestServices.GetRequiredService<Permalinks>();
+        var time = context.RequestServices.GetRequiredService<SiteTime>();
+        var cards = rows.Take(pageSize).Select(row => ArticleViewFactory.Card(row, links, time)).ToList();
         var older = rows.Count > pageSize ? Permalinks.Older(listing.Path, rows[pageSize - 1].Id) : null;
         var view = new ListingView(listing.Heading, listing.Description, cards, older, before is null ? null : listing.Path);
         return await pages.RenderAsync(template, meta, new Dictionary<string, object?> { ["listing"] = view }, cancellationToken: cancellationToken);

@@ -11,7 +11,7 @@ namespace Gazette.Articles;
 /// writes group, not Public, because the page is one link holder's. The
 /// newsroom's editor shows the form it holds the same way (<see cref="RenderAsync(ArticleInput, string, CancellationToken)"/>).
 /// </summary>
-public sealed class PreviewPages(PreviewLinks links, PublicArticleReader reader, PageRenderer pages, MarkdownRenderer markdown, TimeProvider time)
+public sealed class PreviewPages(PreviewLinks previewLinks, PublicArticleReader reader, Permalinks links, SiteTime siteTime, PageRenderer pages, MarkdownRenderer markdown, TimeProvider time)
 {
     public const string Route = PreviewLinks.PathPrefix + "{token}/";
 
@@ -44,7 +44,7 @@ public sealed class PreviewPages(PreviewLinks links, PublicArticleReader reader,
 
     private async Task<IResult> ShowAsync(string token, CancellationToken cancellationToken)
     {
-        var article = await links.ResolveAsync(token, cancellationToken);
+        var article = await previewLinks.ResolveAsync(token, cancellationToken);
         return article is null
             ? await pages.NotFoundAsync(cancellationToken)
             : await RenderAsync(article, await reader.DetailsAsync(article.Id, cancellationToken), cancellationToken);
@@ -52,7 +52,7 @@ public sealed class PreviewPages(PreviewLinks links, PublicArticleReader reader,
 
     private async Task<IResult> RenderAsync(Article article, ArticleDetails details, CancellationToken cancellationToken)
     {
-        var view = ArticleViewFactory.Article(article with { PublishedAt = article.PublishedAt ?? time.GetUtcNow() }, details);
+        var view = ArticleViewFactory.Article(article with { PublishedAt = article.PublishedAt ?? time.GetUtcNow() }, details, links, siteTime);
         var meta = new PageMeta($"Preview: {article.Title}", article.Summary, null, NoIndex: true);
         var model = new Dictionary<string, object?> { ["article"] = view, ["discussion"] = null, ["preview"] = Notice };
         return await pages.RenderAsync("article", meta, model, StatusCodes.Status200OK, HtmlPage.Private, cancellationToken);

@@ -28,7 +28,7 @@ public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<
 /// What the public pages read: published articles only, never drafts, never
 /// anything dated in the future. Readers' pages see this, not the store.
 /// </summary>
-public sealed class PublicArticleReader(Database database, TimeProvider time) : IArticleDirectory
+public sealed class PublicArticleReader(Database database, Permalinks links, TimeProvider time) : IArticleDirectory
 {
     public async Task<IReadOnlyList<CardRow>> ListAsync(ListCardsRequest request, CancellationToken cancellationToken = default)
     {
@@ -91,37 +91,19 @@ public sealed class PublicArticleReader(Database database, TimeProvider time) : 
     /// </summary>
     public async Task<(Article Page, string Path)?> FindPublishedPageAsync(string slug, CancellationToken cancellationToken = default)
     {
-        const int MaxDepth = 8;
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         var page = await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
             $"select {ArticleStore.Columns} from articles where kind = 'page' and slug = @slug and status = 'published' and published_at <= @now",
             new { slug = Normalized.Slug(slug), now }, cancellationToken: cancellationToken));
-        if (page is null)
-        {
-            return null;
-        }
-        var segments = new List<string> { page.Slug };
-        for (var parentId = page.ParentId; parentId is not null && segments.Count <= MaxDepth;)
-        {
-            var parent = await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
-                $"select {ArticleStore.Columns} from articles where id = @parentId and kind = 'page' and status = 'published' and published_at <= @now",
-                new { parentId, now }, cancellationToken: cancellationToken));
-            if (parent is null)
-            {
-                return null;
-            }
-            segments.Insert(0, parent.Slug);
-            parentId = parent.ParentId;
-        }
-        return (page, "/" + string.Join('/', segments) + "/");
+        return page is not null && await PagePaths.OfAsync(connection, null, page, now, cancellationToken) is { } path ? (page, path) : null;
     }
 
     /// <summary>What Comments may know of a published article.</summary>
-    public static DiscussedArticle Discussed(Article article) => new(
+    public DiscussedArticle Discussed(Article article) => new(
         article.Id,
         article.Title,
-        Permalinks.Of(article),
+        links.Of(article),
         article.PublishedAt!.Value,
         article.CommentCount,
         article.CommentStatus == DiscussionStatus.Open,

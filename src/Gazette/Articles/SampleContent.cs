@@ -10,7 +10,7 @@ namespace Gazette.Articles;
 /// settings first, so a restart, or a second node starting at the same moment,
 /// never publishes it again; nor does a site that already has articles.
 /// </summary>
-public sealed class SampleContent(ArticlePublisher publisher, ISettings settings, PublicArticleReader reader, IConfiguration configuration, TimeProvider time, ILogger<SampleContent> logger) : IStartupTask
+public sealed class SampleContent(ArticlePublisher publisher, ISettings settings, PublicArticleReader reader, Permalinks links, IConfiguration configuration, TimeProvider time, ILogger<SampleContent> logger) : IStartupTask
 {
     public const string EnabledKey = "Gazette:SampleContent";
     public const string ClaimKey = "site.sample_content_published_at";
@@ -43,14 +43,14 @@ public sealed class SampleContent(ArticlePublisher publisher, ISettings settings
             Tags = ["China", "United States", "Diplomacy"],
             Bylines = ["Gazette Newsroom"],
         }, cancellationToken);
-        logger.LogInformation("Published the sample article at {Url}", Permalinks.Article(PublishedAt, Published.Slug));
+        logger.LogInformation("Published the sample article at {Url}", links.Of(Published));
         var siteTitle = configuration["Gazette:Site:Title"] ?? new Rendering.SiteOptions().Title;
         await publisher.CreateAsync(PolicyDrafts.Privacy(siteTitle, configuration.GetValue("Gazette:Discussion:RetentionDays", 30)), cancellationToken);
         await publisher.CreateAsync(PolicyDrafts.Comments(siteTitle), cancellationToken);
     }
 
     public string? Announce(string baseUrl) =>
-        Published is { } sample ? $"Open the sample article: {baseUrl}{Permalinks.Of(sample)}" : null;
+        Published is { } sample ? $"Open the sample article: {baseUrl}{links.Of(sample)}" : null;
 
     private static async Task<string> ReadBodyAsync()
     {

@@ -15,7 +15,7 @@ public sealed record RefusedForm(CommentForm Form, IReadOnlyDictionary<string, s
 /// the form replying to a comment (?replytocom=ID) or shown again after a refusal.
 /// Those per-reader views are never cached.
 /// </summary>
-public sealed class DiscussionSlot(CommentStore comments, ModerationHash moderationHash, IOptionsMonitor<DiscussionOptions> options, TimeProvider time) : IDiscussionSlot
+public sealed class DiscussionSlot(CommentStore comments, ModerationHash moderationHash, IOptionsMonitor<DiscussionOptions> options, SiteTime siteTime, TimeProvider time) : IDiscussionSlot
 {
     public const string ReplyToKey = "replytocom";
     public const string UnapprovedKey = "unapproved";
@@ -98,7 +98,7 @@ public sealed class DiscussionSlot(CommentStore comments, ModerationHash moderat
             comment.Staff,
             DiscussionRules.Initials(comment.AuthorName),
             DiscussionRules.AvatarHue(comment.AuthorName),
-            DateView.Of(comment.CreatedAt),
+            siteTime.View(comment.CreatedAt),
             SafeHtml.FromStoredSanitized(comment.BodyHtml),
             comment.Status != CommentStatus.Approved,
             open && depth < settings.ThreadDepth && comment.Status == CommentStatus.Approved

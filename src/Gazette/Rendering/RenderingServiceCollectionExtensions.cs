@@ -5,6 +5,7 @@ public static class RenderingServiceCollectionExtensions
     public static IServiceCollection AddGazetteRendering(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SiteOptions>(configuration.GetSection(SiteOptions.Section));
+        services.AddSingleton<SiteTime>();
         services.AddSingleton<ThemeRenderer>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PageRenderer>();

@@ -13,4 +13,7 @@ public sealed class SiteOptions
     public string? BaseUrl { get; set; }
 
     public int PageSize { get; set; } = 20;
+
+    /// <summary>An IANA time zone name: dates readers see and times the newsroom enters are in it.</summary>
+    public string TimeZone { get; set; } = "UTC";
 }

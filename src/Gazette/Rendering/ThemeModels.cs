@@ -7,10 +7,8 @@ public sealed record SiteView(string Title, string Tagline, IReadOnlyList<LinkVi
 
 public sealed record LinkView(string Name, string? Url);
 
-public sealed record DateView(string Iso, string Display)
-{
-    public static DateView Of(DateTimeOffset value) => new(Kernel.DateText.Iso(value), Kernel.DateText.Display(value));
-}
+/// <summary>A moment for a template: ISO 8601 UTC for the <c>datetime</c> attribute, the site's local date for readers (<see cref="SiteTime.View"/>).</summary>
+public sealed record DateView(string Iso, string Display);
 
 public sealed record PageMeta(string Title, string Description, string? CanonicalUrl, bool NoIndex = false, SafeHtml? StructuredData = null);
 

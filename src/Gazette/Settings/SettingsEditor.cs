@@ -51,6 +51,10 @@ public sealed class SettingsEditor(UnitsOfWork units, IEnumerable<EditableSettin
         await using var work = await units.BeginAsync(cancellationToken);
         foreach (var (setting, stored) in values)
         {
+            if (setting.HistoryKey is { } history && Read(setting) is var replaced && replaced != stored[0])
+            {
+                await KeepAsync(work, history, replaced, cancellationToken);
+            }
             await work.Connection.ExecuteAsync(new CommandDefinition(
                 "delete from settings where key = @key or key like @children",
                 new { key = setting.Key, children = setting.Key + ":%" }, work.Transaction, cancellationToken: cancellationToken));
@@ -65,6 +69,19 @@ public sealed class SettingsEditor(UnitsOfWork units, IEnumerable<EditableSettin
         await work.AuditAsync(new AuditActor(user.Id, user.Name), "settings.changed", "settings", "site", string.Join(", ", values.Keys.Select(setting => setting.Key)), cancellationToken);
         await work.CommitAsync(cancellationToken);
         return errors;
+    }
+
+    /// <summary>Adds a replaced value to its history (once), as the next child of <paramref name="historyKey"/>.</summary>
+    private async Task KeepAsync(UnitOfWork work, string historyKey, string replaced, CancellationToken cancellationToken)
+    {
+        var kept = (await work.Connection.QueryAsync<string>(work.Command(
+            "select value from settings where key like @children", new { children = historyKey + ":%" }, cancellationToken))).AsList();
+        if (!kept.Contains(replaced, StringComparer.Ordinal))
+        {
+            await work.Connection.ExecuteAsync(work.Command(
+                "insert into settings (key, value, updated_at) values (@key, @replaced, @now)",
+                new { key = string.Create(CultureInfo.InvariantCulture, $"{historyKey}:{kept.Count}"), replaced, now = time.GetUtcNow() }, cancellationToken));
+        }
     }
 
     /// <summary>Set by a source other than the admin's own (the settings table)?</summary>
@@ -86,7 +103,7 @@ public sealed class SettingsEditor(UnitsOfWork units, IEnumerable<EditableSettin
                 return text.Length == 0 ? $"{setting.Label} cannot be empty."
                     : text.Length > MaxTextLength ? $"{setting.Label} can have at most {MaxTextLength} characters."
                     : text.Any(char.IsControl) ? $"{setting.Label} cannot contain control characters."
-                    : null;
+                    : setting.Check?.Invoke(text);
             case SettingKind.Number:
                 if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number < setting.Min || number > setting.Max)
                 {

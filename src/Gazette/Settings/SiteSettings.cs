@@ -15,5 +15,10 @@ public static class SiteSettings
         new("Gazette:Site:Tagline", "Site", "Tagline", SettingKind.Text, Defaults.Tagline, "A line under the title."),
         new("Gazette:Site:PageSize", "Site", "Articles per page", SettingKind.Number, Defaults.PageSize.ToString(CultureInfo.InvariantCulture),
             "On the front page, sections, tags and archives.", 1, 100),
+        new("Gazette:Site:TimeZone", "Site", "Time zone", SettingKind.Text, Defaults.TimeZone,
+            "An IANA name such as Europe/London, America/New_York or Asia/Shanghai. Readers see dates in it; the newsroom enters and reads times in it.")
+        {
+            Check = name => SiteTime.Find(name) is null ? $"No time zone is called {name}. Use an IANA name such as Europe/London or UTC." : null,
+        },
     ];
 }

@@ -77,7 +77,7 @@ public abstract class EmbargoTests<TProvider>(TProvider provider) : SiteTestBase
 
         foreach (var article in hidden)
         {
-            var path = Permalinks.Article(article.PublishedAt ?? Factory.Clock.GetUtcNow(), article.Slug);
+            var path = TestLinks.Article(article.PublishedAt ?? Factory.Clock.GetUtcNow(), article.Slug);
             Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(path)).Status);
         }
     }
@@ -125,7 +125,7 @@ public abstract class EmbargoTests<TProvider>(TProvider provider) : SiteTestBase
         Factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         await Factory.Services.GetRequiredService<ScheduledPublishing>().PublishDueAsync(CancellationToken.None);
 
-        Assert.Equal(HttpStatusCode.OK, (await GetAsync(Permalinks.Article(tomorrow.PublishedAt!.Value, tomorrow.Slug))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(TestLinks.Article(tomorrow.PublishedAt!.Value, tomorrow.Slug))).Status);
         Assert.Contains($"Embargoed until tomorrow {run}", await Client.GetStringAsync("/"), StringComparison.Ordinal);
     }
 }

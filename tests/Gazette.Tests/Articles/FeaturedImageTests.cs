@@ -33,7 +33,7 @@ public abstract class FeaturedImageTests<TProvider>(TProvider provider) : Newsro
         var published = await Editor.PublishAsync(author, draft.Article.Id, draft.Article.Version);
 
         Assert.True(published.Succeeded);
-        var (status, html, _) = await GetAsync(Permalinks.Of(published.Article!.Article));
+        var (status, html, _) = await GetAsync(TestLinks.Of(published.Article!.Article));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<figure class=\"story__image\">", html, StringComparison.Ordinal);
         Assert.Contains($"srcset=\"{image.Url[..^4]}-480.webp 480w", html, StringComparison.Ordinal);

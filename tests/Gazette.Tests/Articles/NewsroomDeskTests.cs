@@ -54,7 +54,7 @@ public abstract class NewsroomDeskTests<TProvider>(TProvider provider) : Newsroo
         var editor = await MemberAsync(NewsroomRole.Editor);
         var draft = await DraftAsync(editor, Input(Unique("Overnight")));
         await Editor.ScheduleAsync(editor, draft.Article.Id, 1, Now.AddHours(1));
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await GetAsync(Permalinks.Article(Now.AddHours(1), draft.Article.Slug))).Status);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await GetAsync(TestLinks.Article(Now.AddHours(1), draft.Article.Slug))).Status);
 
         Factory.Clock.Advance(TimeSpan.FromHours(9));
         await Factory.Services.GetRequiredService<ScheduledPublishing>().RunAsync(CancellationToken.None);
@@ -190,7 +190,7 @@ public abstract class NewsroomDeskTests<TProvider>(TProvider provider) : Newsroo
         Assert.Contains("class=\"preview-notice\"", html);
         Assert.Contains("noindex", html);
         Assert.True(response.Headers.CacheControl!.NoStore);
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await GetAsync(Permalinks.Article(Now, draft.Article.Slug))).Status);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await GetAsync(TestLinks.Article(Now, draft.Article.Slug))).Status);
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await GetAsync(link.Path)).Status);

@@ -26,7 +26,7 @@ public abstract class DiscussionSettingsTests<TProvider>(TProvider provider) : C
     {
         var closed = await PublishAsync(Story("Closed for comment") with { CommentStatus = DiscussionStatus.Closed });
 
-        var page = await GetAsync(Permalinks.Article(closed.PublishedAt!.Value, closed.Slug));
+        var page = await GetAsync(TestLinks.Article(closed.PublishedAt!.Value, closed.Slug));
         using var post = await PostCommentAsync(Fields("Let me in", article: closed.Id));
 
         Assert.Contains("<p class=\"comments__closed\">Comments are closed.</p>", page.Html, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public abstract class DiscussionSettingsTests<TProvider>(TProvider provider) : C
     public async Task ThreadsPageAtTheConfiguredSizeUnderCommentPageUrls()
     {
         var article = await PublishAsync(Story("Much discussed"));
-        var url = Permalinks.Article(article.PublishedAt!.Value, article.Slug);
+        var url = TestLinks.Article(article.PublishedAt!.Value, article.Slug);
         var ids = new List<long>();
         for (var i = 1; i <= 5; i++)
         {
@@ -116,7 +116,7 @@ public abstract class DiscussionSettingsTests<TProvider>(TProvider provider) : C
         {
             var home = await GetAsync("/");
 
-            Assert.Contains($"href=\"{Permalinks.Article(article.PublishedAt!.Value, article.Slug)}#comments\">2 comments</a>", home.Html, StringComparison.Ordinal);
+            Assert.Contains($"href=\"{TestLinks.Article(article.PublishedAt!.Value, article.Slug)}#comments\">2 comments</a>", home.Html, StringComparison.Ordinal);
         }
     }
 
@@ -124,7 +124,7 @@ public abstract class DiscussionSettingsTests<TProvider>(TProvider provider) : C
     public async Task AReportedCommentGoesBackToTheModerators()
     {
         var article = await PublishAsync(Story("Reported discussion"));
-        var url = Permalinks.Article(article.PublishedAt!.Value, article.Slug);
+        var url = TestLinks.Article(article.PublishedAt!.Value, article.Slug);
         using var posted = await PostCommentAsync(Fields("Reportable remark", article: article.Id));
         var id = CommentIdOf(posted);
         Assert.Contains("Reportable remark", (await GetAsync(url)).Html, StringComparison.Ordinal);
@@ -189,7 +189,7 @@ public sealed class AgeClosingTests(SqliteProvider provider) : CommentTestBase<S
     public async Task CommentsCloseTheConfiguredDaysAfterPublication()
     {
         var fresh = await PublishAsync(Story("Fresh news"));
-        var url = Permalinks.Article(fresh.PublishedAt!.Value, fresh.Slug);
+        var url = TestLinks.Article(fresh.PublishedAt!.Value, fresh.Slug);
         Assert.Contains("id=\"commentform\"", (await GetAsync(url)).Html, StringComparison.Ordinal);
 
         Factory.Clock.Advance(TimeSpan.FromDays(14));
@@ -206,7 +206,7 @@ public sealed class AgeClosingTests(SqliteProvider provider) : CommentTestBase<S
     public async Task AnArticleIsStillOpenADayBeforeItCloses()
     {
         var young = await PublishAsync(Story("Young news"));
-        var url = Permalinks.Article(young.PublishedAt!.Value, young.Slug);
+        var url = TestLinks.Article(young.PublishedAt!.Value, young.Slug);
 
         Factory.Clock.Advance(TimeSpan.FromDays(13));
         using var post = await PostCommentAsync(Fields("Just in time", article: young.Id));

@@ -67,7 +67,7 @@ public abstract class MediaServingTests<TProvider>(TProvider provider) : SiteTes
         var item = await UploadAsync(TestImages.Png(2000 + Interlocked.Increment(ref _sizes), 1000));
         var article = await PublishAsync(Story("Pictured") with { BodyMarkdown = $"Before.\n\n![The pier at dawn]({item.Url})\n\nAfter." });
 
-        var (status, html, _) = await GetAsync(Permalinks.Of(article));
+        var (status, html, _) = await GetAsync(TestLinks.Of(article));
 
         Assert.Equal(HttpStatusCode.OK, status);
         var stem = MediaNames.UrlOf(item.Name[..32]);

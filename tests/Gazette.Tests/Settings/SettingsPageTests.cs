@@ -95,7 +95,7 @@ public abstract class SettingsPageTests<TProvider>(TProvider provider) : SiteTes
     {
         using var admin = await Newsroom.MemberAsync(Factory, "storm-admin", NewsroomRole.Administrator);
         var article = await PublishAsync(Story("Storm closes the harbour"));
-        var url = Gazette.Articles.Permalinks.Of(article);
+        var url = TestLinks.Of(article);
         Assert.Contains("Leave a Reply", await Client.GetStringAsync(url), StringComparison.Ordinal);
 
         using var saved = await Newsroom.PostFormAsync(admin, "/admin/settings", Form(("Discussion.ClosedEverywhere", "true")));

@@ -37,7 +37,7 @@ public abstract class PageSweepTests<TProvider>(TProvider provider) : CommentTes
         var regular = $"Sweep.Regular.{Guid.NewGuid():N}@Example.org";
         var newcomer = $"sweep.newcomer.{Guid.NewGuid():N}@example.org";
         var article = await PublishAsync(Story("Swept story", sections: ["Sweepers"], tags: ["Brooms"]));
-        var url = Permalinks.Article(article.PublishedAt!.Value, article.Slug);
+        var url = TestLinks.Article(article.PublishedAt!.Value, article.Slug);
         var first = await ApprovedOnAsync(article.Id, "First thread of the sweep.", regular);
         await ApprovedOnAsync(article.Id, "A reply in the first thread.", regular, parent: first);
         var editor = await Factory.Services.GetRequiredService<Gazette.Accounts.UserStore>().CreateAsync(new Gazette.Accounts.User

@@ -100,8 +100,8 @@ public abstract class RoutingTests<TProvider>(TProvider provider) : SiteTestBase
         var draft = await PublishAsync(Story("Embargoed draft") with { Status = Gazette.Articles.ArticleStatus.Draft, PublishedAt = Factory.Clock.GetUtcNow().AddDays(-1) });
         var future = await PublishAsync(Story("Tomorrow's story", publishedAt: Factory.Clock.GetUtcNow().AddDays(1)));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(Gazette.Articles.Permalinks.Article(draft.PublishedAt!.Value, draft.Slug))).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(Gazette.Articles.Permalinks.Article(future.PublishedAt!.Value, future.Slug))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(TestLinks.Article(draft.PublishedAt!.Value, draft.Slug))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(TestLinks.Article(future.PublishedAt!.Value, future.Slug))).Status);
         var home = await GetAsync("/");
         Assert.DoesNotContain("Embargoed draft", home.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("Tomorrow", home.Html, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public abstract class ArticleStoreTests<TProvider>(TProvider provider) : IClassF
 
     private ArticleStore Store => new(provider.Database, _clock);
 
-    private PublicArticleReader Reader => new(provider.Database, _clock);
+    private PublicArticleReader Reader => new(provider.Database, TestLinks.Default, _clock);
 
     [Fact]
     public async Task ArticleRoundTripsEveryField()

@@ -1,12 +1,11 @@
 using System.Globalization;
+using Gazette.Web.Admin;
 
 namespace Gazette.Articles.Admin;
 
-/// <summary>The editor's form as posted: sections and tags as comma-separated text, the schedule time as a UTC <c>datetime-local</c> value.</summary>
+/// <summary>The editor's form as posted: sections and tags as comma-separated text, the schedule time as a <c>datetime-local</c> value in the site's time zone.</summary>
 public sealed class ArticleForm
 {
-    public const string ScheduleFormat = "yyyy-MM-dd'T'HH:mm";
-
     /// <summary>"page" or "article", posted by a new page's form.</summary>
     public string? Kind { get; set; }
 
@@ -41,13 +40,10 @@ public sealed class ArticleForm
         : long.TryParse(FeaturedMediaId.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
         : 0;
 
-    /// <summary>The schedule time read as UTC; null when empty or not a date and time.</summary>
-    public DateTimeOffset? ScheduleTime() =>
-        DateTime.TryParseExact(ScheduleAt, [ScheduleFormat, ScheduleFormat + ":ss"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-            ? new DateTimeOffset(at, TimeSpan.Zero)
-            : null;
+    /// <summary>The schedule time; null when empty or not a date and time.</summary>
+    public DateTimeOffset? ScheduleTime(NewsroomTime time) => time.Parse(ScheduleAt);
 
-    public static ArticleForm Of(ArticleInput input, DateTimeOffset? scheduledAt = null) => new()
+    public static ArticleForm Of(ArticleInput input, NewsroomTime time, DateTimeOffset? scheduledAt = null) => new()
     {
         Kind = input.Kind,
         Title = input.Title,
@@ -58,7 +54,7 @@ public sealed class ArticleForm
         Tags = string.Join(", ", input.Tags),
         CommentStatus = input.CommentStatus,
         FeaturedMediaId = input.FeaturedMediaId?.ToString(CultureInfo.InvariantCulture),
-        ScheduleAt = scheduledAt?.UtcDateTime.ToString(ScheduleFormat, CultureInfo.InvariantCulture),
+        ScheduleAt = scheduledAt is { } at ? time.Field(at) : null,
     };
 
     private static List<string> Names(string? text) =>

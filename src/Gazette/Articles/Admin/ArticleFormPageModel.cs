@@ -42,7 +42,7 @@ public abstract class ArticleFormPageModel(PreviewPages previews, PageRenderer p
     {
         ArticleAction.Submit => "Submitted for review: an editor will look at it.",
         ArticleAction.Publish => "Published. View it: " + Absolute(article.Permalink),
-        ArticleAction.Schedule => $"Scheduled for {NewsroomTime.Format(article.Article.PublishedAt!.Value)}.",
+        ArticleAction.Schedule => $"Scheduled for {Time.Format(article.Article.PublishedAt!.Value)}.",
         ArticleAction.Unpublish => "Unpublished: it is a draft again, out of public view.",
         ArticleAction.Trash => "Moved to the trash.",
         ArticleAction.Restore => "Restored from the trash, as a draft.",

@@ -74,9 +74,9 @@ public sealed class EditorModel(
         ActAsync(id, ArticleAction.Publish, () => editor.PublishAsync(Member, id, BaseVersion, Form.ToInput(), cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostScheduleAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, ArticleAction.Schedule, () => Form.ScheduleTime() is { } at
+        ActAsync(id, ArticleAction.Schedule, () => Form.ScheduleTime(Time) is { } at
             ? editor.ScheduleAsync(Member, id, BaseVersion, at, Form.ToInput(), cancellationToken)
-            : Task.FromResult(EditResult.Invalid(Error(ArticleFields.ScheduleAt, "Enter the date and time to publish at (UTC)."))), cancellationToken);
+            : Task.FromResult(EditResult.Invalid(Error(ArticleFields.ScheduleAt, $"Enter the date and time to publish at ({Time.Zone})."))), cancellationToken);
 
     public Task<IActionResult> OnPostUnpublishAsync(long id, CancellationToken cancellationToken) =>
         ActAsync(id, ArticleAction.Unpublish, () => editor.UnpublishAsync(Member, id, BaseVersion, cancellationToken), cancellationToken);
@@ -126,7 +126,7 @@ public sealed class EditorModel(
         await ShowAsync(opened.Article!, cancellationToken);
         if (await autosaves.GetAsync(Member, id, cancellationToken) is { } autosave)
         {
-            Form = ArticleForm.Of(autosave.Input with { CommentStatus = opened.Article!.Article.CommentStatus });
+            Form = ArticleForm.Of(autosave.Input with { CommentStatus = opened.Article!.Article.CommentStatus }, Time);
         }
         return Page();
     }
@@ -208,7 +208,7 @@ public sealed class EditorModel(
         Article = article;
         if (!keepForm)
         {
-            Form = ArticleForm.Of(ArticleInput.Of(article), article.Article.Status == ArticleStatus.Scheduled ? article.Article.PublishedAt : null);
+            Form = ArticleForm.Of(ArticleInput.Of(article), Time, article.Article.Status == ArticleStatus.Scheduled ? article.Article.PublishedAt : null);
         }
         BaseVersion = article.Article.Version;
         Buttons = EditorButtons.For(Member, article.Article);

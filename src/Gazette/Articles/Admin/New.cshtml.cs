@@ -49,7 +49,7 @@ public sealed class NewModel(ArticleEditor editor, ArticleAutosaves autosaves, P
     {
         if (await autosaves.GetAsync(Member, null, cancellationToken) is { } autosave)
         {
-            Form = ArticleForm.Of(autosave.Input);
+            Form = ArticleForm.Of(autosave.Input, Time);
         }
         Buttons = EditorButtons.For(Member, null);
         return Page();
@@ -65,10 +65,10 @@ public sealed class NewModel(ArticleEditor editor, ArticleAutosaves autosaves, P
     private async Task<IActionResult> CreateAsync(ArticleAction action, CancellationToken cancellationToken)
     {
         Buttons = EditorButtons.For(Member, null);
-        var scheduleAt = Form.ScheduleTime();
+        var scheduleAt = Form.ScheduleTime(Time);
         if (action == ArticleAction.Schedule && !(scheduleAt > time.GetUtcNow()))
         {
-            return Invalid(Error(ArticleFields.ScheduleAt, scheduleAt is null ? "Enter the date and time to publish at (UTC)." : "Choose a time in the future."));
+            return Invalid(Error(ArticleFields.ScheduleAt, scheduleAt is null ? $"Enter the date and time to publish at ({Time.Zone})." : "Choose a time in the future."));
         }
         if (action is ArticleAction.Publish or ArticleAction.Schedule && !Member.CanPublish)
         {

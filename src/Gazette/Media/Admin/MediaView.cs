@@ -22,6 +22,4 @@ public static class MediaView
         string.Create(CultureInfo.InvariantCulture, $"{item.Width} × {item.Height} px, {(item.ByteSize < 1024 * 1024 ? $"{Math.Max(1, item.ByteSize / 1024)} KB" : $"{item.ByteSize / (1024.0 * 1024):0.0} MB")}");
 
     public static string Markdown(MediaItem item) => $"![{item.AltText.Replace("]", "\\]", StringComparison.Ordinal)}]({item.Url})";
-
-    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -7,6 +7,9 @@ public abstract class AdminPageModel : PageModel
 {
     public NewsroomUser Member => field ??= NewsroomUser.Of(HttpContext);
 
+    /// <summary>Times as this newsroom reads them (the site's time zone).</summary>
+    public NewsroomTime Time => field ??= HttpContext.RequestServices.GetRequiredService<NewsroomTime>();
+
     /// <summary>What the last action did ("Saved."), shown once at the top of the next page.</summary>
     [Microsoft.AspNetCore.Mvc.TempData]
     public string? Flash { get; set; }

@@ -23,6 +23,7 @@ public static class NewsroomPages
 
     public static IServiceCollection AddNewsroomPages(this IServiceCollection services)
     {
+        services.AddSingleton<NewsroomTime>();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/";

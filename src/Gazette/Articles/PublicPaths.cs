@@ -1,0 +1,94 @@
+using System.Globalization;
+using Gazette.Articles.Contracts;
+using Gazette.Comments.Contracts;
+using Gazette.Kernel;
+using Gazette.Rendering;
+using Gazette.Web;
+
+namespace Gazette.Articles;
+
+/// <summary>
+/// The one resolver that decides what a public path is, for every path no
+/// fixed route (the home page, sections, tags, media) claims: a page at exactly
+/// that path, then an article by the site's permalink pattern, then an old link
+/// (a stored redirect for a moved article, or a retired pattern read by rule),
+/// then a page by its slug alone. Slugs are unique across articles and pages,
+/// so a path with a pattern of just <c>/%postname%/</c> is never two things.
+/// </summary>
+public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects redirects, Permalinks links, ArticlePages articles, StaticPages staticPages, PageRenderer pages)
+{
+    private const string CommentPageMarker = "comment-page-";
+
+    public static void Map(RouteGroups groups)
+    {
+        var policy = groups.PublicPage(personalKeys: [.. groups.Services.GetServices<DiscussionQueryKeys>().SelectMany(keys => keys.Personal)]);
+        groups.Public.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, PublicPaths paths, CancellationToken cancellationToken) =>
+                paths.ResolveAsync(context, cancellationToken))
+            .WithName("PublicPath")
+            .CacheOutput(policy);
+    }
+
+    public async Task<IResult> ResolveAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // Probes for paths the platform owns (wp-login.php, xmlrpc.php) can be nothing here: answered without a query.
+        if (segments.Length == 0 || segments.Length > 12 || ReservedWords.IsReserved(Normalized.Slug(segments[0])))
+        {
+            return await pages.NotFoundAsync(cancellationToken);
+        }
+        var (target, commentPage) = SplitCommentPage(path, segments);
+
+        var staticPage = commentPage == 1 ? await reader.FindPublishedPageAsync(segments[^1], cancellationToken) : null;
+        if (staticPage is var (page, pagePath) && string.Equals(pagePath, WithSlash(path), StringComparison.OrdinalIgnoreCase))
+        {
+            return string.Equals(pagePath, path, StringComparison.Ordinal)
+                ? await staticPages.ShowAsync(page, pagePath, context, cancellationToken)
+                : MovedTo(pagePath, context);
+        }
+
+        var current = links.Pattern;
+        if (current.Match(target) is { } match && await FindAsync(match, cancellationToken) is { } article)
+        {
+            return await articles.ShowAsync(article, commentPage, context, cancellationToken);
+        }
+        if (commentPage == 1 && await redirects.FindAsync(path.ToLowerInvariant(), cancellationToken) is { } stored)
+        {
+            return stored.StatusCode == StatusCodes.Status410Gone
+                ? await pages.NotFoundAsync(cancellationToken)
+                : Results.Redirect(stored.ToPath + context.Request.QueryString, permanent: stored.StatusCode is 301 or 308, preserveMethod: stored.StatusCode is 307 or 308);
+        }
+        foreach (var retired in links.Retired.Where(retired => retired.Text != current.Text))
+        {
+            if (retired.Match(target) is { } old && await FindAsync(old, cancellationToken) is { } moved)
+            {
+                return MovedTo(ArticleUrls.CommentPage(links.Of(moved), commentPage), context);
+            }
+        }
+        return staticPage is var (_, itsPath)
+            ? MovedTo(itsPath, context)
+            : await pages.NotFoundAsync(cancellationToken);
+    }
+
+    /// <summary>"/a/b/comment-page-3/" is the article at "/a/b/", page 3; anything else is page 1 of itself.</summary>
+    private static (string Target, int Page) SplitCommentPage(string path, string[] segments)
+    {
+        var last = segments[^1];
+        if (segments.Length > 1 && last.StartsWith(CommentPageMarker, StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(last.AsSpan(CommentPageMarker.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0)
+        {
+            return (path[..(path.LastIndexOf(last, StringComparison.Ordinal))], page);
+        }
+        return (path, 1);
+    }
+
+    private async Task<Article?> FindAsync(PermalinkMatch match, CancellationToken cancellationToken) =>
+        match.Id is { } id ? await reader.FindPublishedAsync(id, cancellationToken)
+        : match.Slug is { } slug ? await reader.FindPublishedAsync(slug, cancellationToken)
+        : null;
+
+    private static string WithSlash(string path) => path.EndsWith('/') ? path : path + "/";
+
+    private static IResult MovedTo(string path, HttpContext context) =>
+        Results.Redirect(path + context.Request.QueryString, permanent: true);
+}
