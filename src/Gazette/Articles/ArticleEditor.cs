@@ -48,6 +48,10 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         var errors = Validate(input, null, ArticleStatus.Draft, now);
         await CheckImageAsync(input, errors, cancellationToken);
         await using var work = await units.BeginAsync(cancellationToken);
+        if (input.Kind == ArticleKind.Page)
+        {
+            await CheckParentAsync(work, input, null, errors, cancellationToken);
+        }
         var slug = await SlugAsync(work, input, input.Kind, null, errors, cancellationToken);
         if (errors.Count > 0)
         {
@@ -67,6 +71,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             UpdatedAt = now,
             CommentStatus = input.CommentStatus,
             FeaturedMediaId = input.FeaturedMediaId,
+            ParentId = input.Kind == ArticleKind.Page ? input.ParentId : null,
             AuthorId = actor.Id,
             Version = 1,
         };
@@ -164,6 +169,10 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             errors[ArticleFields.ScheduleAt] = "Choose a time in the future.";
         }
         var slug = input is null ? current.Slug : await SlugAsync(work, input, current.Kind, current.Id, errors, cancellationToken);
+        if (input is not null && current.Kind == ArticleKind.Page)
+        {
+            await CheckParentAsync(work, input, current.Id, errors, cancellationToken);
+        }
         if (errors.Count > 0)
         {
             return EditResult.Invalid(errors);
@@ -178,6 +187,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             BodyHtml = input is null ? current.BodyHtml : markdown.Render(input.BodyMarkdown).Html,
             CommentStatus = input?.CommentStatus ?? current.CommentStatus,
             FeaturedMediaId = input is null ? current.FeaturedMediaId : input.FeaturedMediaId,
+            ParentId = input is null || current.Kind != ArticleKind.Page ? current.ParentId : input.ParentId,
             Status = status,
             PublishedAt = PublishedAt(action, current, input, scheduleAt, now),
             UpdatedAt = now,
@@ -265,6 +275,29 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         }
     }
 
+    /// <summary>A page's parent must be another page, not one of its own descendants, and no deeper than pages may nest.</summary>
+    private static async Task CheckParentAsync(UnitOfWork work, ArticleInput input, long? id, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        const int MaxDepth = 8;
+        var depth = 0;
+        for (var ancestor = input.ParentId; ancestor is not null; depth++)
+        {
+            if (ancestor == id)
+            {
+                errors[ArticleFields.ParentId] = "A page cannot be placed under itself or one of its own subpages.";
+                return;
+            }
+            var parent = await work.Connection.QuerySingleOrDefaultAsync<PageChoice>(work.Command(
+                "select id, title, parent_id from articles where id = @ancestor and kind = 'page' and status <> 'trash'", new { ancestor }, cancellationToken));
+            if (parent is not { } found || depth >= MaxDepth)
+            {
+                errors[ArticleFields.ParentId] = depth >= MaxDepth ? $"Pages nest at most {MaxDepth} deep." : "Choose a page that exists and is not in the trash.";
+                return;
+            }
+            ancestor = found.ParentId;
+        }
+    }
+
     private static Dictionary<string, string> Validate(ArticleInput input, Article? current, string status, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -326,7 +359,8 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             """
             update articles set slug = @Slug, title = @Title, summary = @Summary, body_markdown = @BodyMarkdown, body_html = @BodyHtml,
                 status = @Status, published_at = @PublishedAt, updated_at = @UpdatedAt, comment_status = @CommentStatus,
-                submitted_by = @SubmittedBy, submitted_at = @SubmittedAt, version = @Version, featured_media_id = @FeaturedMediaId
+                submitted_by = @SubmittedBy, submitted_at = @SubmittedAt, version = @Version, featured_media_id = @FeaturedMediaId,
+                parent_id = @ParentId
             where id = @Id and version = @baseVersion
             """,
             new
@@ -342,6 +376,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
                 article.CommentStatus,
                 article.SubmittedBy,
                 article.FeaturedMediaId,
+                article.ParentId,
                 article.SubmittedAt,
                 article.Version,
                 article.Id,
@@ -358,12 +393,21 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
     /// <summary>Where a published or scheduled article or page is (or will be) read; null for the rest, and for a page whose parent will not be public then.</summary>
     private async Task<string?> PlannedPathAsync(DbConnection connection, DbTransaction? transaction, Article article, CancellationToken cancellationToken) =>
         article.PublishedAt is not { } at || article.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled) ? null
-        : article.Kind == ArticleKind.Page ? await PagePaths.OfAsync(connection, transaction, article, at > time.GetUtcNow() ? at : time.GetUtcNow(), cancellationToken)
+        : article.Kind == ArticleKind.Page ? (await PagePaths.OfAsync(connection, transaction, article, at > time.GetUtcNow() ? at : time.GetUtcNow(), cancellationToken))?.Path
         : links.Of(article);
+
+    /// <summary>The pages a page may be placed under, by title (not itself, nor anything in the trash).</summary>
+    public async Task<IReadOnlyList<PageChoice>> ParentChoicesAsync(long? exceptId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<PageChoice>(new CommandDefinition(
+            "select id, title from articles where kind = 'page' and status <> 'trash' and (@exceptId is null or id <> @exceptId) order by title limit 1000",
+            new { exceptId }, cancellationToken: cancellationToken))).AsList();
+    }
 
     /// <summary>Where a published article or page is read now (null when it is not public): a move from there leaves a redirect.</summary>
     private async Task<string?> PublicPathAsync(UnitOfWork work, Article article, DateTimeOffset now, CancellationToken cancellationToken) =>
         article.Status != ArticleStatus.Published || article.PublishedAt > now ? null
-        : article.Kind == ArticleKind.Page ? await PagePaths.OfAsync(work.Connection, work.Transaction, article, now, cancellationToken)
+        : article.Kind == ArticleKind.Page ? (await PagePaths.OfAsync(work.Connection, work.Transaction, article, now, cancellationToken))?.Path
         : links.Of(article);
 }

@@ -30,6 +30,9 @@ public sealed record ArticleInput
     /// <summary>The media library number of the image shown at the top; null: none.</summary>
     public long? FeaturedMediaId { get; init; }
 
+    /// <summary>A page's parent page (its path is the parent's, then its own slug); null: at the site's root. Articles have none.</summary>
+    public long? ParentId { get; init; }
+
     /// <summary>The form as an article stands now, for an editor page to start from.</summary>
     public static ArticleInput Of(EditableArticle article) => new()
     {
@@ -42,6 +45,8 @@ public sealed record ArticleInput
         CommentStatus = article.Article.CommentStatus,
         PublishedAt = article.Article.PublishedAt,
         FeaturedMediaId = article.Article.FeaturedMediaId,
+        Kind = article.Article.Kind,
+        ParentId = article.Article.ParentId,
     };
 }
 
@@ -57,6 +62,7 @@ public static class ArticleFields
     public const string CommentStatus = nameof(ArticleInput.CommentStatus);
     public const string PublishedAt = nameof(ArticleInput.PublishedAt);
     public const string FeaturedMediaId = nameof(ArticleInput.FeaturedMediaId);
+    public const string ParentId = nameof(ArticleInput.ParentId);
     public const string ScheduleAt = "ScheduleAt";
 
     /// <summary>The action cannot start from the article's status (publishing what is in the trash, say).</summary>
@@ -65,6 +71,14 @@ public static class ArticleFields
 
 /// <summary>An article as the newsroom edits it: the stored row with its section and tag names.</summary>
 /// <param name="Permalink">Its public path when it is published (or will be, when scheduled), else null.</param>
+/// <summary>A page as the parent picker lists it.</summary>
+public sealed record PageChoice
+{
+    public long Id { get; init; }
+    public string Title { get; init; } = "";
+    public long? ParentId { get; init; }
+}
+
 public sealed record EditableArticle(Article Article, IReadOnlyList<string> Sections, IReadOnlyList<string> Tags, string? Permalink = null);
 
 public enum EditOutcome

@@ -3,18 +3,22 @@ using Dapper;
 
 namespace Gazette.Articles;
 
+/// <summary>Where a page is: its path, and the ancestors it passes through (a change to any of them moves it).</summary>
+public sealed record PagePlace(string Path, IReadOnlyList<long> Ancestors);
+
 /// <summary>A page's path: its published ancestors' slugs, then its own (/about/masthead/).</summary>
 public static class PagePaths
 {
     private const int MaxDepth = 8;
 
     /// <summary>
-    /// The path of a published page, or null when an ancestor is not published
+    /// The place of a published page, or null when an ancestor is not published
     /// (or the chain is deeper than 8), so a path never gives a draft's slug away.
     /// </summary>
-    public static async Task<string?> OfAsync(DbConnection connection, DbTransaction? transaction, Article page, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<PagePlace?> OfAsync(DbConnection connection, DbTransaction? transaction, Article page, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var segments = new List<string> { page.Slug };
+        var ancestors = new List<long>();
         for (var parentId = page.ParentId; parentId is not null;)
         {
             var parent = segments.Count > MaxDepth ? null : await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
@@ -25,8 +29,9 @@ public static class PagePaths
                 return null;
             }
             segments.Insert(0, parent.Slug);
+            ancestors.Add(parent.Id);
             parentId = parent.ParentId;
         }
-        return "/" + string.Join('/', segments) + "/";
+        return new PagePlace("/" + string.Join('/', segments) + "/", ancestors);
     }
 }

@@ -89,14 +89,14 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
     /// slugs, then its own (/about/masthead/). A page under an unpublished parent
     /// is not shown, so the path never gives a draft's slug away.
     /// </summary>
-    public async Task<(Article Page, string Path)?> FindPublishedPageAsync(string slug, CancellationToken cancellationToken = default)
+    public async Task<(Article Page, PagePlace Place)?> FindPublishedPageAsync(string slug, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         var page = await connection.QuerySingleOrDefaultAsync<Article>(new CommandDefinition(
             $"select {ArticleStore.Columns} from articles where kind = 'page' and slug = @slug and status = 'published' and published_at <= @now",
             new { slug = Normalized.Slug(slug), now }, cancellationToken: cancellationToken));
-        return page is not null && await PagePaths.OfAsync(connection, null, page, now, cancellationToken) is { } path ? (page, path) : null;
+        return page is not null && await PagePaths.OfAsync(connection, null, page, now, cancellationToken) is { } place ? (page, place) : null;
     }
 
     /// <summary>What Comments may know of a published article.</summary>

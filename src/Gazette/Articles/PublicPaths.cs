@@ -40,11 +40,11 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
         var (target, commentPage) = SplitCommentPage(path, segments);
 
         var staticPage = commentPage == 1 ? await reader.FindPublishedPageAsync(segments[^1], cancellationToken) : null;
-        if (staticPage is var (page, pagePath) && string.Equals(pagePath, WithSlash(path), StringComparison.OrdinalIgnoreCase))
+        if (staticPage is var (page, place) && string.Equals(place.Path, WithSlash(path), StringComparison.OrdinalIgnoreCase))
         {
-            return string.Equals(pagePath, path, StringComparison.Ordinal)
-                ? await staticPages.ShowAsync(page, pagePath, context, cancellationToken)
-                : MovedTo(pagePath, context);
+            return string.Equals(place.Path, path, StringComparison.Ordinal)
+                ? await staticPages.ShowAsync(page, place, context, cancellationToken)
+                : MovedTo(place.Path, context);
         }
 
         var current = links.Pattern;
@@ -65,8 +65,8 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
                 return MovedTo(ArticleUrls.CommentPage(links.Of(moved), commentPage), context);
             }
         }
-        return staticPage is var (_, itsPath)
-            ? MovedTo(itsPath, context)
+        return staticPage is var (_, itsPlace)
+            ? MovedTo(itsPlace.Path, context)
             : await pages.NotFoundAsync(cancellationToken);
     }
 

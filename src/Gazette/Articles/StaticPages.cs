@@ -9,11 +9,12 @@ namespace Gazette.Articles;
 /// </summary>
 public sealed class StaticPages(SiteTime time, PageRenderer pages)
 {
-    public async Task<IResult> ShowAsync(Article page, string path, HttpContext context, CancellationToken cancellationToken)
+    public async Task<IResult> ShowAsync(Article page, PagePlace place, HttpContext context, CancellationToken cancellationToken)
     {
-        PageCache.Tag(context, [ArticleCacheTags.Article(page.Id)]);
-        var view = ArticleViewFactory.Page(page, path, time);
-        var meta = new PageMeta(page.Title, page.Summary, pages.Absolute(context.Request, path));
+        // A parent's new slug moves its subpages too.
+        PageCache.Tag(context, [ArticleCacheTags.Article(page.Id), .. place.Ancestors.Select(ArticleCacheTags.Article)]);
+        var view = ArticleViewFactory.Page(page, place.Path, time);
+        var meta = new PageMeta(page.Title, page.Summary, pages.Absolute(context.Request, place.Path));
         return await pages.RenderAsync("page", meta, new Dictionary<string, object?> { ["page"] = view }, StatusCodes.Status200OK, HtmlPage.Public, cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using Gazette.Articles;
 using Gazette.Rendering;
-using Microsoft.Extensions.Options;
 
 namespace Gazette.Tests.Infrastructure;
 
@@ -8,19 +7,10 @@ namespace Gazette.Tests.Infrastructure;
 public static class TestLinks
 {
     public static Permalinks Default { get; } = new(
-        new StaticOptions<PermalinkOptions>(new PermalinkOptions()),
-        new SiteTime(new StaticOptions<SiteOptions>(new SiteOptions())));
+        new FixedOptions<PermalinkOptions>(new PermalinkOptions()),
+        new SiteTime(new FixedOptions<SiteOptions>(new SiteOptions())));
 
     public static string Article(DateTimeOffset publishedAt, string slug) => Default.Article(0, slug, publishedAt);
 
     public static string Of(Article article) => Default.Of(article);
-
-    private sealed class StaticOptions<T>(T value) : IOptionsMonitor<T>
-    {
-        public T CurrentValue => value;
-
-        public T Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<T, string?> listener) => null;
-    }
 }

@@ -21,6 +21,9 @@ public sealed class ArticleForm
     /// <summary>The featured image's number in the media library, as typed.</summary>
     public string? FeaturedMediaId { get; set; }
 
+    /// <summary>A page's parent page's number, as chosen; empty: the site's root.</summary>
+    public string? ParentId { get; set; }
+
     public ArticleInput ToInput() => new()
     {
         Kind = Kind == ArticleKind.Page ? ArticleKind.Page : ArticleKind.Article,
@@ -32,6 +35,7 @@ public sealed class ArticleForm
         Tags = Names(Tags),
         CommentStatus = CommentStatus ?? DiscussionStatus.Open,
         FeaturedMediaId = MediaNumber(),
+        ParentId = long.TryParse(ParentId, NumberStyles.None, CultureInfo.InvariantCulture, out var parent) ? parent : null,
     };
 
     /// <summary>The typed image number; one that is not a number becomes 0, which no image has, so the editor refuses it by its field.</summary>
@@ -54,6 +58,7 @@ public sealed class ArticleForm
         Tags = string.Join(", ", input.Tags),
         CommentStatus = input.CommentStatus,
         FeaturedMediaId = input.FeaturedMediaId?.ToString(CultureInfo.InvariantCulture),
+        ParentId = input.ParentId?.ToString(CultureInfo.InvariantCulture),
         ScheduleAt = scheduledAt is { } at ? time.Field(at) : null,
     };
 

@@ -1,6 +1,9 @@
+using System.Globalization;
 using Gazette.Rendering;
 using Gazette.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gazette.Articles.Admin;
 
@@ -24,6 +27,20 @@ public abstract class ArticleFormPageModel(PreviewPages previews, PageRenderer p
     public IReadOnlyList<EditorButton> Buttons { get; protected set; } = [];
 
     public abstract bool IsNew { get; }
+
+    /// <summary>For a page: the pages it may be placed under.</summary>
+    public IReadOnlyList<PageChoice> Parents { get; private set; } = [];
+
+    /// <summary>Lists the parent choices once the handler has run, for whichever page it renders.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Result is PageResult && Form.Kind == ArticleKind.Page)
+        {
+            var self = RouteData.Values.TryGetValue("id", out var id) && long.TryParse(id?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (long?)null;
+            Parents = await HttpContext.RequestServices.GetRequiredService<ArticleEditor>().ParentChoicesAsync(self, HttpContext.RequestAborted);
+        }
+    }
 
     /// <summary>The form as the public theme would show it, unsaved (no script needed).</summary>
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken) =>
