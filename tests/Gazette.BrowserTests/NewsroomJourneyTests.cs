@@ -51,6 +51,7 @@ public sealed class NewsroomJourneyTests(BrowserFixture fixture)
     [InlineData("/admin/users", true)]
     [InlineData("/admin/comments", true)]
     [InlineData("/admin/comments/{pending}", true)]
+    [InlineData("/admin/comments/blocked", true)]
     [InlineData("/admin/privacy", true)]
     [InlineData("/admin/media", true)]
     [InlineData("/admin/media/{image}", true)]

@@ -15,6 +15,10 @@ public static class CommentAudit
     public const string Deleted = "comment.deleted";
     public const string StaffReply = "comment.staff_reply";
     public const string Blocked = "commenter.blocked";
+    public const string Unblocked = "commenter.unblocked";
+
+    /// <summary>The list of blocked emails and addresses, as an audit subject (its entries never are).</summary>
+    public const string BlockList = "blocklist";
     public const string Exported = "personal_data.exported";
     public const string Anonymized = "personal_data.anonymized";
     public const string Erased = "personal_data.erased";

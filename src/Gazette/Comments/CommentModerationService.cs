@@ -261,6 +261,28 @@ public sealed class CommentModerationService(
         return ModerationResult.Done(added ? 1 : 0);
     }
 
+    /// <summary>The emails and addresses moderators have blocked, as stored (newest last).</summary>
+    public async Task<IReadOnlyList<string>> BlockedAsync(NewsroomUser actor, CancellationToken cancellationToken = default) =>
+        actor.CanModerate ? await BlockedCommenters.ReadAsync(settings, cancellationToken) : [];
+
+    /// <summary>Takes <paramref name="entry"/> off the disallowed list: that commenter's next comments are judged like anyone's.</summary>
+    public async Task<ModerationResult> UnblockAsync(NewsroomUser actor, string entry, CancellationToken cancellationToken = default)
+    {
+        if (!actor.CanModerate)
+        {
+            return ModerationResult.Refused;
+        }
+        await using var work = await units.BeginAsync(cancellationToken);
+        if (!await settings.RemoveLineAsync(work, BlockedCommenters.SettingKey, entry, cancellationToken))
+        {
+            return ModerationResult.Failed(ModerationResult.WholeForm, "That entry is not on the list (someone may have removed it already).");
+        }
+        await work.AuditAsync(Actor(actor), CommentAudit.Unblocked, CommentAudit.BlockList, "site",
+            entry.Contains('@', StringComparison.Ordinal) ? "unblocked an email address" : "unblocked an address", cancellationToken);
+        await work.CommitAsync(cancellationToken);
+        return ModerationResult.Done(1);
+    }
+
     private static AuditActor Actor(NewsroomUser user) => new(user.Id, user.Name);
 
     private static ModerationResult NoSuchComment(long id) =>

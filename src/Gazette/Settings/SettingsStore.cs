@@ -67,6 +67,29 @@ public sealed class SettingsStore(Database database, TimeProvider time) : ISetti
         return true;
     }
 
+    public async Task<bool> RemoveLineAsync(UnitOfWork work, string key, string line, CancellationToken cancellationToken = default)
+    {
+        // Compare-and-set: a line added by someone else meanwhile is never lost; the loser of a race reads again.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var current = await work.Connection.QuerySingleOrDefaultAsync<string>(work.Command(
+                "select value from settings where key = @key", new { key }, cancellationToken));
+            var lines = Lines(current);
+            if (!lines.Contains(line, StringComparer.Ordinal))
+            {
+                return false;
+            }
+            var kept = string.Join('\n', lines.Where(entry => !string.Equals(entry, line, StringComparison.Ordinal)));
+            if (await work.Connection.ExecuteAsync(work.Command(
+                "update settings set value = @kept, updated_at = @now where key = @key and value = @current",
+                new { key, kept, current, now = time.GetUtcNow() }, cancellationToken)) == 1)
+            {
+                return true;
+            }
+        }
+        throw new InvalidOperationException($"The setting {key} kept changing while a line was removed from it.");
+    }
+
     /// <summary>The entries of a one-a-line setting.</summary>
     public static IReadOnlyList<string> Lines(string? value) =>
         (value ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

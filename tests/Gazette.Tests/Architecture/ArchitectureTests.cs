@@ -87,7 +87,7 @@ public sealed class ArchitectureTests
     {
         string[] allowed = ["Gazette.Web.GazetteModule", "Gazette.Web.RouteGroups", "Gazette.Web.ReaderRateLimit", "Gazette.Web.ReaderRateLimitExtensions", "Gazette.Web.CrossSiteGuard", "Gazette.Web.StorageFailureAnswer",
             "Gazette.Web.NewsroomUser", "Gazette.Web.NewsroomRole", "Gazette.Web.Admin.AdminPageModel", "Gazette.Web.Admin.AdminMenuItem",
-            "Gazette.Web.Admin.IDashboardPanel", "Gazette.Web.Admin.FieldView", "Gazette.Web.Admin.ResultAction", "Gazette.Web.Admin.AdminMenuServiceCollectionExtensions"];
+            "Gazette.Web.Admin.IDashboardPanel", "Gazette.Web.Admin.FieldView", "Gazette.Web.Admin.ResultAction", "Gazette.Web.Admin.NewsroomTime", "Gazette.Web.Admin.AdminMenuServiceCollectionExtensions"];
         var violations = Dependencies.Value
             .Where(pair => FeatureOf(pair.Key) is not null)
             .SelectMany(pair => pair.Value.Where(used => PartOf(used) == "Gazette.Web" && !allowed.Contains(Outermost(used))).Select(used => $"{pair.Key} uses {used}"))

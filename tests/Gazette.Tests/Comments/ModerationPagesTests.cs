@@ -188,6 +188,22 @@ public sealed class ModerationPagesTests(SqliteProvider provider) : CommentTestB
         var stored = (await Store.FindAsync(next))!;
         Assert.Equal(CommentStatus.Spam, stored.Status);
         Assert.Contains("Why it is here:</strong> matches the disallowed list", await editor.GetStringAsync("/admin/comments?tab=spam"), StringComparison.Ordinal);
+
+        var list = await editor.GetStringAsync("/admin/comments/blocked");
+        Assert.Contains("<td>blocked-seller@example.org</td>", list, StringComparison.Ordinal);
+        using var unblocked = await Newsroom.PostFormAsync(editor, "/admin/comments/blocked", new() { ["entry"] = "blocked-seller@example.org" });
+        Assert.Equal(HttpStatusCode.Redirect, unblocked.StatusCode);
+        list = await editor.GetStringAsync("/admin/comments/blocked");
+        Assert.Contains("Unblocked blocked-seller@example.org", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>blocked-seller@example.org</td>", list, StringComparison.Ordinal);
+        using var again = await Newsroom.PostFormAsync(editor, "/admin/comments/blocked", new() { ["entry"] = "blocked-seller@example.org" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Contains("That entry is not on the list", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var after = await PendingOrAnyAsync("Sorry, honest question now", "blocked-seller@example.org");
+        Assert.NotEqual(CommentStatus.Spam, (await Store.FindAsync(after))!.Status);
+        using var author = await Newsroom.MemberAsync(Factory, "block-author", NewsroomRole.Author);
+        Assert.Equal(HttpStatusCode.Forbidden, (await author.GetAsync("/admin/comments/blocked")).StatusCode);
     }
 
     [Fact]

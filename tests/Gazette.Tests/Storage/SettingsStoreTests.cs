@@ -52,6 +52,39 @@ public abstract class SettingsStoreTests<TProvider>(TProvider provider) : IClass
         Assert.Equal(Enumerable.Range(0, 8).Select(i => $"entry{i}").Order(), SettingsStore.Lines(await Store.GetAsync(key)).Order());
     }
 
+    [Fact]
+    public async Task LinesRemovedAtOnceAreAllGoneAndALineAddedMeanwhileStays()
+    {
+        var units = Units();
+        var key = "test.removals." + Guid.NewGuid().ToString("N")[..8];
+        await using (var setup = await units.BeginAsync())
+        {
+            foreach (var i in Enumerable.Range(0, 6))
+            {
+                await Store.AddLineAsync(setup, key, $"entry{i}");
+            }
+            await setup.CommitAsync();
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>
+        {
+            await using var work = await units.BeginAsync();
+            Assert.True(await Store.RemoveLineAsync(work, key, $"entry{i}"));
+            await work.CommitAsync();
+        }).Append(Task.Run(async () =>
+        {
+            await using var work = await units.BeginAsync();
+            await Store.AddLineAsync(work, key, "late");
+            await work.CommitAsync();
+        })));
+        await using (var again = await units.BeginAsync())
+        {
+            Assert.False(await Store.RemoveLineAsync(again, key, "entry0"));
+        }
+
+        Assert.Equal(["entry4", "entry5", "late"], SettingsStore.Lines(await Store.GetAsync(key)).Order());
+    }
+
     private UnitsOfWork Units()
     {
         var services = new ServiceCollection().BuildServiceProvider();

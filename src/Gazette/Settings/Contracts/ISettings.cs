@@ -15,4 +15,7 @@ public interface ISettings
     /// the caller's transaction; false when the line is there already.
     /// </summary>
     Task<bool> AddLineAsync(UnitOfWork work, string key, string line, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a line from such a setting, in the caller's transaction; false when it was not there.</summary>
+    Task<bool> RemoveLineAsync(UnitOfWork work, string key, string line, CancellationToken cancellationToken = default);
 }
