@@ -60,7 +60,8 @@ public static class ArticleViewFactory
         };
         if (article.Image is { } image)
         {
-            data["image"] = new[] { new Uri(new Uri(canonicalUrl), image.Original).AbsoluteUri };
+            // Google asks for 16:9, 4:3 and 1:1 versions; the crops keep the focal point in each.
+            data["image"] = (image.Crops.Count > 0 ? image.Crops : [image.Original]).Select(url => new Uri(new Uri(canonicalUrl), url).AbsoluteUri).ToList();
         }
         return SafeHtml.FromTrustedSource(JsonSerializer.Serialize(data));
     }

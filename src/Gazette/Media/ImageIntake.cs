@@ -76,10 +76,16 @@ public static class ImageIntake
         {
             return new(null, NoFile);
         }
+        return await OneAtATimeAsync(() => Process(bytes), cancellationToken);
+    }
+
+    /// <summary>Runs decoding work among the few allowed at once (each may hold a large picture in memory).</summary>
+    public static async Task<T> OneAtATimeAsync<T>(Func<T> decode, CancellationToken cancellationToken)
+    {
         await Decoders.WaitAsync(cancellationToken);
         try
         {
-            return Process(bytes);
+            return decode();
         }
         finally
         {

@@ -29,14 +29,14 @@ public static class MediaEndpoints
             .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ImageIntake.MaxBytes + RequestSlack });
     }
 
-    private static IResult Serve(string name, MediaFolder folder, HttpContext context)
+    private static async Task<IResult> Serve(string name, MediaFolder folder, MediaLibrary library, HttpContext context)
     {
         if (!MediaNames.IsValid(name))
         {
             return Results.NotFound();
         }
         var file = folder.Find(name);
-        if (!file.Exists)
+        if (!file.Exists && !(MediaNames.CropOf(name) is not null && await library.MakeCropAsync(name, context.RequestAborted) && (file = folder.Find(name)).Exists))
         {
             return Results.NotFound();
         }

@@ -28,6 +28,9 @@ public sealed record MediaItem
         [.. VariantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(width => int.Parse(width, CultureInfo.InvariantCulture))];
 
     public string Url => MediaNames.UrlOf(Name);
+
+    /// <summary>The names of its crops around the focal point (none for a GIF, which is shown as itself, animated).</summary>
+    public IReadOnlyList<string> CropNames => MimeType == ImageType.Gif.MimeType ? [] : [.. CropShape.All.Select(shape => MediaNames.Crop(Name, shape, FocalX, FocalY))];
 }
 
 /// <summary>What an editor may change about an image after it is uploaded.</summary>

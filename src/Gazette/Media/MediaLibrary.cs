@@ -118,6 +118,8 @@ public sealed class MediaLibrary(
         await store.UpdateMetadataAsync(work, id, cleaned, cancellationToken);
         await work.RaiseAsync(new MediaChanged(id), cancellationToken);
         await work.CommitAsync(cancellationToken);
+        var moved = item with { FocalX = cleaned.FocalX, FocalY = cleaned.FocalY };
+        DeleteFiles(item.CropNames.Except(moved.CropNames, StringComparer.Ordinal));
         return MediaOutcome.Done(item with
         {
             AltText = cleaned.AltText!,
@@ -162,7 +164,36 @@ public sealed class MediaLibrary(
             await work.CommitAsync(cancellationToken);
         }
         // The row is gone first: a failure here leaves files nothing names, never a row whose files are missing.
-        foreach (var name in found.Widths.Select(width => MediaNames.Variant(found.Name, width)).Append(found.Name))
+        DeleteFiles(found.Widths.Select(width => MediaNames.Variant(found.Name, width)).Concat(found.CropNames).Append(found.Name));
+        return MediaOutcome.Done(found);
+    }
+
+    /// <summary>
+    /// Makes the crop <paramref name="name"/> names, if it is one of an image's
+    /// current crops (a crop for an old focal point, or of no image, is not
+    /// made); true when the file is there now.
+    /// </summary>
+    public async Task<bool> MakeCropAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (MediaNames.CropOf(name) is not var (stem, shape)
+            || ImageType.All.Select(type => store.FindByName(stem + "." + type.Extension)).OfType<MediaItem>().FirstOrDefault() is not { } item
+            || !item.CropNames.Contains(name, StringComparer.Ordinal))
+        {
+            return false;
+        }
+        var original = await File.ReadAllBytesAsync(folder.PathOf(item.Name), cancellationToken);
+        var crop = await ImageIntake.OneAtATimeAsync(() => FocalCrops.Make(original, shape, item.FocalX, item.FocalY), cancellationToken);
+        if (crop is null)
+        {
+            return false;
+        }
+        folder.Write(name, crop);
+        return true;
+    }
+
+    private void DeleteFiles(IEnumerable<string> names)
+    {
+        foreach (var name in names)
         {
             try
             {
@@ -173,7 +204,6 @@ public sealed class MediaLibrary(
                 logger.LogWarning(ex, "Could not delete media file {Name}", name);
             }
         }
-        return MediaOutcome.Done(found);
     }
 
     private static Dictionary<string, string> Validate(MediaMetadata metadata)

@@ -39,7 +39,8 @@ public abstract class FeaturedImageTests<TProvider>(TProvider provider) : Newsro
         Assert.Contains($"srcset=\"{image.Url[..^4]}-480.webp 480w", html, StringComparison.Ordinal);
         Assert.Contains($"width=\"{image.Width}\" height=\"900\" alt=\"Fishing boats at the pier\"", html, StringComparison.Ordinal);
         Assert.Contains("Boats return at dawn. <span class=\"credit\">Ana Photographer</span>", html, StringComparison.Ordinal);
-        Assert.Contains($"\"image\":[\"http://localhost{image.Url}\"]", html, StringComparison.Ordinal);
+        var stem = image.Url[..^4];
+        Assert.Contains($"\"image\":[\"http://localhost{stem}-16x9-50-50.webp\",\"http://localhost{stem}-4x3-50-50.webp\",\"http://localhost{stem}-1x1-50-50.webp\"]", html, StringComparison.Ordinal);
 
         var deletion = await library.DeleteAsync(author, image.Id);
         Assert.False(deletion.Succeeded);

@@ -51,6 +51,8 @@ public abstract class MediaServingTests<TProvider>(TProvider provider) : SiteTes
     [InlineData("/media/%2e%2e%2f%2e%2e%2fetc%2fpasswd")]
     [InlineData("/media/../gazette.db")]
     [InlineData("/media/ABCDEF00000000000000000000000000.jpg")]
+    [InlineData("/media/00000000000000000000000000000000-1x1-50-50.webp")]
+    [InlineData("/media/00000000000000000000000000000000-2x1-50-50.webp")]
     public async Task UnknownNamesAndPathsOutsideTheFolderAre404(string path)
     {
         File.WriteAllText(Path.Combine(Path.GetDirectoryName(_folder)!, "gazette.db"), "secret");
@@ -76,6 +78,40 @@ public abstract class MediaServingTests<TProvider>(TProvider provider) : SiteTes
         Assert.Contains($"sizes=\"{ResponsiveImage.ArticleSizes}\"", html, StringComparison.Ordinal);
         Assert.Contains($"width=\"{item.Width}\" height=\"1000\"", html, StringComparison.Ordinal);
         Assert.Contains("alt=\"The pier at dawn\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CropsKeepTheFocalPointAndAMovedPointMakesNewOnes()
+    {
+        var item = await UploadAsync(TestImages.Png(2000 + Interlocked.Increment(ref _sizes), 1000));
+        var editor = new NewsroomUser(await FirstUserAsync(), "Editor", NewsroomRole.Editor);
+        var library = Factory.Services.GetRequiredService<MediaLibrary>();
+
+        var topLeft = (await library.UpdateAsync(editor, item.Id, new MediaMetadata(item.AltText, "", "", "", 0.1, 0.1))).Item!;
+        var square = await Client.GetAsync(new Uri(MediaNames.UrlOf(topLeft.CropNames[2]), UriKind.Relative));
+        var wide = await Client.GetAsync(new Uri(MediaNames.UrlOf(topLeft.CropNames[0]), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, square.StatusCode);
+        Assert.Equal("image/webp", square.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(MediaEndpoints.ImmutableCacheControl, square.Headers.CacheControl?.ToString());
+        var squareBytes = await square.Content.ReadAsByteArrayAsync();
+        Assert.True(TestImages.IsRedAt(squareBytes, 10, 10), "the red top-left corner is in a crop around a top-left focal point");
+        using (var decoded = SkiaSharp.SKBitmap.Decode(squareBytes))
+        {
+            Assert.Equal((1000, 1000), (decoded.Width, decoded.Height));
+        }
+        using (var decoded = SkiaSharp.SKBitmap.Decode(await wide.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.Equal((FocalCrops.MaxWidth, 675), (decoded.Width, decoded.Height));
+        }
+
+        var bottomRight = (await library.UpdateAsync(editor, item.Id, new MediaMetadata(item.AltText, "", "", "", 0.9, 0.9))).Item!;
+        var moved = await Client.GetAsync(new Uri(MediaNames.UrlOf(bottomRight.CropNames[2]), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.False(TestImages.IsRedAt(await moved.Content.ReadAsByteArrayAsync(), 10, 10), "a crop around the bottom-right point leaves the red corner out");
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(new Uri(MediaNames.UrlOf(topLeft.CropNames[2]), UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain(StoredFiles(), file => file.EndsWith(topLeft.CropNames[2], StringComparison.Ordinal));
     }
 
     [Fact]
