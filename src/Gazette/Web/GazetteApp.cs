@@ -27,6 +27,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         // appsettings.json ships beside the executable; relative paths in settings
         // (the SQLite file, the theme folder) still resolve against the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArguments, ContentRootPath = AppContext.BaseDirectory });
+        BuiltInSettings.AddBeneathAppSettings(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddGazetteProxyHeaders(builder.Configuration);
         builder.Services.AddGazetteStorage();
