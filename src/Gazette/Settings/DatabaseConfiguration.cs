@@ -23,5 +23,5 @@ public sealed class DatabaseConfigurationProvider : ConfigurationProvider
     }
 
     /// <summary>How <c>gazette doctor</c> names this source when a value comes from it.</summary>
-    public override string ToString() => "the settings table (Settings in the newsroom)";
+    public override string ToString() => "the settings table, edited in the newsroom";
 }

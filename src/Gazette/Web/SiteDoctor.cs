@@ -76,6 +76,11 @@ public sealed class SiteDoctor(IServiceProvider services, IConfiguration configu
             lines.Add(DoctorLine.Fail("database", ex.Message));
             return false;
         }
+        catch (DbException ex)
+        {
+            lines.Add(DoctorLine.Fail("database", $"the {database.Url.Display} answered, then failed: {ex.Message}"));
+            return false;
+        }
     }
 
     private bool CheckMigrations(List<DoctorLine> lines)
