@@ -28,7 +28,7 @@ fail() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 # --- dependencies -----------------------------------------------------------
 vnu=tests/tools/node_modules/vnu-jar/build/dist/vnu.jar
-packages=(postgresql default-jre-headless)
+packages=(postgresql default-jre-headless nginx systemd openssl)
 [ $fast = 1 ] || packages+=(chromium)
 # npm fetches the Nu HTML checker once (Java runs it); a Node.js from elsewhere that has npm will do.
 [ -f "$vnu" ] || command -v npm >/dev/null || packages+=(nodejs npm)
@@ -83,6 +83,12 @@ run_tests() {
   [ "$rc" = 0 ] || status=1
   rm -f "$log"
 }
+
+deploy_summary=$(tests/deploy-check.sh | tee /dev/stderr | tail -1)
+passed=$((passed + $(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$deploy_summary")))
+failed=$((failed + $(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$deploy_summary")))
+[ "$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$deploy_summary")" = 0 ] || status=1
+phase "deployment files"
 
 run_tests tests/Gazette.Tests
 phase "unit + http tests"

@@ -103,7 +103,8 @@ public sealed class Preflight(IServiceProvider services, ILogger<Preflight> logg
         }
     }
 
-    private static async Task CheckConnectionAsync(Database database, CancellationToken cancellationToken)
+    /// <summary>Opens and closes one connection; a failure is a <see cref="StartupException"/> saying why in one line.</summary>
+    public static async Task CheckConnectionAsync(Database database, CancellationToken cancellationToken)
     {
         try
         {

@@ -14,6 +14,7 @@ public sealed class MediaModule : GazetteModule
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp => MediaFolder.From(configuration, sp.GetRequiredService<Database>()));
+        services.AddSingleton(sp => new SiteFolder("media", sp.GetRequiredService<MediaFolder>().Root));
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<IImageSources, MediaImageSources>();

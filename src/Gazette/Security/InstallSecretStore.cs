@@ -19,6 +19,22 @@ public static class InstallSecretStore
         _ => FromTable(database, time),
     };
 
+    /// <summary>
+    /// The secret if the site has one, without making one (for <c>gazette doctor</c>);
+    /// a secret that cannot be read or is damaged is a <see cref="StartupException"/>.
+    /// </summary>
+    public static InstallSecret? LoadExisting(Database database)
+    {
+        if (database is SqliteDatabase sqlite)
+        {
+            var path = Path.Combine(sqlite.Url.DataFolder, FileName);
+            return File.Exists(path) ? FromFile(path) : null;
+        }
+        using var connection = database.Open();
+        var stored = connection.QuerySingleOrDefault<string>("select value from secrets where name = 'install'");
+        return stored is null ? null : Decode(stored, "the secrets table");
+    }
+
     private static InstallSecret FromFile(string path)
     {
         if (!File.Exists(path))

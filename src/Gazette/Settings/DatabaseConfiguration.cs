@@ -21,4 +21,7 @@ public sealed class DatabaseConfigurationProvider : ConfigurationProvider
         Data = new Dictionary<string, string?>(values.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)), StringComparer.OrdinalIgnoreCase);
         OnReload();
     }
+
+    /// <summary>How <c>gazette doctor</c> names this source when a value comes from it.</summary>
+    public override string ToString() => "the settings table, edited in the newsroom";
 }

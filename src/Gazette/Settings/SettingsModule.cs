@@ -26,6 +26,7 @@ public sealed class SettingsModule : GazetteModule
         services.AddSingleton<SettingsEditor>();
         services.AddSingleton<SettingsReloader>();
         services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SettingsReloader>());
+        services.AddSingleton<IStoredConfiguration>(sp => sp.GetRequiredService<SettingsReloader>());
         services.AddEvent<SettingsChanged>("settings.changed");
         services.AddSingleton<INodeSubscriber<SettingsChanged>>(sp => sp.GetRequiredService<SettingsReloader>());
         foreach (var setting in SiteSettings.All)

@@ -9,9 +9,11 @@ namespace Gazette.Settings;
 /// node when they change (the event log reaches each node within a second), then
 /// drops every cached page: a title or a discussion rule shows on all of them.
 /// </summary>
-public sealed class SettingsReloader(SettingsStore store, DatabaseConfigurationSource source, PageCache cache) : IStartupTask, INodeSubscriber<SettingsChanged>
+public sealed class SettingsReloader(SettingsStore store, DatabaseConfigurationSource source, PageCache cache) : IStartupTask, IStoredConfiguration, INodeSubscriber<SettingsChanged>
 {
     public Task RunAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+
+    public Task LoadAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
 
     public string? Announce(string baseUrl) => null;
 

@@ -41,6 +41,13 @@ public sealed class SchemaMigrator(Database database, IEnumerable<MigrationSourc
         return applied;
     }
 
+    /// <summary>The scripts this build would apply to the database, in order, without applying them.</summary>
+    public IReadOnlyList<string> Pending()
+    {
+        var scripts = Scripts();
+        return [.. Deploy(scripts).WithScripts(scripts).LogToNowhere().Build().GetScriptsToExecute().Select(script => script.Name)];
+    }
+
     /// <summary>The scripts this build carries for the dialect, in the order they apply.</summary>
     public IReadOnlyList<string> KnownScripts() => Scripts().Select(script => script.Name).ToList();
 

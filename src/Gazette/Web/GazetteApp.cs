@@ -24,9 +24,10 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
 
     private WebApplication Build(string[] hostArguments)
     {
-        // appsettings.json ships beside the executable; relative paths in settings
-        // (the SQLite file, the theme folder) still resolve against the working directory.
+        // An appsettings.json beside the executable overrides the built-in one; relative paths in
+        // settings (the SQLite file, the theme folder) still resolve against the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArguments, ContentRootPath = AppContext.BaseDirectory });
+        BuiltInSettings.AddBeneathAppSettings(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddGazetteProxyHeaders(builder.Configuration);
         builder.Services.AddGazetteStorage();

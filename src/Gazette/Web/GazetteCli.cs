@@ -18,6 +18,7 @@ public static class GazetteCli
         {
             serve,
             MigrateCommand.Create(app),
+            DoctorCommand.Create(app),
         };
         foreach (var command in modules.SelectMany(module => module.Commands(app)))
         {

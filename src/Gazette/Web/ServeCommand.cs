@@ -11,7 +11,7 @@ public static class ServeCommand
 {
     public const string DefaultUrls = "http://localhost:5000";
 
-    private static readonly Option<string?> Urls = new("--urls")
+    internal static readonly Option<string?> Urls = new("--urls")
     {
         Description = $"Addresses to listen on, separated by ';' (default {DefaultUrls}).",
         HelpName = "URL",
@@ -56,7 +56,7 @@ public static class ServeCommand
         });
     }
 
-    private static bool IsLoopback(string address) =>
+    internal static bool IsLoopback(string address) =>
         BindingAddress.Parse(address).Host is var host
         && (host is "localhost" || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip)));
 

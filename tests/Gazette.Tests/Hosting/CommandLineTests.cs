@@ -36,6 +36,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("--help")]
     [InlineData("serve --help")]
     [InlineData("migrate --help")]
+    [InlineData("doctor --help")]
     [InlineData("comments --help")]
     [InlineData("comments list --help")]
     [InlineData("comments approve --help")]

@@ -15,9 +15,9 @@ public sealed class GazetteProcess : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private GazetteProcess(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args, string? input = null)
+    private GazetteProcess(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args, string? input = null, string? executable = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(executable ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -25,8 +25,16 @@ public sealed class GazetteProcess : IAsyncDisposable
             RedirectStandardInput = input is not null,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gazette.dll"));
+        if (executable is null)
+        {
+            start.ArgumentList.Add("exec");
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gazette.dll"));
+        }
+        else
+        {
+            // A machine without .NET: the executable sees only the environment given to it.
+            start.Environment.Clear();
+        }
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -63,6 +71,10 @@ public sealed class GazetteProcess : IAsyncDisposable
 
     public static GazetteProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
         new(workingDirectory, environment, args);
+
+    /// <summary>A published executable, run with nothing of this machine's environment but <paramref name="environment"/>.</summary>
+    public static GazetteProcess StartExecutable(string executable, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        new(workingDirectory, environment, args, executable: executable);
 
     /// <summary>Runs a command to its end.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
