@@ -1,3 +1,4 @@
+using Gazette.Backup;
 using Gazette.Events;
 using Gazette.Hosting;
 using Gazette.Media.Contracts;
@@ -14,6 +15,7 @@ public sealed class MediaModule : GazetteModule
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp => MediaFolder.From(configuration, sp.GetRequiredService<Database>()));
+        services.AddSingleton(sp => new BackupFolder("media", sp.GetRequiredService<MediaFolder>().Root));
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<IImageSources, MediaImageSources>();

@@ -18,6 +18,8 @@ public static class GazetteCli
         {
             serve,
             MigrateCommand.Create(app),
+            BackupCommands.Backup(app),
+            BackupCommands.Restore(app),
         };
         foreach (var command in modules.SelectMany(module => module.Commands(app)))
         {
