@@ -40,6 +40,10 @@ internal sealed class BackupArchiveWriter : IAsyncDisposable
         {
             await using var hashing = new HashingReadStream(file);
             var entry = new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = hashing, ModificationTime = File.GetLastWriteTimeUtc(path) };
+            if (!OperatingSystem.IsWindows())
+            {
+                entry.Mode = File.GetUnixFileMode(path);
+            }
             await _tar.WriteEntryAsync(entry, cancellationToken);
             if (hashing.BytesRead != file.Length)
             {

@@ -157,10 +157,14 @@ public sealed class SiteRestore(Database database, IEnumerable<BackupFolder> fol
         declare item record;
         begin
           for item in select c.relname, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                      where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f') loop
+                      where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'm', 'f') loop
             execute format('drop %s if exists %I cascade',
-              case item.relkind when 'v' then 'view' when 'm' then 'materialized view' when 'S' then 'sequence' when 'f' then 'foreign table' else 'table' end,
+              case item.relkind when 'v' then 'view' when 'm' then 'materialized view' when 'f' then 'foreign table' else 'table' end,
               item.relname);
+          end loop;
+          for item in select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                      where n.nspname = current_schema() and c.relkind = 'S' loop
+            execute format('drop sequence if exists %I cascade', item.relname);
           end loop;
         end $$;
         """;
