@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Dapper;
 using Gazette.Kernel;
@@ -32,6 +33,7 @@ public sealed class SiteBackup(Database database, IEnumerable<BackupFolder> fold
         }
         var dump = database is PostgresDatabase ? PostgresTools.Find(PostgresTools.Dump, "A backup") : null;
         var clock = Stopwatch.StartNew();
+        var migrations = await AppliedMigrationsAsync(cancellationToken);
         var counts = new Counts(progress);
         long databaseBytes = 0;
         try
@@ -40,7 +42,6 @@ public sealed class SiteBackup(Database database, IEnumerable<BackupFolder> fold
             {
                 await using var archive = new BackupArchiveWriter(stream);
                 await CopyFoldersAsync(archive, counts, token);
-                var migrations = await AppliedMigrationsAsync(token);
                 databaseBytes = await CopyDatabaseAsync(archive, folder, dump, counts, token);
                 await CopyFoldersAsync(archive, counts, token);
                 await CopySecretsAsync(archive, token);
@@ -124,11 +125,19 @@ public sealed class SiteBackup(Database database, IEnumerable<BackupFolder> fold
         }
     }
 
-    /// <summary>What the site's schema had, for the manifest: a restore by an older build can tell it is too old.</summary>
+    /// <summary>What the site's schema had, for the manifest; read first, so a database that does not answer stops the backup before the file is begun.</summary>
     private async Task<IReadOnlyList<string>> AppliedMigrationsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var names = await connection.QueryAsync<string>(new CommandDefinition("select scriptname from schemaversions", cancellationToken: cancellationToken));
+        IEnumerable<string> names;
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            names = await connection.QueryAsync<string>(new CommandDefinition("select scriptname from schemaversions", cancellationToken: cancellationToken));
+        }
+        catch (DbException ex)
+        {
+            throw new StartupException($"Cannot back up the {database.Url.Display}: {ex.Message}", ex);
+        }
         // The first release recorded whole resource names (Gazette.Storage.Migrations.sqlite.0001_initial.sql).
         return [.. names.Select(name => name.Split('.') is [.., var stem, var extension] ? $"{stem}.{extension}" : name).Order(StringComparer.Ordinal)];
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Gazette.Events;
 using Gazette.Kernel;
@@ -106,9 +107,17 @@ public sealed class SiteRestore(Database database, IEnumerable<BackupFolder> fol
         }
         else
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            var tables = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "select count(*) from pg_tables where schemaname = current_schema()", cancellationToken: cancellationToken));
+            long tables;
+            try
+            {
+                await using var connection = await database.OpenAsync(cancellationToken);
+                tables = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "select count(*) from pg_tables where schemaname = current_schema()", cancellationToken: cancellationToken));
+            }
+            catch (DbException ex)
+            {
+                throw new StartupException($"Cannot restore into the {database.Url.Display}: {ex.Message} (the database must exist; its administrator makes it).", ex);
+            }
             if (tables > 0)
             {
                 found.Add($"{tables} tables");
