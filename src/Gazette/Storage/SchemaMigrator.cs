@@ -25,8 +25,10 @@ public sealed class SchemaMigrator(Database database, IEnumerable<MigrationSourc
             : null;
 
         var upgrader = Upgrader();
-        if (safeguard is not null && upgrader.GetExecutedScripts().Count > 0
-            && upgrader.GetScriptsToExecute().Where(RebuildsTable).Select(script => script.Name).ToList() is { Count: > 0 } rebuilding)
+        // A new database (nothing applied yet) has nothing to lose.
+        if (safeguard is not null
+            && upgrader.GetScriptsToExecute().Where(RebuildsTable).Select(script => script.Name).ToList() is { Count: > 0 } rebuilding
+            && upgrader.GetExecutedScripts().Count > 0)
         {
             await safeguard.BeforeRebuildAsync(rebuilding, cancellationToken);
         }

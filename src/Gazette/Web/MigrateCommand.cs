@@ -77,9 +77,10 @@ public static class MigrateCommand
             return;
         }
         Console.WriteLine($"migrate would apply {pending.Count} migration(s) to the {database.Url.Display}:");
+        var mark = backupFirst ? " (rebuilds a table: a backup is taken first)" : " (rebuilds a table)";
         foreach (var (name, rebuildsTable) in pending)
         {
-            Console.WriteLine("  " + name + (rebuildsTable ? backupFirst ? " (rebuilds a table: a backup is taken first)" : " (rebuilds a table)" : ""));
+            Console.WriteLine("  " + name + (rebuildsTable ? mark : ""));
         }
     }
 }
