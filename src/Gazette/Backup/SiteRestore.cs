@@ -16,7 +16,7 @@ namespace Gazette.Backup;
 /// damaged one changes nothing; a site already there is replaced only when
 /// asked (<c>--force</c>). The event log is reset (<see cref="RestoredEventLog"/>).
 /// </summary>
-public sealed class SiteRestore(Database database, IEnumerable<BackupFolder> folders)
+public sealed class SiteRestore(Database database, IEnumerable<BackupFolder> folders, SchemaMigrator migrator)
 {
     public async Task<RestoreSummary> RestoreAsync(string file, bool force, Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -49,6 +49,13 @@ public sealed class SiteRestore(Database database, IEnumerable<BackupFolder> fol
                 throw new StartupException(
                     $"{path} is a backup of a {Kind(manifest.Database)} site, and the {Target} is {Kind(database.Dialect.Name)}: " +
                     "restore it with --database pointing at a database of its kind. Nothing was changed.");
+            }
+            var known = migrator.Scripts().SelectMany(script => new[] { script.Name, MigrationJournal.Replaces(script) }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            if (manifest.Migrations.Where(name => !known.Contains(name)).ToList() is { Count: > 0 } unknown)
+            {
+                throw new StartupException(
+                    $"{path} was made by a newer Gazette: its database has migration(s) this one does not know ({string.Join(", ", unknown)}). " +
+                    "Restore it with that version or a later one. Nothing was changed.");
             }
             progress?.Invoke("Restoring the database");
             if (database is PostgresDatabase postgres)
@@ -135,7 +142,11 @@ public sealed class SiteRestore(Database database, IEnumerable<BackupFolder> fol
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("pragma synchronous = full; " + RestoredEventLog.ResetSql, cancellationToken: cancellationToken));
+        // A backup from before the event log (migration 0008) has none to reset.
+        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("select count(*) from sqlite_master where type = 'table' and name = 'events'", cancellationToken: cancellationToken)) > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("pragma synchronous = full; " + RestoredEventLog.ResetSql, cancellationToken: cancellationToken));
+        }
     }
 
     /// <summary>
@@ -153,7 +164,9 @@ public sealed class SiteRestore(Database database, IEnumerable<BackupFolder> fol
             {(force ? DropEverythingSql : "")}
             \i '{dump.Replace("'", "''", StringComparison.Ordinal)}'
             reset search_path;
-            {RestoredEventLog.ResetSql}
+            do $$ begin
+              if to_regclass('events') is not null then execute '{RestoredEventLog.ResetSql}'; end if;
+            end $$;
             commit;
             """, cancellationToken);
         await PostgresTools.RunAsync(psql, postgres.Url, ["--no-psqlrc", "--quiet", "--file", script], cancellationToken);

@@ -167,6 +167,26 @@ public abstract class BackupTests<TProvider>(TProvider provider) : IClassFixture
     }
 
     [Fact]
+    public async Task ABackupFromANewerGazetteIsRefusedAndChangesNothing()
+    {
+        var source = await provider.CreateMigratedAsync();
+        var file = Path.Combine(_folder, "site.tar.gz");
+        await using (var site = Site(source, Path.Combine(_folder, "media")))
+        {
+            await site.Services.GetRequiredService<SiteBackup>().WriteAsync(file);
+        }
+        await RewriteManifestAsync(file, manifest => manifest with { Migrations = [.. manifest.Migrations, "0999_from_the_future.sql"] });
+        var target = await provider.CreateEmptyAsync();
+
+        var restore = await RunAsync("restore", file, "--database", target, $"--{MediaFolder.Key}={Path.Combine(_folder, "restored-media")}");
+
+        Assert.Equal(1, restore.ExitCode);
+        Assert.Equal($"gazette: {file} was made by a newer Gazette: its database has migration(s) this one does not know (0999_from_the_future.sql). " +
+            "Restore it with that version or a later one. Nothing was changed.\n", restore.Stderr);
+        await AssertEmptyAsync(target);
+    }
+
+    [Fact]
     public async Task ABackupIntoAFileThatExistsOrWithoutASiteIsRefused()
     {
         var file = Path.Combine(_folder, "site.tar.gz");
@@ -290,6 +310,29 @@ public abstract class BackupTests<TProvider>(TProvider provider) : IClassFixture
         {
             Assert.Equal(Hash(Path.Combine(source, relative)), Hash(Path.Combine(restored, relative)));
         }
+    }
+
+    /// <summary>Copies the archive entry by entry, changing only its manifest (which no hash covers).</summary>
+    private static async Task RewriteManifestAsync(string file, Func<BackupManifest, BackupManifest> change)
+    {
+        var copy = file + ".new";
+        await using (var input = new System.IO.Compression.GZipStream(File.OpenRead(file), System.IO.Compression.CompressionMode.Decompress))
+        await using (var output = new System.IO.Compression.GZipStream(File.Create(copy), System.IO.Compression.CompressionLevel.Fastest))
+        await using (var reader = new System.Formats.Tar.TarReader(input))
+        await using (var writer = new System.Formats.Tar.TarWriter(output))
+        {
+            while (await reader.GetNextEntryAsync(copyData: true) is { } entry)
+            {
+                if (entry.Name == BackupManifest.EntryName)
+                {
+                    using var json = new MemoryStream();
+                    await entry.DataStream!.CopyToAsync(json);
+                    entry.DataStream = new MemoryStream(change(BackupManifest.Read(json.ToArray(), file)).ToJson());
+                }
+                await writer.WriteEntryAsync(entry);
+            }
+        }
+        File.Move(copy, file, overwrite: true);
     }
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));

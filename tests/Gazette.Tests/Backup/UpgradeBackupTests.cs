@@ -64,6 +64,8 @@ public sealed class UpgradeBackupTests : IDisposable
         Assert.Contains($"Backed up the site to {backup} before migrating: 0011_contributor_role.sql, 0013_editorial.sql rebuild tables.", stdout.ReplaceLineEndings(" ").Replace("       ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(["0001_initial.sql", "0002_comments.sql"], Manifest(backup).GetProperty("migrations").EnumerateArray().Select(name => name.GetString()!));
         Assert.Contains("0013_editorial.sql", await AppliedAsync());
+        var restore = await RunAsync("restore", backup, "--database", "sqlite:" + Path.Combine(_folder, "restored", "gazette.db"));
+        Assert.True(restore.ExitCode == 0, restore.Stderr);
     }
 
     [Fact]
