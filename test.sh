@@ -28,7 +28,7 @@ fail() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 # --- dependencies -----------------------------------------------------------
 vnu=tests/tools/node_modules/vnu-jar/build/dist/vnu.jar
-packages=(postgresql default-jre-headless nginx systemd openssl)
+packages=(postgresql postgresql-client default-jre-headless nginx systemd openssl)
 [ $fast = 1 ] || packages+=(chromium)
 # npm fetches the Nu HTML checker once (Java runs it); a Node.js from elsewhere that has npm will do.
 [ -f "$vnu" ] || command -v npm >/dev/null || packages+=(nodejs npm)

@@ -17,16 +17,10 @@ public static partial class DurableFile
 
     public static void Write(string path, ReadOnlySpan<byte> bytes, bool privateToOwner = false, bool overwrite = false)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        var (folder, temporary) = Temporary(path);
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (privateToOwner && !OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-            using (var stream = new FileStream(temporary, options))
+            using (var stream = new FileStream(temporary, Options(privateToOwner)))
             {
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
@@ -38,6 +32,45 @@ public static partial class DurableFile
             File.Delete(temporary);
         }
         FlushFolder(folder);
+    }
+
+    /// <summary>
+    /// The same for a file too large to hold in memory (a backup): <paramref name="write"/>
+    /// fills the temporary file; if it throws, the target is untouched and the temporary file gone.
+    /// </summary>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, bool privateToOwner = false, bool overwrite = false, CancellationToken cancellationToken = default)
+    {
+        var (folder, temporary) = Temporary(path);
+        try
+        {
+            await using (var stream = new FileStream(temporary, Options(privateToOwner)))
+            {
+                await write(stream, cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+        FlushFolder(folder);
+    }
+
+    private static (string Folder, string Temporary) Temporary(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return (folder, Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp"));
+    }
+
+    private static FileStreamOptions Options(bool privateToOwner)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (privateToOwner && !OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        return options;
     }
 
     /// <summary>Makes a rename or creation in the folder durable (fsync of the directory); a no-op where there is no such call.</summary>

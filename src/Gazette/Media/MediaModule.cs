@@ -1,3 +1,4 @@
+using Gazette.Backup;
 using Gazette.Events;
 using Gazette.Hosting;
 using Gazette.Media.Contracts;
@@ -15,6 +16,7 @@ public sealed class MediaModule : GazetteModule
     {
         services.AddSingleton(sp => MediaFolder.From(configuration, sp.GetRequiredService<Database>()));
         services.AddSingleton(sp => new SiteFolder("media", sp.GetRequiredService<MediaFolder>().Root));
+        services.AddSingleton(sp => new BackupFolder("media", sp.GetRequiredService<MediaFolder>().Root));
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<IImageSources, MediaImageSources>();

@@ -13,20 +13,25 @@ namespace Gazette.Storage;
 /// own transaction, recording them in DbUp's journal table. On PostgreSQL an
 /// advisory lock makes nodes that start together migrate one after another.
 /// </summary>
-public sealed class SchemaMigrator(Database database, IEnumerable<MigrationSource> sources, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(Database database, IEnumerable<MigrationSource> sources, ILogger<SchemaMigrator> logger, IMigrationSafeguard? safeguard = null)
 {
+    /// <summary>The first lines of a script that rebuilds a table (or rewrites its definition) say so; a backup comes first.</summary>
+    public const string RebuildsTableMarker = "-- gazette: rebuilds-table";
+
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var clusterLock = database is PostgresDatabase postgres
             ? await PostgresAdvisoryLock.AcquireAsync(postgres, "migrations", cancellationToken)
             : null;
 
-        var scripts = Scripts();
-        var upgrader = Deploy(scripts)
-            .WithScripts(scripts)
-            .WithTransactionPerScript()
-            .LogToNowhere()
-            .Build();
+        var upgrader = Upgrader();
+        // A new database (nothing applied yet) has nothing to lose.
+        if (safeguard is not null
+            && upgrader.GetScriptsToExecute().Where(RebuildsTable).Select(script => script.Name).ToList() is { Count: > 0 } rebuilding
+            && upgrader.GetExecutedScripts().Count > 0)
+        {
+            await safeguard.BeforeRebuildAsync(rebuilding, cancellationToken);
+        }
         var result = upgrader.PerformUpgrade();
         if (!result.Successful)
         {
@@ -41,11 +46,25 @@ public sealed class SchemaMigrator(Database database, IEnumerable<MigrationSourc
         return applied;
     }
 
-    /// <summary>The scripts this build would apply to the database, in order, without applying them.</summary>
-    public IReadOnlyList<string> Pending()
+    /// <summary>
+    /// The scripts a migration would apply now, in order, without applying them and
+    /// without making the journal table; whether each rebuilds a table.
+    /// </summary>
+    public IReadOnlyList<(string Name, bool RebuildsTable)> Pending() =>
+        Upgrader().GetScriptsToExecute().Select(script => (script.Name, RebuildsTable(script))).ToList();
+
+    public static bool RebuildsTable(SqlScript script) =>
+        script.Contents.Split('\n').Select(line => line.Trim()).TakeWhile(line => line.StartsWith("--", StringComparison.Ordinal))
+            .Any(line => line == RebuildsTableMarker);
+
+    private UpgradeEngine Upgrader()
     {
         var scripts = Scripts();
-        return [.. Deploy(scripts).WithScripts(scripts).LogToNowhere().Build().GetScriptsToExecute().Select(script => script.Name)];
+        return Deploy(scripts)
+            .WithScripts(scripts)
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build();
     }
 
     /// <summary>The scripts this build carries for the dialect, in the order they apply.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gazette.Backup;
 using Gazette.Caching;
 using Gazette.Events;
 using Gazette.Hosting;
@@ -34,6 +35,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         builder.Services.AddGazetteSecrets();
         builder.Services.AddGazetteJobs();
         builder.Services.AddGazetteEvents();
+        builder.Services.AddGazetteBackup();
         builder.Services.AddGazetteRendering(builder.Configuration);
         builder.Services.AddGazettePageCache(builder.Configuration);
         builder.Services.AddGazetteSignIn();

@@ -19,6 +19,8 @@ public static class GazetteCli
             serve,
             MigrateCommand.Create(app),
             DoctorCommand.Create(app),
+            BackupCommands.Backup(app),
+            BackupCommands.Restore(app),
         };
         foreach (var command in modules.SelectMany(module => module.Commands(app)))
         {

@@ -19,7 +19,7 @@ public static class ServeCommand
 
     public static Command Create(GazetteApp gazette)
     {
-        var command = new Command("serve", "Run the web site. The first run creates the database; every run migrates it first; an empty site gets the sample article.") { Urls, HostArguments.Database };
+        var command = new Command("serve", "Run the web site. The first run creates the database; every run migrates it first; an empty site gets the sample article.") { Urls, MigrateCommand.NoBackup, HostArguments.Database };
         command.SetAction((result, cancellationToken) => RunAsync(gazette, result, cancellationToken));
         return command;
     }
@@ -28,7 +28,7 @@ public static class ServeCommand
     {
         return await CommandFailure.Guard(async () =>
         {
-            await using var app = gazette.Build(result, ("urls", result.GetValue(Urls)), (HostArguments.ServingKey, "true"));
+            await using var app = gazette.Build(result, ("urls", result.GetValue(Urls)), (HostArguments.ServingKey, "true"), MigrateCommand.BackupSetting(result));
             await app.Services.GetRequiredService<Preflight>().RunAsync(cancellationToken);
             var urls = app.Configuration["urls"] is { Length: > 0 } configured ? configured : DefaultUrls;
             // WebApplicationFactory lets this entry point run on after Build() with its

@@ -94,7 +94,7 @@ public sealed class SiteDoctor(IServiceProvider services, IConfiguration configu
                 lines.Add(DoctorLine.Ok("migrations", $"all {migrator.KnownScripts().Count} of this build's migrations are applied."));
                 return true;
             }
-            lines.Add(DoctorLine.Fail("migrations", $"{pending.Count} pending: {string.Join(", ", pending)}. Run 'gazette migrate' (serve also migrates as it starts)."));
+            lines.Add(DoctorLine.Fail("migrations", $"{pending.Count} pending: {string.Join(", ", pending.Select(script => script.Name))}. Run 'gazette migrate' (serve also migrates as it starts)."));
         }
         catch (DbException ex)
         {

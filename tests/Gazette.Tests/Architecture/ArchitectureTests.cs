@@ -24,7 +24,8 @@ public sealed class ArchitectureTests
         ["Gazette.Rendering"] = ["Gazette.Kernel"],
         ["Gazette.Hosting"] = ["Gazette.Storage", "Gazette.Security", "Gazette.Kernel"],
         ["Gazette.Events"] = ["Gazette.Storage", "Gazette.Jobs", "Gazette.Hosting", "Gazette.Kernel"],
-        ["Gazette.Web"] = ["Gazette.Hosting", "Gazette.Storage", "Gazette.Events", "Gazette.Jobs", "Gazette.Security", "Gazette.Caching", "Gazette.Rendering", "Gazette.Kernel"],
+        ["Gazette.Backup"] = ["Gazette.Storage", "Gazette.Security", "Gazette.Events", "Gazette.Kernel"],
+        ["Gazette.Web"] = ["Gazette.Hosting", "Gazette.Storage", "Gazette.Events", "Gazette.Jobs", "Gazette.Security", "Gazette.Caching", "Gazette.Rendering", "Gazette.Backup", "Gazette.Kernel"],
     };
 
     private static readonly Lazy<Dictionary<string, HashSet<string>>> Dependencies = new(ReadDependencies);

@@ -41,6 +41,8 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("comments list --help")]
     [InlineData("comments approve --help")]
     [InlineData("generate --help")]
+    [InlineData("backup --help")]
+    [InlineData("restore --help")]
     public async Task HelpHasBalancedBracketsAndOffersNoArgumentsItRefuses(string args)
     {
         var (exitCode, stdout, _) = await Run(args.Split(' '));
@@ -82,6 +84,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("comments list")]
     [InlineData("comments approve 1")]
     [InlineData("generate --articles 1")]
+    [InlineData("backup site.tar.gz")]
     public async Task CommandsOtherThanServeAndMigrateNeedASiteAndCreateNone(string args)
     {
         var (exitCode, _, stderr) = await Run(args.Split(' '));

@@ -75,7 +75,7 @@ public abstract class UpgradeTests<TProvider>(TProvider provider) : IClassFixtur
         new(database, Gazette.Web.GazetteApp.MigrationSources(Program.Modules), NullLogger<SchemaMigrator>.Instance);
 
     /// <summary>The first release's scripts, applied by DbUp as that release applied them (journal and all).</summary>
-    private static void MigrateRelease1(Database database)
+    internal static void MigrateRelease1(Database database)
     {
         var assembly = typeof(UpgradeTests<>).Assembly;
         var prefix = $"Gazette.Tests.Storage.Release1.{database.Dialect.Name}.";

@@ -1,3 +1,4 @@
+-- gazette: rebuilds-table
 -- WordPress's fourth role: a contributor writes drafts and submits them for
 -- review. SQLite cannot change a CHECK constraint, so the table is rebuilt with
 -- every row and id kept. Foreign keys are on while this runs (and cannot be

@@ -1,3 +1,4 @@
+-- gazette: rebuilds-table
 -- The newsroom's writing desk (SQLite): a pending status (awaiting review, with
 -- who submitted it and when), an owner, and a version for optimistic
 -- concurrency on articles; revisions, per-user autosaves, edit locks and
