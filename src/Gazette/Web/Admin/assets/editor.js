@@ -73,11 +73,19 @@
   const status = document.createElement("p");
   status.className = "hint";
   status.setAttribute("role", "status");
-  const frame = document.createElement("iframe");
-  frame.setAttribute("sandbox", "allow-same-origin");
-  frame.title = "Live preview: the article as the site will show it";
-  panel.append(heading, status, frame);
+  panel.append(heading, status);
   split.append(form, panel);
+  // Made when first opened: a closed panel holds no frame (a frame that runs no script also stalls tools that inject one, such as axe).
+  let frame;
+  const framed = () => {
+    if (!frame) {
+      frame = document.createElement("iframe");
+      frame.setAttribute("sandbox", "allow-same-origin");
+      frame.title = "Live preview: the article as the site will show it";
+      panel.append(frame);
+    }
+    return frame;
+  };
 
   let timer;
   let pending;
@@ -87,9 +95,10 @@
     try {
       const response = await fetch(preview.formAction, { method: "POST", body: new FormData(form), credentials: "same-origin", signal: pending.signal });
       const page = await response.text();
-      const scrolled = frame.contentWindow?.scrollY ?? 0;
-      frame.addEventListener("load", () => frame.contentWindow?.scrollTo(0, scrolled), { once: true });
-      frame.srcdoc = page;
+      const shown = framed();
+      const scrolled = shown.contentWindow?.scrollY ?? 0;
+      shown.addEventListener("load", () => shown.contentWindow?.scrollTo({ top: scrolled, behavior: "instant" }), { once: true });
+      shown.srcdoc = page;
       status.textContent = response.ok ? "" : `The preview was refused (${response.status}): the page below says why.`;
     } catch (error) {
       if (error.name !== "AbortError") {

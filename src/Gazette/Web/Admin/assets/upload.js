@@ -168,12 +168,17 @@
     const line = statusLine(hint ?? area);
     let uploads = 0;
     const changed = () => area.dispatchEvent(new Event("input", { bubbles: true }));
+    // The cursor stays where the writer left it: shifted when after the placeholder, before the new text when inside it.
     const replace = (text, by) => {
       const at = area.value.indexOf(text);
-      if (at >= 0) {
-        area.setRangeText(by, at, at + text.length, "preserve");
-        changed();
+      if (at < 0) {
+        return;
       }
+      const moved = (position) => (position >= at + text.length ? position + by.length - text.length : Math.min(position, at));
+      const [start, end] = [moved(area.selectionStart), moved(area.selectionEnd)];
+      area.setRangeText(by, at, at + text.length);
+      area.setSelectionRange(start, end);
+      changed();
     };
     const one = async (file) => {
       const alt = window.prompt(`Alt text for ${file.name}: what the image shows, for readers who cannot see it.`);
