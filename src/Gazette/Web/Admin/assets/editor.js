@@ -115,18 +115,26 @@
   form.addEventListener("input", later);
   form.addEventListener("change", later);
 
+  // Open or closed as the member left it last time; where storage is refused, it starts closed.
   const remembered = "gazette.livePreview";
+  const storage = (() => {
+    try {
+      return window.localStorage;
+    } catch {
+      return null;
+    }
+  })();
   const show = (open) => {
     panel.hidden = !open;
     split.classList.toggle("previewing", open);
     toggle.setAttribute("aria-pressed", String(open));
-    localStorage.setItem(remembered, open ? "open" : "closed");
+    storage?.setItem(remembered, open ? "open" : "closed");
     if (open) {
       refresh();
     }
   };
   toggle.addEventListener("click", () => show(panel.hidden));
-  if (localStorage.getItem(remembered) === "open") {
+  if (storage?.getItem(remembered) === "open") {
     show(true);
   }
 })();
