@@ -86,6 +86,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         return outcome.Item!.Id;
     }
 
+    /// <summary>Who holds an article's post lock now, if anyone.</summary>
+    public Task<Gazette.Articles.ArticleLock?> LockHolderAsync(long articleId) =>
+        _site!.Services.GetRequiredService<Gazette.Articles.ArticleLocks>().HolderAsync(articleId);
+
     /// <summary>A newsroom account, as <c>gazette user add</c> would make it.</summary>
     public async Task AddUserAsync(string login, string role, string password)
     {

@@ -111,6 +111,13 @@ public sealed class EditorModel(
             _ => new NoContentResult(),
         };
 
+    /// <summary>The page closing (editor.js's beacon on pagehide): lets go of the lock if this member holds it, so the next editor is not warned for 150 s.</summary>
+    public async Task<IActionResult> OnPostReleaseAsync(long id, CancellationToken cancellationToken)
+    {
+        await locks.ReleaseAsync(Member, id, cancellationToken);
+        return new NoContentResult();
+    }
+
     /// <summary>The form kept for this member alone (editor.js, every 30 s); the article is untouched.</summary>
     public async Task<IActionResult> OnPostAutosaveAsync(long id, CancellationToken cancellationToken) =>
         await autosaves.SaveAsync(Member, id, BaseVersion, Form.ToInput(), cancellationToken) ? new NoContentResult() : NotFound();
