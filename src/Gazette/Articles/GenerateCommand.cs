@@ -57,7 +57,7 @@ public static class GenerateCommand
                 await using var batch = await units.BeginAsync(cancellationToken);
                 for (var end = Math.Min(count, done + BatchSize); done < end; done++)
                 {
-                    await batch.StepAsync(() => publisher.CreateAsync(batch, generator.Next(), cancellationToken), cancellationToken);
+                    await batch.StepAsync(() => publisher.CreateAsync(batch, generator.Next().Draft, cancellationToken), cancellationToken);
                 }
                 await batch.CommitAsync(cancellationToken);
                 if (done % 1000 == 0 || done == count)
