@@ -33,7 +33,7 @@ public sealed class ArticleGenerator(int seed, DateTimeOffset newest)
         var title = Capitalize(slots.Fill(Pick(desk.Headlines)));
         var body = new StringBuilder();
         var length = _random.Next(10);
-        var paragraphs = length < 3 ? _random.Next(2, 4) : length < 8 ? _random.Next(5, 10) : _random.Next(12, 20);
+        var paragraphs = length < 3 ? _random.Next(2, 4) : length < 8 ? _random.Next(5, 10) : _random.Next(11, 16);
         for (var i = 0; i < paragraphs; i++)
         {
             if (paragraphs >= 8 && i > 0 && i % 5 == 0)
@@ -43,15 +43,15 @@ public sealed class ArticleGenerator(int seed, DateTimeOffset newest)
             if (i == 2 && paragraphs >= 5 && _random.Next(3) == 0)
             {
                 body.Append("Key points:\n\n");
-                foreach (var sentence in Distinct(desk.Sentences, 3))
+                for (var point = 0; point < 3; point++)
                 {
-                    body.Append("- ").Append(Sentence(slots, sentence)).Append('\n');
+                    body.Append("- ").Append(Sentence(slots, slots.Deal(desk.Sentences))).Append('\n');
                 }
                 body.Append('\n');
             }
             if (i == 3 && _random.Next(3) == 0)
             {
-                body.Append("> “").Append(Capitalize(slots.Fill(Pick(desk.Quotes)))).Append(".”\n\n");
+                body.Append("> “").Append(Capitalize(slots.Fill(slots.Deal(desk.Quotes)))).Append(".”\n\n");
             }
             body.Append(Paragraph(desk, slots, i)).Append("\n\n");
         }
@@ -75,26 +75,17 @@ public sealed class ArticleGenerator(int seed, DateTimeOffset newest)
         var sentences = new List<string>();
         if (index == 0)
         {
-            sentences.Add(Sentence(slots, Pick(desk.Sentences)));
+            sentences.Add(Sentence(slots, slots.Deal(desk.Sentences)));
         }
         if (index % 2 == 1)
         {
-            sentences.Add(Quote(desk, slots));
+            sentences.Add(slots.Quote());
         }
-        foreach (var template in Distinct([.. desk.Sentences, .. NewsDesks.Background], _random.Next(1, 4)))
+        for (var count = _random.Next(1, 4); count > 0; count--)
         {
-            sentences.Add(Sentence(slots, template));
+            sentences.Add(Sentence(slots, slots.Deal(slots.Prose)));
         }
         return string.Join(' ', sentences.Distinct(StringComparer.Ordinal));
-    }
-
-    private string Quote(NewsDesk desk, Slots slots)
-    {
-        var words = Capitalize(slots.Fill(Pick(desk.Quotes)));
-        var role = slots.Fill(Pick(desk.Roles));
-        return _random.Next(2) == 0
-            ? $"“{words},” said {Pick(Speakers)}, {role}."
-            : $"{Pick(Speakers)}, {role}, said: “{words}.”";
     }
 
     private static string Sentence(Slots slots, string template) => Capitalize(slots.Fill(template));
@@ -111,17 +102,16 @@ public sealed class ArticleGenerator(int seed, DateTimeOffset newest)
         {
             after += TimeSpan.FromMinutes(_random.Next(3, 240));
             var reply = comments.Count > 0 && _random.Next(3) == 0;
-            comments.Add(new GeneratedComment(
-                reply ? _random.Next(comments.Count) : null,
-                Pick(ReaderComments.Names),
-                reply ? Pick(ReaderComments.Replies) : Pick(ReaderComments.Openers) + " " + Pick(ReaderComments.Thoughts),
-                after));
+            var body = reply ? Pick(ReaderComments.Replies) : Pick(ReaderComments.Openers) + " " + Pick(ReaderComments.Thoughts);
+            // Two identical comments on one story would be one reader's double post (refused as a duplicate).
+            if (comments.Any(comment => comment.Body == body))
+            {
+                continue;
+            }
+            comments.Add(new GeneratedComment(reply ? _random.Next(comments.Count) : null, Pick(ReaderComments.Names), body, after));
         }
         return comments;
     }
-
-    private IEnumerable<string> Distinct(string[] items, int count) =>
-        Enumerable.Range(0, items.Length).OrderBy(_ => _random.Next()).Take(count).Select(index => items[index]);
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
@@ -136,10 +126,16 @@ public sealed class ArticleGenerator(int seed, DateTimeOffset newest)
         private readonly string _topic;
         private readonly string _city;
         private readonly ArticleGenerator _generator;
+        private readonly NewsDesk _desk;
+        private readonly (string Name, string Role)[] _sources;
+        private readonly HashSet<string> _introduced = new(StringComparer.Ordinal);
+        private readonly Dictionary<string[], Queue<string>> _decks = [];
 
         public Slots(NewsDesk desk, ArticleGenerator generator)
         {
             _generator = generator;
+            _desk = desk;
+            Prose = [.. desk.Sentences, .. NewsDesks.Background];
             _name = generator.Pick(desk.Names);
             do
             {
@@ -148,6 +144,38 @@ public sealed class ArticleGenerator(int seed, DateTimeOffset newest)
             while (_other == _name);
             _topic = generator.Pick(desk.Topics);
             _city = generator.Pick(NewsDesks.Cities);
+            var first = generator.Pick(Speakers);
+            var second = generator.Pick(Speakers.Where(name => name != first).ToList());
+            _sources = [(first, Fill(generator.Pick(desk.Roles))), (second, Fill(generator.Pick(desk.Roles)))];
+        }
+
+        /// <summary>The story's own sentences and the shared background ones.</summary>
+        public string[] Prose { get; }
+
+        /// <summary>The next of <paramref name="items"/> from a shuffled deck: none comes twice before every one has come once.</summary>
+        public string Deal(string[] items)
+        {
+            if (!_decks.TryGetValue(items, out var deck) || deck.Count == 0)
+            {
+                deck = new Queue<string>(items.OrderBy(_ => _generator._random.Next()));
+                _decks[items] = deck;
+            }
+            return deck.Dequeue();
+        }
+
+        /// <summary>One of the story's two sources, quoted (named with their role the first time) or, once the quotes run out, reported.</summary>
+        public string Quote()
+        {
+            var (name, role) = _sources[_generator._random.Next(_sources.Length)];
+            var named = _introduced.Add(name) ? $"{name}, {role}," : name;
+            if (_decks.TryGetValue(_desk.Quotes, out var left) && left.Count == 0)
+            {
+                return Fill(_generator.Pick(NewsDesks.Reported)).Replace("{Q}", name, StringComparison.Ordinal);
+            }
+            var words = Capitalize(Fill(Deal(_desk.Quotes)));
+            return _generator._random.Next(2) == 0
+                ? $"“{words},” said {named.TrimEnd(',')}."
+                : $"{named} said: “{words}.”";
         }
 
         public string Fill(string template) => template

@@ -37,6 +37,25 @@ public static class NewsDesks
         "Analysts cautioned against reading too much into a single month of data.",
         "A full report is due before the end of the year.",
         "Several questions remain unanswered.",
+        "The decision is likely to be challenged.",
+        "Supporters say the change is long overdue.",
+        "Opponents have promised to keep up the pressure.",
+        "The last comparable case took more than a year to resolve.",
+        "Local businesses in {C} are watching closely.",
+        "A second round of talks is planned for the spring.",
+        "The timing surprised some observers.",
+        "Independent experts will review the figures.",
+        "Public reaction on social media was mixed.",
+        "The full text has not been made public.",
+    ];
+
+    /// <summary>What a source said once their quotes run out; {Q} is the source's name.</summary>
+    public static readonly string[] Reported =
+    [
+        "{Q} added that more details would follow in the coming days.",
+        "{Q} declined to comment further.",
+        "{Q} said the matter was being taken seriously.",
+        "{Q} said a decision was expected before the end of the month.",
     ];
 
     public static readonly NewsDesk[] All =

@@ -16,6 +16,7 @@ public sealed class MediaModule : GazetteModule
         services.AddSingleton(sp => MediaFolder.From(configuration, sp.GetRequiredService<Database>()));
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaLibrary>();
+        services.AddSingleton<IImageImport>(sp => sp.GetRequiredService<MediaLibrary>());
         services.AddSingleton<IImageSources, MediaImageSources>();
         services.AddSingleton<IStartupTask, MediaStartupCheck>();
         services.AddThemeModels(typeof(ResponsiveImage), typeof(ImageView));

@@ -70,7 +70,7 @@ public sealed partial class ArticleGeneratorTests
         var words = articles.Select(article => article.Draft.BodyMarkdown.Split(' ').Length).ToList();
 
         Assert.True(words.Min() < 150, $"the shortest has {words.Min()} words");
-        Assert.True(words.Max() > 600, $"the longest has {words.Max()} words");
+        Assert.True(words.Max() > 400, $"the longest has {words.Max()} words");
         Assert.Contains(articles, article => article.Draft.BodyMarkdown.Contains("\n- ", StringComparison.Ordinal));
         Assert.Contains(articles, article => article.Draft.BodyMarkdown.Contains("\n> “", StringComparison.Ordinal));
         Assert.Contains(articles, article => article.Draft.BodyMarkdown.Contains("\n## ", StringComparison.Ordinal));
