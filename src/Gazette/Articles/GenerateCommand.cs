@@ -128,7 +128,6 @@ public static class GenerateCommand
                 articleId,
                 comment.ReplyTo is { } parent ? ids[parent] : null,
                 comment.Author,
-                Normalized.Slug(comment.Author) + "@readers.invalid",
                 comment.Body,
                 at < now ? at : now), cancellationToken));
         }

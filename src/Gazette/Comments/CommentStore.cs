@@ -116,7 +116,7 @@ public sealed class CommentStore(Database database, TimeProvider time) : ICommen
 
     public async Task<long> AddApprovedAsync(UnitOfWork work, ImportedComment comment, CancellationToken cancellationToken = default)
     {
-        var email = Normalized.Email(comment.AuthorEmail);
+        var email = Normalized.Email(Normalized.Slug(comment.AuthorName) + "@imported.invalid");
         var row = new NewComment
         {
             ArticleId = comment.ArticleId,

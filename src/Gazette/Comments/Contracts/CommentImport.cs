@@ -2,8 +2,12 @@ using Gazette.Events;
 
 namespace Gazette.Comments.Contracts;
 
-/// <summary>A comment written elsewhere (generated demo content, later an import), approved as it comes; <paramref name="Text"/> is plain text.</summary>
-public sealed record ImportedComment(long ArticleId, long? ParentId, string AuthorName, string AuthorEmail, string Text, DateTimeOffset CreatedAt);
+/// <summary>
+/// A comment written elsewhere (generated demo content), approved as it comes;
+/// <paramref name="Text"/> is plain text. It carries no email: a commenter's
+/// address is read in Comments alone, which stores one that receives no mail.
+/// </summary>
+public sealed record ImportedComment(long ArticleId, long? ParentId, string AuthorName, string Text, DateTimeOffset CreatedAt);
 
 /// <summary>
 /// Adds approved comments in the caller's unit of work, past the readers'
