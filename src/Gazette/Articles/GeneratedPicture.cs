@@ -30,9 +30,9 @@ public sealed record GeneratedPicture(byte[] Jpeg, string Alt)
         }
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
-        using (var gradient = new SKPaint())
+        using (var shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(Width, Height), [from.Color, to.Color], SKShaderTileMode.Clamp))
+        using (var gradient = new SKPaint { Shader = shader })
         {
-            gradient.Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(Width, Height), [from.Color, to.Color], SKShaderTileMode.Clamp);
             canvas.DrawRect(0, 0, Width, Height, gradient);
         }
         var circles = random.Next(3, 9);
