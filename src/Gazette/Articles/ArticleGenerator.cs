@@ -130,6 +130,7 @@ public sealed class ArticleGenerator(int seed, DateTimeOffset newest)
         private readonly (string Name, string Role)[] _sources;
         private readonly HashSet<string> _introduced = new(StringComparer.Ordinal);
         private readonly Dictionary<string[], Queue<string>> _decks = [];
+        private readonly HashSet<string> _dealt = new(StringComparer.Ordinal);
 
         public Slots(NewsDesk desk, ArticleGenerator generator)
         {
@@ -160,7 +161,14 @@ public sealed class ArticleGenerator(int seed, DateTimeOffset newest)
                 deck = new Queue<string>(items.OrderBy(_ => _generator._random.Next()));
                 _decks[items] = deck;
             }
-            return deck.Dequeue();
+            // Decks share templates (the lead's and the body's): one another deck dealt is passed over while this one has more.
+            var item = deck.Dequeue();
+            while (_dealt.Contains(item) && deck.Count > 0)
+            {
+                item = deck.Dequeue();
+            }
+            _dealt.Add(item);
+            return item;
         }
 
         /// <summary>One of the story's two sources, quoted (named with their role the first time) or, once the quotes run out, reported.</summary>
@@ -170,7 +178,7 @@ public sealed class ArticleGenerator(int seed, DateTimeOffset newest)
             var named = _introduced.Add(name) ? $"{name}, {role}," : name;
             if (_decks.TryGetValue(_desk.Quotes, out var left) && left.Count == 0)
             {
-                return Fill(_generator.Pick(NewsDesks.Reported)).Replace("{Q}", name, StringComparison.Ordinal);
+                return Fill(Deal(NewsDesks.Reported)).Replace("{Q}", name, StringComparison.Ordinal);
             }
             var words = Capitalize(Fill(Deal(_desk.Quotes)));
             return _generator._random.Next(2) == 0
