@@ -12,6 +12,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData(BrowserFixture.SampleUrl)]
     [InlineData("/section/world/")]
     [InlineData("/tag/diplomacy/")]
+    [InlineData("/sections/")]
     [InlineData("/no-such-page/")]
     public async Task PageHasNoWcag21AaViolations(string path)
     {

@@ -20,6 +20,7 @@ public sealed class AccountsModule : GazetteModule
         services.AddSingleton<SessionStore>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<INewsroomNames, NewsroomNames>();
+        services.AddSingleton<IBylineMembers, BylineMembers>();
         services.AddPeriodicJob<ExpiredSessionsJob>();
         services.AddSingleton<IStartupTask, FirstAdministrator>();
         services.AddSessionSignIn();

@@ -23,4 +23,10 @@ public sealed record ArticleDraft
     public IReadOnlyList<string> Sections { get; init; } = [];
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyList<string> Bylines { get; init; } = [];
+
+    /// <summary>The newsroom members behind bylines, by name; a byline not named here is a plain name.</summary>
+    public IReadOnlyDictionary<string, long> BylineMembers { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>The library image shown at the top of the article.</summary>
+    public long? FeaturedMediaId { get; init; }
 }

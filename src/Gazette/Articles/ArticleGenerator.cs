@@ -1,75 +1,205 @@
+using System.Globalization;
 using System.Text;
-
 
 namespace Gazette.Articles;
 
+/// <summary>A generated article, the reader comments to post under it, and the seed of its picture.</summary>
+public sealed record GeneratedArticle(ArticleDraft Draft, IReadOnlyList<GeneratedComment> Comments, int ImageSeed);
+
+/// <summary>A reader's comment; <paramref name="ReplyTo"/> is the index of the comment it answers in the same list.</summary>
+public sealed record GeneratedComment(int? ReplyTo, string Author, string Body, TimeSpan After);
+
 /// <summary>
-/// Plausible articles for load tests and demos: news-length bodies (headings,
-/// lists, quotes, links), a section each, a few tags from a long tail, bylines,
-/// dates spread over two years. Seeded, so two runs make the same site.
+/// Articles that read like news, for demos and load tests: a headline from its
+/// section's desk (<see cref="NewsDesks"/>), sentences from templates whose
+/// slots take whole phrases, quotes with attribution, briefs to long features
+/// with subheadings, lists and blockquotes, a byline from the roster, dates
+/// over two years, and for some a thread of reader comments. Seeded, so two
+/// runs make the same site.
 /// </summary>
 public sealed class ArticleGenerator(int seed, DateTimeOffset newest)
 {
-    private static readonly string[] Sections = ["World", "Politics", "Business", "Technology", "Science", "Health", "Sport", "Culture", "Opinion", "Climate"];
-    private static readonly string[] Reporters = ["Amara Okafor", "Lukas Brandt", "Mei Lin", "Sofia Rossi", "Daniel Cohen", "Priya Raman", "Tomás Herrera", "Hannah Weber", "Kwame Mensah", "Élise Martin"];
-    private static readonly string[] Subjects = ["Ministers", "Regulators", "Researchers", "Lawmakers", "Investors", "Officials", "Residents", "Negotiators", "Economists", "Scientists", "Unions", "Diplomats"];
-    private static readonly string[] Verbs = ["weigh", "unveil", "reject", "back", "question", "delay", "approve", "debate", "review", "challenge", "expand", "defend"];
-    private static readonly string[] Objects = ["new trade rules", "a climate package", "the budget plan", "rail investment", "housing reform", "data privacy limits", "a ceasefire proposal", "energy subsidies", "school funding", "water rights", "vaccine supply", "port expansion"];
-    private static readonly string[] Places = ["in Brussels", "in Nairobi", "in Ottawa", "in Jakarta", "in Lima", "in Seoul", "in Warsaw", "in Lagos", "in Melbourne", "in Geneva", "in Mumbai", "in Denver"];
-    private static readonly string[] Words = "the a of to and in for on with as by at from that this after before while during across between among about against under over said according report officials city government market workers families companies country region policy plan cost people year week month data analysts public local national international growth pressure support change decision record rise fall agreement talks vote council court board program project community service response impact evidence study".Split(' ');
+    /// <summary>The generated paper's writers; <c>generate</c> makes each a member without a password.</summary>
+    public static readonly IReadOnlyList<string> Roster = ["Amara Okafor", "Lukas Brandt", "Mei Lin", "Sofia Rossi", "Daniel Cohen", "Priya Raman", "Tomás Herrera", "Hannah Weber", "Kwame Mensah", "Élise Martin"];
+
+    private static readonly string[] Speakers = ["Maria Lopes", "James Carter", "Aiko Tanaka", "Olu Adeyemi", "Fatima Zahra", "Pieter de Vries", "Chen Wei", "Grace Mwangi", "Rahul Mehta", "Ingrid Larsen", "Samuel Osei", "Laura Bianchi"];
 
     private readonly Random _random = new(seed);
 
-    public ArticleDraft Next()
+    public GeneratedArticle Next()
     {
-        var title = $"{Pick(Subjects)} {Pick(Verbs)} {Pick(Objects)} {Pick(Places)}";
+        var desk = Pick(NewsDesks.All);
+        var slots = new Slots(desk, this);
+        var title = Capitalize(slots.Fill(Pick(desk.Headlines)));
         var body = new StringBuilder();
-        var paragraphs = _random.Next(6, 14);
+        var length = _random.Next(10);
+        var paragraphs = length < 3 ? _random.Next(2, 4) : length < 8 ? _random.Next(5, 10) : _random.Next(11, 16);
         for (var i = 0; i < paragraphs; i++)
         {
-            if (i == paragraphs / 2)
+            if (paragraphs >= 8 && i > 0 && i % 5 == 0)
             {
-                body.Append("## ").Append(Sentence(4, 8).TrimEnd('.')).Append("\n\n");
+                body.Append("## ").Append(Capitalize(slots.Fill(Pick(desk.Headings)))).Append("\n\n");
             }
-            if (i == 3 && _random.Next(3) == 0)
+            if (i == 2 && paragraphs >= 5 && _random.Next(3) == 0)
             {
-                for (var item = 1; item <= 4; item++)
+                body.Append("Key points:\n\n");
+                for (var point = 0; point < 3; point++)
                 {
-                    body.Append(item).Append(". **").Append(Sentence(2, 4).TrimEnd('.')).Append(":** ").Append(Sentence(10, 20)).Append('\n');
+                    body.Append("- ").Append(Sentence(slots, slots.Deal(desk.Sentences))).Append('\n');
                 }
                 body.Append('\n');
             }
-            if (i == 5 && _random.Next(2) == 0)
+            if (i == 3 && _random.Next(3) == 0)
             {
-                body.Append("> ").Append(Sentence(12, 24)).Append("\n\n");
+                body.Append("> “").Append(Capitalize(slots.Fill(slots.Deal(desk.Quotes)))).Append(".”\n\n");
             }
-            for (var s = _random.Next(3, 6); s > 0; s--)
-            {
-                body.Append(Sentence(12, 28)).Append(' ');
-            }
-            if (_random.Next(4) == 0)
-            {
-                body.Append("[Read the full report](https://example.org/reports/").Append(_random.Next(10_000)).Append(").");
-            }
-            body.Append("\n\n");
+            body.Append(Paragraph(desk, slots, i)).Append("\n\n");
         }
-        return new ArticleDraft
-        {
-            Title = title,
-            BodyMarkdown = body.ToString(),
-            PublishedAt = newest.AddMinutes(-_random.Next(0, 2 * 365 * 24 * 60)),
-            Sections = [Pick(Sections)],
-            Tags = Enumerable.Range(0, _random.Next(1, 5)).Select(_ => $"{Pick(Objects)} {_random.Next(60)}").ToList(),
-            Bylines = [Pick(Reporters)],
-        };
+        var published = newest.AddMinutes(-_random.Next(0, 2 * 365 * 24 * 60));
+        return new GeneratedArticle(
+            new ArticleDraft
+            {
+                Title = title,
+                BodyMarkdown = body.ToString(),
+                PublishedAt = published,
+                Sections = [desk.Section],
+                Tags = slots.Tags(),
+                Bylines = [Pick(Roster)],
+            },
+            Comments(),
+            _random.Next());
     }
 
-    private string Sentence(int min, int max)
+    private string Paragraph(NewsDesk desk, Slots slots, int index)
     {
-        var words = Enumerable.Range(0, _random.Next(min, max + 1)).Select(_ => Pick(Words)).ToArray();
-        words[0] = char.ToUpperInvariant(words[0][0]) + words[0][1..];
-        return string.Join(' ', words) + ".";
+        var sentences = new List<string>();
+        if (index == 0)
+        {
+            sentences.Add(Sentence(slots, slots.Deal(desk.Sentences)));
+        }
+        if (index % 2 == 1)
+        {
+            sentences.Add(slots.Quote());
+        }
+        for (var count = _random.Next(1, 4); count > 0; count--)
+        {
+            sentences.Add(Sentence(slots, slots.Deal(slots.Prose)));
+        }
+        return string.Join(' ', sentences.Distinct(StringComparer.Ordinal));
     }
 
-    private string Pick(string[] items) => items[_random.Next(items.Length)];
+    private static string Sentence(Slots slots, string template) => Capitalize(slots.Fill(template));
+
+    private List<GeneratedComment> Comments()
+    {
+        if (_random.Next(4) != 0)
+        {
+            return [];
+        }
+        var comments = new List<GeneratedComment>();
+        var after = TimeSpan.Zero;
+        for (var count = _random.Next(2, 9); comments.Count < count;)
+        {
+            after += TimeSpan.FromMinutes(_random.Next(3, 240));
+            var reply = comments.Count > 0 && _random.Next(3) == 0;
+            var body = reply ? Pick(ReaderComments.Replies) : Pick(ReaderComments.Openers) + " " + Pick(ReaderComments.Thoughts);
+            // Two identical comments on one story would be one reader's double post (refused as a duplicate).
+            if (comments.Any(comment => comment.Body == body))
+            {
+                continue;
+            }
+            comments.Add(new GeneratedComment(reply ? _random.Next(comments.Count) : null, Pick(ReaderComments.Names), body, after));
+        }
+        return comments;
+    }
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    private static string Capitalize(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>One story's cast: its names, topic and city stay the same from the headline to the last paragraph.</summary>
+    private sealed class Slots
+    {
+        private readonly string _name;
+        private readonly string _other;
+        private readonly string _topic;
+        private readonly string _city;
+        private readonly ArticleGenerator _generator;
+        private readonly NewsDesk _desk;
+        private readonly (string Name, string Role)[] _sources;
+        private readonly HashSet<string> _introduced = new(StringComparer.Ordinal);
+        private readonly Dictionary<string[], Queue<string>> _decks = [];
+        private readonly HashSet<string> _dealt = new(StringComparer.Ordinal);
+
+        public Slots(NewsDesk desk, ArticleGenerator generator)
+        {
+            _generator = generator;
+            _desk = desk;
+            Prose = [.. desk.Sentences, .. NewsDesks.Background];
+            _name = generator.Pick(desk.Names);
+            do
+            {
+                _other = generator.Pick(desk.Names);
+            }
+            while (_other == _name);
+            _topic = generator.Pick(desk.Topics);
+            _city = generator.Pick(NewsDesks.Cities);
+            var first = generator.Pick(Speakers);
+            var second = generator.Pick(Speakers.Where(name => name != first).ToList());
+            _sources = [(first, Fill(generator.Pick(desk.Roles))), (second, Fill(generator.Pick(desk.Roles)))];
+        }
+
+        /// <summary>The story's own sentences and the shared background ones.</summary>
+        public string[] Prose { get; }
+
+        /// <summary>The next of <paramref name="items"/> from a shuffled deck: none comes twice before every one has come once.</summary>
+        public string Deal(string[] items)
+        {
+            if (!_decks.TryGetValue(items, out var deck) || deck.Count == 0)
+            {
+                deck = new Queue<string>(items.OrderBy(_ => _generator._random.Next()));
+                _decks[items] = deck;
+            }
+            // Decks share templates (the lead's and the body's): one another deck dealt is passed over while this one has more.
+            var item = deck.Dequeue();
+            while (_dealt.Contains(item) && deck.Count > 0)
+            {
+                item = deck.Dequeue();
+            }
+            _dealt.Add(item);
+            return item;
+        }
+
+        /// <summary>One of the story's two sources, quoted (named with their role the first time) or, once the quotes run out, reported.</summary>
+        public string Quote()
+        {
+            var (name, role) = _sources[_generator._random.Next(_sources.Length)];
+            var named = _introduced.Add(name) ? $"{name}, {role}," : name;
+            if (_decks.TryGetValue(_desk.Quotes, out var left) && left.Count == 0)
+            {
+                return Fill(Deal(NewsDesks.Reported)).Replace("{Q}", name, StringComparison.Ordinal);
+            }
+            var words = Capitalize(Fill(Deal(_desk.Quotes)));
+            return _generator._random.Next(2) == 0
+                ? $"“{words},” said {named.TrimEnd(',')}."
+                : $"{named} said: “{words}.”";
+        }
+
+        public string Fill(string template) => template
+            .Replace("{S2}", _other, StringComparison.Ordinal)
+            .Replace("{S}", _name, StringComparison.Ordinal)
+            .Replace("{T}", _topic, StringComparison.Ordinal)
+            .Replace("{C}", _city, StringComparison.Ordinal)
+            .Replace("{N}", _generator._random.Next(2, 10).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{P}", _generator._random.Next(2, 19).ToString(CultureInfo.InvariantCulture) + "%", StringComparison.Ordinal);
+
+        public IReadOnlyList<string> Tags() => [Tag(_name), Tag(_topic), _city];
+
+        private static string Tag(string phrase) =>
+            Capitalize(phrase.StartsWith("the ", StringComparison.Ordinal) ? phrase[4..]
+                : phrase.StartsWith("a ", StringComparison.Ordinal) ? phrase[2..]
+                : phrase.StartsWith("an ", StringComparison.Ordinal) ? phrase[3..]
+                : phrase);
+    }
 }

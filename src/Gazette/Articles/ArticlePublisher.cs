@@ -60,14 +60,16 @@ public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, M
             UpdatedAt = updatedAt,
             CommentStatus = draft.CommentStatus,
             Premoderated = draft.Premoderated,
+            FeaturedMediaId = draft.FeaturedMediaId,
         }, cancellationToken);
 
         var (sectionIds, tagIds, navigationChanged) = await ArticleTerms.FileAsync(connection, transaction, id, draft.Sections, draft.Tags, cancellationToken);
         for (var position = 0; position < draft.Bylines.Count; position++)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "insert into bylines (article_id, position, user_id, name) values (@id, @position, null, @name)",
-                new { id, position, name = draft.Bylines[position].Trim() }, transaction, cancellationToken: cancellationToken));
+                "insert into bylines (article_id, position, user_id, name) values (@id, @position, @userId, @name)",
+                new { id, position, userId = draft.BylineMembers.TryGetValue(draft.Bylines[position], out var userId) ? userId : (long?)null, name = draft.Bylines[position].Trim() },
+                transaction, cancellationToken: cancellationToken));
         }
         navigationChanged |= await ArticleTerms.RecountAsync(connection, transaction, sectionIds, tagIds, cancellationToken);
         if (status == ArticleStatus.Published)

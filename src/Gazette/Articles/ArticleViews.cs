@@ -31,3 +31,8 @@ public sealed record ListingView(
     IReadOnlyList<ArticleCard> Cards,
     string? OlderUrl,
     string? NewestUrl);
+
+/// <summary>The public Sections page: every section with published articles.</summary>
+public sealed record SectionsView(IReadOnlyList<SectionEntry> Sections);
+
+public sealed record SectionEntry(string Name, string Url, string Description, int ArticleCount);

@@ -24,7 +24,8 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<PublicArticleReader>();
         services.AddSingleton<IArticleDirectory>(sp => sp.GetRequiredService<PublicArticleReader>());
         services.AddSingleton<TaxonomyStore>();
-        services.AddSingleton<ISiteNavigation>(sp => sp.GetRequiredService<TaxonomyStore>());
+        services.AddSingleton<SectionNavigation>();
+        services.AddSingleton<ISiteNavigation>(sp => sp.GetRequiredService<SectionNavigation>());
         services.AddSingleton<ArticlePublisher>();
         services.AddSingleton<ArticleEditor>();
         services.AddSingleton<ArticleRevisions>();
@@ -44,8 +45,9 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SampleContent>());
         services.AddAdminMenuItem(new AdminMenuItem("Articles", "/admin/articles", NewsroomRole.Contributor, 10));
         services.AddAdminMenuItem(new AdminMenuItem("Pages", "/admin/articles?kind=page", NewsroomRole.Editor, 15));
+        services.AddAdminMenuItem(new AdminMenuItem("Navigation", "/admin/navigation", NewsroomRole.Editor, 17));
         services.AddDashboardPanel<Admin.ArticlesDashboardPanel>();
-        services.AddThemeModels(typeof(ArticleView), typeof(ArticleCard), typeof(ListingView));
+        services.AddThemeModels(typeof(ArticleView), typeof(ArticleCard), typeof(ListingView), typeof(SectionsView), typeof(SectionEntry));
 
         services.AddEvent<ArticlePublished>("article.published");
         services.AddEvent<ArticleChanged>("article.changed");

@@ -18,6 +18,18 @@ public static class ListingPages
         groups.Public.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], HomeAsync).WithName("Home").CacheOutput(policy);
         groups.Public.MapMethods("/section/{slug}/", [HttpMethods.Get, HttpMethods.Head], SectionAsync).WithName("Section").CacheOutput(policy);
         groups.Public.MapMethods("/tag/{slug}/", [HttpMethods.Get, HttpMethods.Head], TagAsync).WithName("Tag").CacheOutput(policy);
+        groups.Public.MapMethods(Permalinks.Sections, [HttpMethods.Get, HttpMethods.Head], SectionsAsync).WithName("Sections")
+            .CacheOutput(groups.PublicPage(lifetime: PublicPagePolicy.ListingLifetime));
+    }
+
+    /// <summary>Every section with published articles and how many; a publication evicts it with the home page.</summary>
+    private static async Task<IResult> SectionsAsync(HttpContext context, SectionNavigation navigation, PageRenderer pages, CancellationToken cancellationToken)
+    {
+        PageCache.Tag(context, ArticleCacheTags.Home);
+        var sections = await navigation.ListVisibleAsync(cancellationToken);
+        var view = new SectionsView([.. sections.Select(section => new SectionEntry(section.Name, Permalinks.Section(section.Slug), section.Description, section.ArticleCount))]);
+        var meta = new PageMeta($"Sections | {pages.Site.Title}", $"Every section of {pages.Site.Title}.", pages.Absolute(context.Request, Permalinks.Sections));
+        return await pages.RenderAsync("sections", meta, new Dictionary<string, object?> { ["sections"] = view }, cancellationToken: cancellationToken);
     }
 
     private static Task<IResult> HomeAsync(HttpContext context, PublicArticleReader reader, PageRenderer pages, CancellationToken cancellationToken)

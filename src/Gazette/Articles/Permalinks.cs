@@ -55,6 +55,9 @@ public sealed class Permalinks(IOptionsMonitor<PermalinkOptions> options, SiteTi
 
     public static string Section(string slug) => $"/section/{slug}/";
 
+    /// <summary>The page listing every section.</summary>
+    public const string Sections = "/sections/";
+
     public static string Tag(string slug) => $"/tag/{slug}/";
 
     public static string Older(string listingPath, long beforeId) =>

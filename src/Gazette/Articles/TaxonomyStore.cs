@@ -1,6 +1,5 @@
 using Dapper;
 using Gazette.Kernel;
-using Gazette.Rendering;
 using Gazette.Storage;
 
 namespace Gazette.Articles;
@@ -15,19 +14,15 @@ public sealed record Term
 }
 
 /// <summary>Sections (a newsroom's desks: World, Business ...) and tags, as readers reach them.</summary>
-public sealed class TaxonomyStore(Database database) : ISiteNavigation
+public sealed class TaxonomyStore(Database database)
 {
-    /// <summary>The masthead's sections.</summary>
-    public async Task<IReadOnlyList<LinkView>> ListAsync(int limit, CancellationToken cancellationToken) =>
-        (await ListSectionsAsync(limit, cancellationToken)).Select(section => new LinkView(section.Name, Permalinks.Section(section.Slug))).ToList();
-
     public async Task<Term?> FindSectionAsync(string slug, CancellationToken cancellationToken = default) =>
         await FindAsync("sections", slug, cancellationToken);
 
     public async Task<Term?> FindTagAsync(string slug, CancellationToken cancellationToken = default) =>
         await FindAsync("tags", slug, cancellationToken);
 
-    /// <summary>Sections for the masthead: those with articles, busiest first.</summary>
+    /// <summary>The busiest sections with articles: the masthead until an editor chooses (<see cref="SectionNavigation"/>).</summary>
     public async Task<IReadOnlyList<Term>> ListSectionsAsync(int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -27,7 +27,7 @@ public abstract record SubmitResult
 /// on disk (SQLite synchronous=FULL) and two identical posts cannot both get in
 /// (the unique fingerprint index decides a tie).
 /// </summary>
-public sealed class CommentStore(Database database, TimeProvider time)
+public sealed class CommentStore(Database database, TimeProvider time) : ICommentImport
 {
     private const string PublicColumns = "id, article_id, parent_id, author_name, author_url, body_html, status, created_at, user_id is not null as staff";
 
@@ -112,6 +112,35 @@ public sealed class CommentStore(Database database, TimeProvider time)
             CreatedAt = UtcTimestampHandler.Normalize(now),
             Staff = comment.UserId is not null,
         });
+    }
+
+    public async Task<long> AddApprovedAsync(UnitOfWork work, ImportedComment comment, CancellationToken cancellationToken = default)
+    {
+        var email = Normalized.Email(Normalized.Slug(comment.AuthorName) + "@imported.invalid");
+        var row = new NewComment
+        {
+            ArticleId = comment.ArticleId,
+            ParentId = comment.ParentId,
+            AuthorName = comment.AuthorName,
+            AuthorEmail = email,
+            BodySource = comment.Text,
+            BodyHtml = CommentText.FromPlainText(comment.Text).Html,
+        };
+        var id = await work.Connection.ExecuteScalarAsync<long>(work.Command(
+            """
+            insert into comments (article_id, parent_id, author_name, author_email, author_url, body_source, body_html,
+                                  status, created_at, report_count, fingerprint, text_hash)
+            values (@ArticleId, @ParentId, @AuthorName, @email, '', @BodySource, @BodyHtml, 'approved', @createdAt, 0, @fingerprint, @textHash)
+            returning id
+            """,
+            new
+            {
+                row.ArticleId, row.ParentId, row.AuthorName, email, row.BodySource, row.BodyHtml,
+                createdAt = comment.CreatedAt, fingerprint = Fingerprint(row, email), textHash = TextHash(row.ArticleId, row.BodySource),
+            },
+            cancellationToken));
+        await work.RaiseAsync(new CommentSubmitted(id, comment.ArticleId, comment.ParentId, CommentStatus.Approved), cancellationToken);
+        return id;
     }
 
     /// <summary>Approved comments of an article, oldest first, for its thread.</summary>

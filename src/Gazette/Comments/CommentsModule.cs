@@ -21,6 +21,7 @@ public sealed class CommentsModule : GazetteModule
             services.AddSingleton(setting);
         }
         services.AddSingleton<CommentStore>();
+        services.AddSingleton<ICommentImport>(sp => sp.GetRequiredService<CommentStore>());
         services.AddSingleton<CommentService>();
         services.AddSingleton<CommentModerator>();
         services.AddSingleton<ModerationStore>();

@@ -9,7 +9,7 @@ public static class ReservedWords
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         "admin", "api", "assets", "author", "comments", "comment-page", "feed", "feed-json", "healthz",
-        "login", "logout", "media", "metrics", "page", "robots-txt", "search", "section", "sitemap",
+        "login", "logout", "media", "metrics", "page", "robots-txt", "search", "section", "sections", "sitemap",
         "sitemap-xml", "tag", "wp-admin", "wp-content", "wp-includes", "wp-json", "wp-login-php", "xmlrpc-php",
     };
 

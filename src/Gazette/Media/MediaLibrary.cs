@@ -19,7 +19,7 @@ public sealed class MediaLibrary(
     UnitsOfWork units,
     IEnumerable<IMediaReferences> references,
     TimeProvider time,
-    ILogger<MediaLibrary> logger)
+    ILogger<MediaLibrary> logger) : IImageImport
 {
     public const int PageSize = 40;
 
@@ -54,7 +54,23 @@ public sealed class MediaLibrary(
         {
             return MediaOutcome.Invalid(errors);
         }
-        var image = intake.Image!;
+        var (stored, created) = await StoreAsync(intake.Image!, fileName, alt, "", actor.Id, cancellationToken);
+        return MediaOutcome.Done(stored, reused: !created);
+    }
+
+    public async Task<ImportedImage> ImportAsync(Stream image, string fileName, string alt, string credit, CancellationToken cancellationToken = default)
+    {
+        var intake = await ImageIntake.ProcessAsync(image, cancellationToken);
+        if (intake.Refusal is not null)
+        {
+            return new ImportedImage(null, intake.Refusal);
+        }
+        var (stored, _) = await StoreAsync(intake.Image!, fileName, Clean(alt), Clean(credit), null, cancellationToken);
+        return new ImportedImage(stored.Id, null);
+    }
+
+    private async Task<(MediaItem Stored, bool Created)> StoreAsync(ProcessedImage image, string? fileName, string alt, string credit, long? uploadedBy, CancellationToken cancellationToken)
+    {
         var hash = Convert.ToHexStringLower(SHA256.HashData(image.Original));
         var name = MediaNames.Original(hash, image.Type);
         // Files first, then the row: a crash between leaves files no row names (the next upload of the bytes reuses them), never a row without files.
@@ -75,11 +91,11 @@ public sealed class MediaLibrary(
             VariantWidths = string.Join(',', image.Variants.Select(variant => variant.Width.ToString(CultureInfo.InvariantCulture))),
             AltText = alt,
             Caption = "",
-            Credit = "",
+            Credit = credit,
             UsageRights = "",
             FocalX = 0.5,
             FocalY = 0.5,
-            UploadedBy = actor.Id,
+            UploadedBy = uploadedBy,
             UploadedAt = time.GetUtcNow(),
         };
         await using var work = await units.BeginAsync(cancellationToken);
@@ -89,7 +105,7 @@ public sealed class MediaLibrary(
             await work.RaiseAsync(new MediaUploaded(stored.Id), cancellationToken);
         }
         await work.CommitAsync(cancellationToken);
-        return MediaOutcome.Done(stored, reused: !created);
+        return (stored, created);
     }
 
     public Task<MediaPage> ListAsync(string? search, int page = 1, CancellationToken cancellationToken = default) =>

@@ -19,6 +19,7 @@ public sealed class MediaModule : GazetteModule
         services.AddSingleton(sp => new BackupFolder("media", sp.GetRequiredService<MediaFolder>().Root));
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaLibrary>();
+        services.AddSingleton<IImageImport>(sp => sp.GetRequiredService<MediaLibrary>());
         services.AddSingleton<IImageSources, MediaImageSources>();
         services.AddSingleton<IStartupTask, MediaStartupCheck>();
         services.AddThemeModels(typeof(ResponsiveImage), typeof(ImageView));

@@ -9,7 +9,8 @@ namespace Gazette.Rendering;
 /// </summary>
 public sealed partial class PageRenderer(ThemeRenderer theme, IEnumerable<ISiteNavigation> navigation, IOptionsMonitor<SiteOptions> options, ILogger<PageRenderer> logger)
 {
-    private const int NavigationSections = 8;
+    /// <summary>How many sections the masthead offers when nobody has chosen them.</summary>
+    public const int NavigationSections = 8;
 
     public SiteOptions Site => options.CurrentValue;
 

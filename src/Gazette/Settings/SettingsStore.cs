@@ -90,6 +90,19 @@ public sealed class SettingsStore(Database database, TimeProvider time) : ISetti
         throw new InvalidOperationException($"The setting {key} kept changing while a line was removed from it.");
     }
 
+    public async Task SetAsync(UnitOfWork work, string key, string? value, CancellationToken cancellationToken = default)
+    {
+        await work.Connection.ExecuteAsync(value is null
+            ? work.Command("delete from settings where key = @key", new { key }, cancellationToken)
+            : work.Command(
+                """
+                insert into settings (key, value, updated_at) values (@key, @value, @now)
+                on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at
+                """,
+                new { key, value, now = time.GetUtcNow() }, cancellationToken));
+        await work.RaiseAsync(new SettingsChanged(), cancellationToken);
+    }
+
     /// <summary>The entries of a one-a-line setting.</summary>
     public static IReadOnlyList<string> Lines(string? value) =>
         (value ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

@@ -8,7 +8,7 @@ namespace Gazette.Tests.Site;
 public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<SqliteProvider>(provider)
 {
     /// <summary>The newsroom's pages an administrator can open without data of their own.</summary>
-    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1", "/admin/comments", "/admin/comments?tab=trash", "/admin/comments/blocked", "/admin/privacy", "/admin/media", "/admin/media/new", "/admin/articles", "/admin/articles/new", "/admin/articles?kind=page", "/admin/articles/new?kind=page"];
+    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1", "/admin/comments", "/admin/comments?tab=trash", "/admin/comments/blocked", "/admin/privacy", "/admin/media", "/admin/media/new", "/admin/articles", "/admin/articles/new", "/admin/articles?kind=page", "/admin/articles/new?kind=page", "/admin/navigation"];
 
     [Fact]
     public async Task PagesHaveNoHtmlErrors()
@@ -20,7 +20,7 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             {
                 Kind = Gazette.Articles.ArticleKind.Page, Title = "About us", Slug = "about-us", BodyMarkdown = "Who we are.\n\n## Contact\n\nWrite to us.",
             });
-            foreach (var (name, path) in new[] { ("page", "/about-us/"), ("home", "/"), ("article", SampleArticleTests<SqliteProvider>.Url), ("section", "/section/world/"), ("tag", "/tag/china/"), ("missing", "/no-such-page/"), ("login", "/admin/login") })
+            foreach (var (name, path) in new[] { ("page", "/about-us/"), ("home", "/"), ("article", SampleArticleTests<SqliteProvider>.Url), ("section", "/section/world/"), ("tag", "/tag/china/"), ("sections", "/sections/"), ("missing", "/no-such-page/"), ("login", "/admin/login") })
             {
                 var (_, html, _) = await GetAsync(path);
                 await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), html);
@@ -40,6 +40,10 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             using (var refused = await Newsroom.PostFormAsync(admin, "/admin/settings", new() { ["Site.Title"] = "", ["Site.PageSize"] = "many" }))
             {
                 await File.WriteAllTextAsync(Path.Combine(folder, "admin-settings-refused.html"), await refused.Content.ReadAsStringAsync());
+            }
+            using (var refused = await Newsroom.PostFormAsync(admin, "/admin/navigation", new() { ["slug"] = "world", ["shown"] = "world", ["order-world"] = "first" }))
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder, "admin-navigation-refused.html"), await refused.Content.ReadAsStringAsync());
             }
             using (var refused = await Newsroom.PostLoginAsync(Client, "nobody", "wrong"))
             {

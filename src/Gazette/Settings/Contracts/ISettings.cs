@@ -18,4 +18,11 @@ public interface ISettings
 
     /// <summary>Removes a line from such a setting, in the caller's transaction; false when it was not there.</summary>
     Task<bool> RemoveLineAsync(UnitOfWork work, string key, string line, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a setting (null removes it) in the caller's transaction and tells
+    /// every node, which rereads the settings into configuration and drops its
+    /// cached pages: what a page shows from the setting changes at the next request.
+    /// </summary>
+    Task SetAsync(UnitOfWork work, string key, string? value, CancellationToken cancellationToken = default);
 }
