@@ -76,6 +76,7 @@ public static class GenerateCommand
                 : new Dictionary<string, long>();
             var generator = new ArticleGenerator(result.GetValue(Seed), time.GetUtcNow());
             var clock = Stopwatch.StartNew();
+            var progress = TerminalProgress.ForConsole();
             for (var done = 0; done < count;)
             {
                 var batch = new List<GeneratedArticle>();
@@ -106,11 +107,10 @@ public static class GenerateCommand
                     done++;
                 }
                 await work.CommitAsync(cancellationToken);
-                if (done % 1000 == 0 || done == count)
-                {
-                    Console.WriteLine($"{done} articles published ({clock.Elapsed.TotalSeconds:F0} s)");
-                }
+                progress.Report($"{done:N0} of {count:N0} articles ({clock.Elapsed.TotalSeconds:F0} s)");
             }
+            progress.Clear();
+            Console.WriteLine($"{count} articles published ({clock.Elapsed.TotalSeconds:F0} s)");
             return 0;
         });
 
