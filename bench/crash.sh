@@ -22,14 +22,14 @@
 # Loopback only; everything started here is stopped on exit. Exit 1 if an
 # acknowledged write was lost, integrity_check failed or the server did not
 # come back by itself within $RESTART_SECONDS.
-#   KILLS=20 MIN_GAP=1 MAX_GAP=4 COMMENT_WRITERS=4 RESTART_SECONDS=60 WORK=/tmp/gazette-crash bench/crash.sh
+#   KILLS=20 MIN_GAP=1 MAX_GAP=4 COMMENT_WRITERS=4 RESTART_SECONDS=120 WORK=/tmp/gazette-crash bench/crash.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KILLS=${KILLS:-20}
 MIN_GAP=${MIN_GAP:-1}
 MAX_GAP=${MAX_GAP:-4}
 COMMENT_WRITERS=${COMMENT_WRITERS:-4}
-RESTART_SECONDS=${RESTART_SECONDS:-60}
+RESTART_SECONDS=${RESTART_SECONDS:-120}
 WORK=${WORK:-/tmp/gazette-crash}
 BENCH_NAME=crash.sh
 BENCH_TMP=$WORK
@@ -64,6 +64,7 @@ echo "== Gazette on $url under a restart loop; flood control and fill-time check
 
 supervise() { # the stand-in for systemd: start, wait for any exit, start again
   while [ ! -e "$run/stop" ]; do
+    echo "== started $(date +%T.%N)" >>"$run/server.log"
     (cd "$site" && exec env Gazette__Discussion__FloodSeconds=0 Gazette__Discussion__MinFillSeconds=0 \
       dotnet "$WORK/gazette/gazette.dll" serve --urls "$url" \
       --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.AspNetCore.Antiforgery=Error) >>"$run/server.log" 2>&1 &
@@ -73,7 +74,7 @@ supervise() { # the stand-in for systemd: start, wait for any exit, start again
     [ -e "$run/stop" ] || sleep 0.1
   done
 }
-supervise &
+supervise 2>/dev/null &  # quiet: bash would report every kill
 pids+=($!)
 wait_for "$url/healthz"
 
@@ -232,13 +233,13 @@ verify() {
 }
 
 echo "== $KILLS kills, each $MIN_GAP-$MAX_GAP s after the server answered; writers: $COMMENT_WRITERS comment, 1 article, 1 upload, 1 moderation"
-restart_times=()
+restart_times=(); kills=0
 for k in $(seq "$KILLS"); do
   gap=$(awk -v a="$MIN_GAP" -v b="$MAX_GAP" -v r="$RANDOM" 'BEGIN { printf "%.2f", a + (b - a) * r / 32767 }')
   sleep "$gap"
   victim=$(cat "$run/server.pid")
   before=$(cat "$acks"/* 2>/dev/null | wc -l)
-  kill -KILL "$victim"
+  kill -KILL "$victim"; kills=$k
   killed_at=$(date +%s.%N)
   back=no; seconds=""
   deadline=$(($(date +%s) + RESTART_SECONDS))
@@ -267,5 +268,5 @@ for kind in comment article upload moderation; do
 done
 starts=$(wc -l <"$run/starts")
 printf 'SUMMARY kills %d, server starts %d, back by itself %d/%d (median %s s), integrity failures %d, acknowledged writes lost %d, %d s in all\n' \
-  "$KILLS" "$starts" "$((${#restart_times[@]}))" "$KILLS" "$(median "${restart_times[@]}")" "$bad_integrity" "$lost_total" "$(($(date +%s) - started))"
+  "$kills" "$starts" "${#restart_times[@]}" "$kills" "$(median "${restart_times[@]}")" "$bad_integrity" "$lost_total" "$(($(date +%s) - started))"
 [ "$lost_total" = 0 ] && [ "$bad_integrity" = 0 ] && [ "$not_restarted" = 0 ]
