@@ -9,8 +9,8 @@ namespace Gazette.Articles;
 
 /// <summary>
 /// The one resolver that decides what a public path is, for every path no
-/// fixed route (the home page, sections, tags, media) claims: a page at exactly
-/// that path, then an article by the site's permalink pattern, then an old link
+/// fixed route (the home page, sections, tags, media) claims: an article by the
+/// site's permalink pattern, then a page at exactly that path, then an old link
 /// (a stored redirect for a moved article, or a retired pattern read by rule),
 /// then a page by its slug alone. Slugs are unique across articles and pages,
 /// so a path with a pattern of just <c>/%postname%/</c> is never two things.
@@ -39,18 +39,19 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
         }
         var (target, commentPage) = SplitCommentPage(path, segments);
 
+        // The article first: it is most of the traffic, and since slugs are unique across articles and
+        // pages, a slug the pattern finds as an article can be no page's (a page is looked up only on a miss).
+        var current = links.Pattern;
+        if (current.Match(target) is { } match && await FindAsync(match, cancellationToken) is { } article)
+        {
+            return await articles.ShowAsync(article, commentPage, context, cancellationToken);
+        }
         var staticPage = commentPage == 1 ? await reader.FindPublishedPageAsync(segments[^1], cancellationToken) : null;
         if (staticPage is var (page, place) && string.Equals(place.Path, WithSlash(path), StringComparison.OrdinalIgnoreCase))
         {
             return string.Equals(place.Path, path, StringComparison.Ordinal)
                 ? await staticPages.ShowAsync(page, place, context, cancellationToken)
                 : MovedTo(place.Path, context);
-        }
-
-        var current = links.Pattern;
-        if (current.Match(target) is { } match && await FindAsync(match, cancellationToken) is { } article)
-        {
-            return await articles.ShowAsync(article, commentPage, context, cancellationToken);
         }
         if (commentPage == 1 && await redirects.FindAsync(path.ToLowerInvariant(), cancellationToken) is { } stored)
         {

@@ -36,9 +36,14 @@ public static class MediaEndpoints
             return Results.NotFound();
         }
         var file = folder.Find(name);
-        if (!file.Exists && !(MediaNames.CropOf(name) is not null && await library.MakeCropAsync(name, context.RequestAborted) && (file = folder.Find(name)).Exists))
+        if (!file.Exists)
         {
-            return Results.NotFound();
+            // A crop is made the first time it is asked for; any other missing file is simply not there.
+            if (MediaNames.CropOf(name) is null || !await library.MakeCropAsync(name, context.RequestAborted))
+            {
+                return Results.NotFound();
+            }
+            file = folder.Find(name);
         }
         context.Response.Headers.CacheControl = ImmutableCacheControl;
         return Results.File(file.FullName, MediaNames.ContentType(name), lastModified: file.LastWriteTimeUtc, entityTag: new EntityTagHeaderValue("\"" + name + "\""));

@@ -192,12 +192,22 @@ public sealed class MediaLibrary(
     public async Task<bool> MakeCropAsync(string name, CancellationToken cancellationToken = default)
     {
         if (MediaNames.CropOf(name) is not var (stem, shape)
-            || ImageType.All.Select(type => store.FindByName(stem + "." + type.Extension)).OfType<MediaItem>().FirstOrDefault() is not { } item
+            || await store.FindByStemAsync(stem, cancellationToken) is not { } item
             || !item.CropNames.Contains(name, StringComparer.Ordinal))
         {
             return false;
         }
-        var original = await File.ReadAllBytesAsync(folder.PathOf(item.Name), cancellationToken);
+        byte[] original;
+        try
+        {
+            original = await File.ReadAllBytesAsync(folder.PathOf(item.Name), cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            // A row whose original is gone (a restore without its media, a disk error) has no crops: a 404, said once in the log.
+            logger.LogWarning(ex, "Cannot read the original {Name} to crop it", item.Name);
+            return false;
+        }
         var crop = await ImageIntake.OneAtATimeAsync(() => FocalCrops.Make(original, shape, item.FocalX, item.FocalY), cancellationToken);
         if (crop is null)
         {

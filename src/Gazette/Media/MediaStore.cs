@@ -48,6 +48,17 @@ public sealed class MediaStore(Database database)
         return connection.QuerySingleOrDefault<MediaItem>($"select {Columns} from media where name = @name", new { name });
     }
 
+    /// <summary>The image whose file names start with <paramref name="stem"/> (its original's name without the extension), if any.</summary>
+    public async Task<MediaItem?> FindByStemAsync(string stem, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<MediaItem>(new CommandDefinition(
+            $"select {Columns} from media where name in (@jpg, @png, @webp, @gif)",
+            new { jpg = Named(ImageType.Jpeg), png = Named(ImageType.Png), webp = Named(ImageType.WebP), gif = Named(ImageType.Gif) }, cancellationToken: cancellationToken));
+
+        string Named(ImageType type) => stem + "." + type.Extension;
+    }
+
     /// <summary>Newest first; <paramref name="search"/> matches the file name or alt text, ignoring case.</summary>
     public async Task<MediaPage> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
