@@ -21,6 +21,7 @@ public sealed class AccountsModule : GazetteModule
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<INewsroomNames, NewsroomNames>();
         services.AddSingleton<IBylineMembers, BylineMembers>();
+        services.AddSingleton<IAuthorDirectory, AuthorDirectory>();
         services.AddPeriodicJob<ExpiredSessionsJob>();
         services.AddSingleton<IStartupTask, FirstAdministrator>();
         services.AddSessionSignIn();

@@ -23,6 +23,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<PublicArticleReader>();
         services.AddSingleton<IArticleDirectory>(sp => sp.GetRequiredService<PublicArticleReader>());
+        services.AddSingleton<IPublicArticles, PublicArticleCatalog>();
         services.AddSingleton<TaxonomyStore>();
         services.AddSingleton<SectionNavigation>();
         services.AddSingleton<ISiteNavigation>(sp => sp.GetRequiredService<SectionNavigation>());

@@ -31,6 +31,14 @@ public sealed class SqlDialect
         ? "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
         : "select 1";
 
+    /// <summary>
+    /// "<paramref name="column"/> is one of the list in <paramref name="parameter"/>"
+    /// (a <c>long[]</c>): Dapper spells the list out as parameters on SQLite and
+    /// sends it as one array on PostgreSQL, which wants <c>= any(...)</c>.
+    /// </summary>
+    public string InList(string column, string parameter) =>
+        this == Postgres ? $"{column} = any(@{parameter})" : $"{column} in @{parameter}";
+
     /// <summary>True when the insert broke a unique index (SQLite's SQLITE_CONSTRAINT_UNIQUE, PostgreSQL's 23505).</summary>
     public bool IsUniqueViolation(Exception exception) => exception switch
     {
