@@ -222,7 +222,8 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         }
         var touchedSections = oldSectionIds.Union(sectionIds).ToList();
         var touchedTags = oldTagIds.Union(tagIds).ToList();
-        var navigationChanged = await ArticleTerms.RecountAsync(work.Connection, work.Transaction, touchedSections, touchedTags, cancellationToken) || sectionCreated;
+        var navigationChanged = await ArticleTerms.CountAsync(work.Connection, work.Transaction,
+            Filed.Counted(current.Kind, current.Status, oldSectionIds, oldTagIds), Filed.Counted(changed.Kind, changed.Status, sectionIds, tagIds), cancellationToken) || sectionCreated;
 
         var (sections, tags) = await ArticleTerms.NamesAsync(work.Connection, work.Transaction, id, cancellationToken);
         await ArticleRevisions.WriteAsync(work, changed, sections, tags, actor.Id, now, cancellationToken);

@@ -71,7 +71,7 @@ public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, M
                 new { id, position, userId = draft.BylineMembers.TryGetValue(draft.Bylines[position], out var userId) ? userId : (long?)null, name = draft.Bylines[position].Trim() },
                 transaction, cancellationToken: cancellationToken));
         }
-        navigationChanged |= await ArticleTerms.RecountAsync(connection, transaction, sectionIds, tagIds, cancellationToken);
+        navigationChanged |= await ArticleTerms.CountAsync(connection, transaction, Filed.None, Filed.Counted(draft.Kind, status, sectionIds, tagIds), cancellationToken);
         if (status == ArticleStatus.Published)
         {
             await work.RaiseAsync(new ArticlePublished(id, sectionIds, tagIds, navigationChanged), cancellationToken);

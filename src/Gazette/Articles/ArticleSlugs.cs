@@ -27,8 +27,9 @@ public static class ArticleSlugs
     }
 
     /// <summary>Whether another article or page (not <paramref name="exceptId"/>) has the slug.</summary>
+    /// <remarks>Both kinds are named because kind leads the index: without it every check reads the whole index.</remarks>
     public static async Task<bool> IsTakenAsync(DbConnection connection, DbTransaction transaction, string slug, long? exceptId, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "select exists (select 1 from articles where slug = @slug and (@exceptId is null or id <> @exceptId))",
+            "select exists (select 1 from articles where kind in ('article', 'page') and slug = @slug and (@exceptId is null or id <> @exceptId))",
             new { slug, exceptId }, transaction, cancellationToken: cancellationToken));
 }

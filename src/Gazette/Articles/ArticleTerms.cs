@@ -4,6 +4,15 @@ using Gazette.Kernel;
 
 namespace Gazette.Articles;
 
+/// <summary>The sections and tags an article is counted under: none unless it is a published article.</summary>
+public sealed record Filed(IReadOnlyCollection<long> Sections, IReadOnlyCollection<long> Tags)
+{
+    public static readonly Filed None = new([], []);
+
+    public static Filed Counted(string kind, string status, IReadOnlyCollection<long> sections, IReadOnlyCollection<long> tags) =>
+        kind == ArticleKind.Article && status == ArticleStatus.Published ? new(sections, tags) : None;
+}
+
 /// <summary>
 /// An article's sections and tags inside a unit of work: made on the fly from
 /// their names, linked, and counted, so listings never count at read time.
@@ -82,20 +91,30 @@ public static class ArticleTerms
     }
 
     /// <summary>
-    /// Counts are recomputed for the touched sections and tags only, at write time,
-    /// so pages never count. One statement per id: Dapper expands "in @list" on
-    /// SQLite but sends an array on PostgreSQL, so no list syntax serves both.
-    /// Returns true when a section gained its first published article or lost its
-    /// last: the masthead lists sections with articles, so every page changes.
+    /// Moves the stored counts from where the article was counted to where it is
+    /// counted now (<see cref="Filed.Counted"/>): one row update per section or tag
+    /// it entered or left, so a save costs the same at a million articles as at ten
+    /// (decision 76). Returns true when a section gained its first published article
+    /// or lost its last: the masthead lists sections with articles, so every page changes.
     /// </summary>
-    public static async Task<bool> RecountAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<long> sectionIds, IReadOnlyCollection<long> tagIds, CancellationToken cancellationToken)
+    public static async Task<bool> CountAsync(DbConnection connection, DbTransaction transaction, Filed before, Filed after, CancellationToken cancellationToken)
     {
-        var emptyBefore = await EmptySectionsAsync(connection, transaction, sectionIds, cancellationToken);
-        await RecountTermsAsync(connection, transaction, "sections", "article_sections", "section_id", sectionIds, cancellationToken);
-        await RecountTermsAsync(connection, transaction, "tags", "article_tags", "tag_id", tagIds, cancellationToken);
-        var emptyAfter = await EmptySectionsAsync(connection, transaction, sectionIds, cancellationToken);
-        return !emptyBefore.SetEquals(emptyAfter);
+        var navigationChanged = false;
+        foreach (var (id, delta) in Deltas(before.Sections, after.Sections))
+        {
+            var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "update sections set article_count = article_count + @delta where id = @id returning article_count",
+                new { id, delta }, transaction, cancellationToken: cancellationToken));
+            navigationChanged |= delta > 0 ? count == 1 : count == 0;
+        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            "update tags set article_count = article_count + @delta where id = @id",
+            Deltas(before.Tags, after.Tags).Select(change => new { id = change.Id, delta = change.Delta }), transaction, cancellationToken: cancellationToken));
+        return navigationChanged;
     }
+
+    private static IEnumerable<(long Id, int Delta)> Deltas(IReadOnlyCollection<long> before, IReadOnlyCollection<long> after) =>
+        before.Except(after).Select(id => (id, -1)).Concat(after.Except(before).Select(id => (id, 1)));
 
     private static async Task<(long Id, bool Created)> EnsureAsync(DbConnection connection, DbTransaction transaction, string table, string name, CancellationToken cancellationToken)
     {
@@ -108,28 +127,4 @@ public static class ArticleTerms
             $"select id from {table} where slug = @slug", new { slug }, transaction, cancellationToken: cancellationToken));
         return (id, created);
     }
-
-    private static async Task<HashSet<long>> EmptySectionsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
-    {
-        var empty = new HashSet<long>();
-        foreach (var id in ids)
-        {
-            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                    "select article_count from sections where id = @id", new { id }, transaction, cancellationToken: cancellationToken)) == 0)
-            {
-                empty.Add(id);
-            }
-        }
-        return empty;
-    }
-
-    private static async Task RecountTermsAsync(DbConnection connection, DbTransaction transaction, string terms, string links, string key, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            update {terms} set article_count = (
-                select count(*) from {links} x join articles a on a.id = x.article_id
-                where x.{key} = {terms}.id and a.kind = 'article' and a.status = 'published')
-            where id = @id
-            """,
-            ids.Select(id => new { id }), transaction, cancellationToken: cancellationToken));
 }

@@ -208,6 +208,44 @@ public abstract class ArticleEditorTests<TProvider>(TProvider provider) : Newsro
     }
 
     [Fact]
+    public async Task StoredCountsFollowAnArticleMovedRetaggedTrashedAndRestoredWhilePublished()
+    {
+        var editor = await MemberAsync(NewsroomRole.Editor);
+        string[] desks = [Unique("First desk"), Unique("Second desk")];
+        string[] labels = [Unique("Old label"), Unique("New label")];
+        var draft = await DraftAsync(editor, Input(Unique("Moving"), sections: [desks[0]], tags: [labels[0]]));
+        var other = await DraftAsync(editor, Input(Unique("Staying"), sections: [desks[0]], tags: [labels[0]]));
+        await Editor.PublishAsync(editor, other.Article.Id, 1);
+
+        await Editor.PublishAsync(editor, draft.Article.Id, 1);
+        Assert.Equal((2, 0, 2, 0), await CountsAsync());
+        await Editor.SaveAsync(editor, draft.Article.Id, 2, Input(draft.Article.Title, sections: [desks[1], desks[0]], tags: [labels[1]]));
+        Assert.Equal((2, 1, 1, 1), await CountsAsync());
+        await Editor.TrashAsync(editor, draft.Article.Id, 3);
+        Assert.Equal((1, 0, 1, 0), await CountsAsync());
+        await Editor.RestoreAsync(editor, draft.Article.Id, 4);
+        Assert.Equal((1, 0, 1, 0), await CountsAsync());
+
+        async Task<(int, int, int, int)> CountsAsync()
+        {
+            // Each stored count must equal what counting the links gives.
+            await using var connection = await Provider.Database.OpenAsync();
+            async Task<int> CountAsync(string terms, string links, string key, string name)
+            {
+                var slug = Gazette.Kernel.Normalized.Slug(name);
+                var stored = await connection.ExecuteScalarAsync<int>($"select article_count from {terms} where slug = @slug", new { slug });
+                var counted = await connection.ExecuteScalarAsync<int>(
+                    $"select count(*) from {links} x join {terms} t on t.id = x.{key} join articles a on a.id = x.article_id where t.slug = @slug and a.kind = 'article' and a.status = 'published'",
+                    new { slug });
+                Assert.Equal(counted, stored);
+                return stored;
+            }
+            return (await CountAsync("sections", "article_sections", "section_id", desks[0]), await CountAsync("sections", "article_sections", "section_id", desks[1]),
+                await CountAsync("tags", "article_tags", "tag_id", labels[0]), await CountAsync("tags", "article_tags", "tag_id", labels[1]));
+        }
+    }
+
+    [Fact]
     public async Task AnArticleThatLeavesPublicViewVanishesFromItsPageHomeSectionAndTagAtOnce()
     {
         var editor = await MemberAsync(NewsroomRole.Editor);
