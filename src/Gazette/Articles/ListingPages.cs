@@ -1,3 +1,4 @@
+using Gazette.Articles.Contracts;
 using Gazette.Caching;
 using Gazette.Rendering;
 using Gazette.Web;
@@ -5,7 +6,7 @@ using Gazette.Web;
 namespace Gazette.Articles;
 
 /// <summary>
-/// The home page and the section and tag archives: newest first, a page at a
+/// The home page and the section, tag and author archives: newest first, a page at a
 /// time, older pages reached by <c>?before=ID</c> (keyset: any page costs what the first does).
 /// </summary>
 public static class ListingPages
@@ -18,6 +19,7 @@ public static class ListingPages
         groups.Public.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], HomeAsync).WithName("Home").CacheOutput(policy);
         groups.Public.MapMethods("/section/{slug}/", [HttpMethods.Get, HttpMethods.Head], SectionAsync).WithName("Section").CacheOutput(policy);
         groups.Public.MapMethods("/tag/{slug}/", [HttpMethods.Get, HttpMethods.Head], TagAsync).WithName("Tag").CacheOutput(policy);
+        groups.Public.MapMethods("/author/{slug}/", [HttpMethods.Get, HttpMethods.Head], AuthorAsync).WithName("Author").CacheOutput(policy);
         groups.Public.MapMethods(Permalinks.Sections, [HttpMethods.Get, HttpMethods.Head], SectionsAsync).WithName("Sections")
             .CacheOutput(groups.PublicPage(lifetime: PublicPagePolicy.ListingLifetime));
     }
@@ -51,6 +53,28 @@ public static class ListingPages
         var tag = await taxonomy.FindTagAsync(slug, cancellationToken);
         return await TermAsync(tag, Permalinks.Tag, ArticleCacheTags.Tag, term => $"Articles tagged {term.Name}.",
             term => new Listing(term.Name, "", Permalinks.Tag(term.Slug), TagId: term.Id), context, reader, pages, cancellationToken);
+    }
+
+    /// <summary>
+    /// A member's archive: everything whose bylines name them, under their public
+    /// name. A member with nothing public is a 404, so the page never confirms who
+    /// has an account. Bylines can change on any edit, and the change events carry
+    /// no members, so the page goes with the home page on every publication.
+    /// </summary>
+    private static async Task<IResult> AuthorAsync(string slug, HttpContext context, PublicArticleReader reader, IAuthorDirectory authors, PageRenderer pages, CancellationToken cancellationToken)
+    {
+        var author = await authors.FindBySlugAsync(slug, cancellationToken);
+        if (author is null)
+        {
+            return await pages.NotFoundAsync(cancellationToken);
+        }
+        if (!string.Equals(context.Request.Path.Value, author.Path, StringComparison.Ordinal))
+        {
+            return Results.Redirect(author.Path + context.Request.QueryString, permanent: true);
+        }
+        PageCache.Tag(context, ArticleCacheTags.Home);
+        var meta = new PageMeta($"{author.DisplayName} | {pages.Site.Title}", $"Articles by {author.DisplayName}.", pages.Absolute(context.Request, author.Path));
+        return await ListAsync(context, reader, pages, "archive", meta, new Listing(author.DisplayName, $"Articles by {author.DisplayName}.", author.Path, AuthorId: author.Id, EmptyIsMissing: true), cancellationToken);
     }
 
     /// <summary>A section's or tag's archive: 404 if unknown, 301 to its canonical path, else its listing.</summary>
@@ -87,7 +111,11 @@ public static class ListingPages
             meta = meta with { CanonicalUrl = pages.Absolute(context.Request, Permalinks.Older(listing.Path, id)) };
         }
         var pageSize = pages.Site.PageSize;
-        var rows = await reader.ListAsync(new ListCardsRequest(pageSize + 1, before, listing.SectionId, listing.TagId), cancellationToken);
+        var rows = await reader.ListAsync(new ListCardsRequest(pageSize + 1, before, listing.SectionId, listing.TagId, listing.AuthorId), cancellationToken);
+        if (rows.Count == 0 && listing.EmptyIsMissing)
+        {
+            return await pages.NotFoundAsync(cancellationToken);
+        }
         var links = context.RequestServices.GetRequiredService<Permalinks>();
         var time = context.RequestServices.GetRequiredService<SiteTime>();
         var cards = rows.Take(pageSize).Select(row => ArticleViewFactory.Card(row, links, time)).ToList();
@@ -96,5 +124,5 @@ public static class ListingPages
         return await pages.RenderAsync(template, meta, new Dictionary<string, object?> { ["listing"] = view }, cancellationToken: cancellationToken);
     }
 
-    private sealed record Listing(string Heading, string Description, string Path, long? SectionId = null, long? TagId = null);
+    private sealed record Listing(string Heading, string Description, string Path, long? SectionId = null, long? TagId = null, long? AuthorId = null, bool EmptyIsMissing = false);
 }

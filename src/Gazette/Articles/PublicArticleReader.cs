@@ -19,8 +19,8 @@ public sealed record CardRow
     public string? Byline { get; init; }
 }
 
-/// <summary>Newest first, <see cref="Limit"/> at a time, optionally before a given article (keyset) and within a section or tag.</summary>
-public sealed record ListCardsRequest(int Limit, long? BeforeId = null, long? SectionId = null, long? TagId = null);
+/// <summary>Newest first, <see cref="Limit"/> at a time, optionally before a given article (keyset) and within a section, tag or member's bylines.</summary>
+public sealed record ListCardsRequest(int Limit, long? BeforeId = null, long? SectionId = null, long? TagId = null, long? AuthorId = null);
 
 public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<Term> Tags, IReadOnlyList<string> Bylines);
 
@@ -44,11 +44,12 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
             where a.kind = 'article' and a.status = 'published' and a.published_at <= @now
               and (@SectionId is null or exists (select 1 from article_sections y where y.article_id = a.id and y.section_id = @SectionId))
               and (@TagId is null or exists (select 1 from article_tags t where t.article_id = a.id and t.tag_id = @TagId))
+              and (@AuthorId is null or exists (select 1 from bylines m where m.article_id = a.id and m.user_id = @AuthorId))
               and (@BeforeId is null or (a.published_at, a.id) < (select c.published_at, c.id from articles c where c.id = @BeforeId))
             order by a.published_at desc, a.id desc
             limit @Limit
             """,
-            new { now = time.GetUtcNow(), request.SectionId, request.TagId, request.BeforeId, request.Limit },
+            new { now = time.GetUtcNow(), request.SectionId, request.TagId, request.AuthorId, request.BeforeId, request.Limit },
             cancellationToken: cancellationToken));
         return rows.AsList();
     }
