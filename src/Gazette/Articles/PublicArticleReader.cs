@@ -22,7 +22,7 @@ public sealed record CardRow
 /// <summary>Newest first, <see cref="Limit"/> at a time, optionally before a given article (keyset) and within a section, tag or member's bylines.</summary>
 public sealed record ListCardsRequest(int Limit, long? BeforeId = null, long? SectionId = null, long? TagId = null, long? AuthorId = null);
 
-public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<Term> Tags, IReadOnlyList<string> Bylines);
+public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<Term> Tags, IReadOnlyList<PublicByline> Bylines);
 
 /// <summary>
 /// What the public pages read: published articles only, never drafts, never
@@ -119,13 +119,13 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
             from article_sections x join sections s on s.id = x.section_id where x.article_id = @id order by x.position;
             select t.id, t.slug, t.name, '' as description, t.article_count
             from article_tags x join tags t on t.id = x.tag_id where x.article_id = @id order by t.name;
-            select name from bylines where article_id = @id order by position;
+            select name, user_id as userid from bylines where article_id = @id order by position;
             """,
             new { id },
             cancellationToken: cancellationToken));
         var sections = (await results.ReadAsync<Term>()).AsList();
         var tags = (await results.ReadAsync<Term>()).AsList();
-        var bylines = (await results.ReadAsync<string>()).AsList();
+        var bylines = (await results.ReadAsync<PublicByline>()).AsList();
         return new ArticleDetails(sections, tags, bylines);
     }
 }
