@@ -77,6 +77,44 @@ public static class ListingPages
         return await ListAsync(context, reader, pages, "archive", meta, new Listing(author.DisplayName, $"Articles by {author.DisplayName}.", author.Path, AuthorId: author.Id, EmptyIsMissing: true), cancellationToken);
     }
 
+    /// <summary>
+    /// A date archive, /{yyyy}/ or /{yyyy}/{mm}/, in the site's time zone: what the
+    /// path resolver answers for a path of digits that names no article. A year
+    /// outside 1000-9999 or a month outside 1-12 is a 404; /2024/5/ and a missing
+    /// slash are 301s to /2024/05/. A period with nothing public in it is a 404.
+    /// </summary>
+    public static async Task<IResult?> DateAsync(string[] segments, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (segments.Length is 0 or > 2 || !segments.All(segment => segment.Length is > 0 and <= 4 && segment.All(char.IsAsciiDigit)))
+        {
+            return null;
+        }
+        var pages = context.RequestServices.GetRequiredService<PageRenderer>();
+        var year = int.Parse(segments[0], System.Globalization.CultureInfo.InvariantCulture);
+        var month = segments.Length == 2 ? int.Parse(segments[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        if (segments[0].Length != 4 || year is < 1000 or > 9998 || (segments.Length == 2 && month is < 1 or > 12))
+        {
+            return await pages.NotFoundAsync(cancellationToken);
+        }
+        var path = month == 0 ? $"/{year:D4}/" : $"/{year:D4}/{month:D2}/";
+        if (!string.Equals(context.Request.Path.Value, path, StringComparison.Ordinal))
+        {
+            return Results.Redirect(path + context.Request.QueryString, permanent: true);
+        }
+        var time = context.RequestServices.GetRequiredService<SiteTime>();
+        var start = new DateTime(year, month == 0 ? 1 : month, 1);
+        var period = month == 0 ? (time.FromLocal(start), time.FromLocal(start.AddYears(1))) : (time.FromLocal(start), time.FromLocal(start.AddMonths(1)));
+        var heading = month == 0
+            ? year.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : start.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        // Any publication or change may move an article into or out of a period: the page goes with the home page.
+        PageCache.Tag(context, ArticleCacheTags.Home);
+        var meta = new PageMeta($"{heading} | {pages.Site.Title}", $"Articles published in {heading}.", pages.Absolute(context.Request, path));
+        var reader = context.RequestServices.GetRequiredService<PublicArticleReader>();
+        return await ListAsync(context, reader, pages, "archive", meta,
+            new Listing(heading, $"Articles published in {heading}.", path, EmptyIsMissing: true, Period: period), cancellationToken);
+    }
+
     /// <summary>A section's or tag's archive: 404 if unknown, 301 to its canonical path, else its listing.</summary>
     private static async Task<IResult> TermAsync(Term? term, Func<string, string> permalink, Func<long, string> cacheTag, Func<Term, string> description,
         Func<Term, Listing> listing, HttpContext context, PublicArticleReader reader, PageRenderer pages, CancellationToken cancellationToken)
@@ -111,7 +149,7 @@ public static class ListingPages
             meta = meta with { CanonicalUrl = pages.Absolute(context.Request, Permalinks.Older(listing.Path, id)) };
         }
         var pageSize = pages.Site.PageSize;
-        var rows = await reader.ListAsync(new ListCardsRequest(pageSize + 1, before, listing.SectionId, listing.TagId, listing.AuthorId), cancellationToken);
+        var rows = await reader.ListAsync(new ListCardsRequest(pageSize + 1, before, listing.SectionId, listing.TagId, listing.AuthorId, listing.Period?.From, listing.Period?.Until), cancellationToken);
         if (rows.Count == 0 && listing.EmptyIsMissing)
         {
             return await pages.NotFoundAsync(cancellationToken);
@@ -124,5 +162,6 @@ public static class ListingPages
         return await pages.RenderAsync(template, meta, new Dictionary<string, object?> { ["listing"] = view }, cancellationToken: cancellationToken);
     }
 
-    private sealed record Listing(string Heading, string Description, string Path, long? SectionId = null, long? TagId = null, long? AuthorId = null, bool EmptyIsMissing = false);
+    private sealed record Listing(string Heading, string Description, string Path, long? SectionId = null, long? TagId = null, long? AuthorId = null, bool EmptyIsMissing = false,
+        (DateTimeOffset From, DateTimeOffset Until)? Period = null);
 }

@@ -19,8 +19,12 @@ public sealed record CardRow
     public string? Byline { get; init; }
 }
 
-/// <summary>Newest first, <see cref="Limit"/> at a time, optionally before a given article (keyset) and within a section, tag or member's bylines.</summary>
-public sealed record ListCardsRequest(int Limit, long? BeforeId = null, long? SectionId = null, long? TagId = null, long? AuthorId = null);
+/// <summary>
+/// Newest first, <see cref="Limit"/> at a time, optionally before a given article (keyset), within a section,
+/// tag or member's bylines, and published in [<see cref="From"/>, <see cref="Until"/>).
+/// </summary>
+public sealed record ListCardsRequest(int Limit, long? BeforeId = null, long? SectionId = null, long? TagId = null, long? AuthorId = null,
+    DateTimeOffset? From = null, DateTimeOffset? Until = null);
 
 public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<Term> Tags, IReadOnlyList<PublicByline> Bylines);
 
@@ -33,8 +37,9 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
     public async Task<IReadOnlyList<CardRow>> ListAsync(ListCardsRequest request, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        // A null timestamp has no type PostgreSQL can infer, so an absent bound is left out of the text.
         var rows = await connection.QueryAsync<CardRow>(new CommandDefinition(
-            """
+            $"""
             select a.id, a.slug, a.title, a.summary, a.published_at, a.comment_count,
                    s.name as section_name, s.slug as section_slug,
                    (select b.name from bylines b where b.article_id = a.id order by b.position limit 1) as byline
@@ -44,12 +49,13 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
             where a.kind = 'article' and a.status = 'published' and a.published_at <= @now
               and (@SectionId is null or exists (select 1 from article_sections y where y.article_id = a.id and y.section_id = @SectionId))
               and (@TagId is null or exists (select 1 from article_tags t where t.article_id = a.id and t.tag_id = @TagId))
+              {(request.From is null ? "" : "and a.published_at >= @From")} {(request.Until is null ? "" : "and a.published_at < @Until")}
               and (@AuthorId is null or exists (select 1 from bylines m where m.article_id = a.id and m.user_id = @AuthorId))
               and (@BeforeId is null or (a.published_at, a.id) < (select c.published_at, c.id from articles c where c.id = @BeforeId))
             order by a.published_at desc, a.id desc
             limit @Limit
             """,
-            new { now = time.GetUtcNow(), request.SectionId, request.TagId, request.AuthorId, request.BeforeId, request.Limit },
+            new { now = time.GetUtcNow(), request.SectionId, request.TagId, request.AuthorId, request.From, request.Until, request.BeforeId, request.Limit },
             cancellationToken: cancellationToken));
         return rows.AsList();
     }
