@@ -151,6 +151,26 @@ public abstract class EmbargoTests<TProvider>(TProvider provider) : SiteTestBase
         Assert.DoesNotContain("Embargoed", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/author/unseen-{run}/")).Status);
     }
+
+    [Fact]
+    public async Task NoHiddenArticleIsInItsDateArchivesAndAPeriodWithOnlyHiddenOnesIsNotFound()
+    {
+        var (run, hidden) = await HiddenArticlesAsync();
+        var now = Factory.Clock.GetUtcNow();
+        var month = $"/{now:yyyy}/{now:MM}/";
+        var tomorrow = hidden[^1].PublishedAt!.Value;
+        var (_, html, _) = await GetAsync(month);
+
+        Assert.Contains($"Public story {run}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Embargoed", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Embargoed", (await GetAsync($"/{tomorrow:yyyy}/{tomorrow:MM}/")).Html, StringComparison.Ordinal);
+        foreach (var status in HiddenStatuses)
+        {
+            await Publisher.CreateAsync(Story($"Embargoed {status} {run}") with { Status = status, PublishedAt = new DateTimeOffset(2003, 6, 1, 12, 0, 0, TimeSpan.Zero) });
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/2003/06/")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/2003/")).Status);
+    }
 }
 
 public sealed class EmbargoTestsOnSqlite(SqliteProvider provider) : EmbargoTests<SqliteProvider>(provider);
