@@ -158,8 +158,22 @@ public static class ListingPages
         var time = context.RequestServices.GetRequiredService<SiteTime>();
         var cards = rows.Take(pageSize).Select(row => ArticleViewFactory.Card(row, links, time)).ToList();
         var older = rows.Count > pageSize ? Permalinks.Older(listing.Path, rows[pageSize - 1].Id) : null;
-        var view = new ListingView(listing.Heading, listing.Description, cards, older, before is null ? null : listing.Path);
+        var newer = before is null || cards.Count == 0 ? null : await NewerAsync(reader, listing, rows[0].Id, pageSize, cancellationToken);
+        var view = new ListingView(listing.Heading, listing.Description, cards, older, before is null ? null : listing.Path, newer);
         return await pages.RenderAsync(template, meta, new Dictionary<string, object?> { ["listing"] = view }, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// The page before this one, as a <c>?before=</c> link like every other: the
+    /// <paramref name="pageSize"/> articles just newer than <paramref name="firstId"/>
+    /// are it, so it starts before the one after them, or is the listing's first page
+    /// when there is none. One keyset query, whatever the page's depth.
+    /// </summary>
+    private static async Task<string> NewerAsync(PublicArticleReader reader, Listing listing, long firstId, int pageSize, CancellationToken cancellationToken)
+    {
+        var rows = await reader.ListAsync(new ListCardsRequest(pageSize + 1, null, listing.SectionId, listing.TagId, listing.AuthorId,
+            listing.Period?.From, listing.Period?.Until, AfterId: firstId), cancellationToken);
+        return rows.Count > pageSize ? Permalinks.Older(listing.Path, rows[pageSize].Id) : listing.Path;
     }
 
     private sealed record Listing(string Heading, string Description, string Path, long? SectionId = null, long? TagId = null, long? AuthorId = null, bool EmptyIsMissing = false,

@@ -22,9 +22,10 @@ public sealed record CardRow
 /// <summary>
 /// Newest first, <see cref="Limit"/> at a time, optionally before a given article (keyset), within a section,
 /// tag or member's bylines, and published in [<see cref="From"/>, <see cref="Until"/>).
+/// With <see cref="AfterId"/> instead: the ones just newer than that article, oldest first (a pager's way back).
 /// </summary>
 public sealed record ListCardsRequest(int Limit, long? BeforeId = null, long? SectionId = null, long? TagId = null, long? AuthorId = null,
-    DateTimeOffset? From = null, DateTimeOffset? Until = null);
+    DateTimeOffset? From = null, DateTimeOffset? Until = null, long? AfterId = null);
 
 public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<Term> Tags, IReadOnlyList<PublicByline> Bylines);
 
@@ -52,10 +53,11 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
               {(request.From is null ? "" : "and a.published_at >= @From")} {(request.Until is null ? "" : "and a.published_at < @Until")}
               and (@AuthorId is null or exists (select 1 from bylines m where m.article_id = a.id and m.user_id = @AuthorId))
               and (@BeforeId is null or (a.published_at, a.id) < (select c.published_at, c.id from articles c where c.id = @BeforeId))
-            order by a.published_at desc, a.id desc
+              and (@AfterId is null or (a.published_at, a.id) > (select c.published_at, c.id from articles c where c.id = @AfterId))
+            order by {(request.AfterId is null ? "a.published_at desc, a.id desc" : "a.published_at, a.id")}
             limit @Limit
             """,
-            new { now = time.GetUtcNow(), request.SectionId, request.TagId, request.AuthorId, request.From, request.Until, request.BeforeId, request.Limit },
+            new { now = time.GetUtcNow(), request.SectionId, request.TagId, request.AuthorId, request.From, request.Until, request.BeforeId, request.AfterId, request.Limit },
             cancellationToken: cancellationToken));
         return rows.AsList();
     }
