@@ -51,8 +51,8 @@ public static class ListingPages
     private static async Task<IResult> TagAsync(string slug, HttpContext context, PublicArticleReader reader, TaxonomyStore taxonomy, PageRenderer pages, CancellationToken cancellationToken)
     {
         var tag = await taxonomy.FindTagAsync(slug, cancellationToken);
-        return await TermAsync(tag, Permalinks.Tag, ArticleCacheTags.Tag, term => $"Articles tagged {term.Name}.",
-            term => new Listing(term.Name, "", Permalinks.Tag(term.Slug), TagId: term.Id), context, reader, pages, cancellationToken);
+        return await TermAsync(tag, Permalinks.Tag, ArticleCacheTags.Tag, term => term.Description.Length > 0 ? term.Description : $"Articles tagged {term.Name}.",
+            term => new Listing(term.Name, term.Description, Permalinks.Tag(term.Slug), TagId: term.Id), context, reader, pages, cancellationToken);
     }
 
     /// <summary>

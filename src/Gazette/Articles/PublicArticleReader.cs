@@ -125,7 +125,7 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
             """
             select s.id, s.slug, s.name, s.description, s.article_count
             from article_sections x join sections s on s.id = x.section_id where x.article_id = @id order by x.position;
-            select t.id, t.slug, t.name, '' as description, t.article_count
+            select t.id, t.slug, t.name, t.description, t.article_count
             from article_tags x join tags t on t.id = x.tag_id where x.article_id = @id order by t.name;
             select name, user_id as userid from bylines where article_id = @id order by position;
             """,

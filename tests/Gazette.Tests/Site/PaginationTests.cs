@@ -10,11 +10,7 @@ public abstract partial class PaginationTests<TProvider>(TProvider provider) : S
     [Fact]
     public async Task ListingsShowTwentyAPageNewestFirstAndLinkToOlderPages()
     {
-        var start = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
-        for (var i = 1; i <= 44; i++)
-        {
-            await PublishAsync(Story($"Paged story {i:D2}", start.AddHours(i), sections: ["Paging"]));
-        }
+        await PublishSeriesAsync("Paged story", new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero), sections: ["Paging"]);
 
         var titles = new List<string>();
         string? next = "/section/paging/";
@@ -41,11 +37,7 @@ public abstract partial class PaginationTests<TProvider>(TProvider provider) : S
     [Fact]
     public async Task NewerLinksWalkBackThroughTheSamePages()
     {
-        var start = new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero);
-        for (var i = 1; i <= 44; i++)
-        {
-            await PublishAsync(Story($"Back story {i:D2}", start.AddHours(i), tags: ["Backwards"]));
-        }
+        await PublishSeriesAsync("Back story", new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero), tags: ["Backwards"]);
         var forward = new List<string>();
         string? next = "/tag/backwards/";
         while (next is not null)
@@ -76,6 +68,15 @@ public abstract partial class PaginationTests<TProvider>(TProvider provider) : S
         var (status, _, _) = await GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    /// <summary>44 stories an hour apart: two full pages and a part.</summary>
+    private async Task PublishSeriesAsync(string title, DateTimeOffset start, string[]? sections = null, string[]? tags = null)
+    {
+        for (var i = 1; i <= 44; i++)
+        {
+            await PublishAsync(Story($"{title} {i:D2}", start.AddHours(i), sections, tags));
+        }
     }
 
     [GeneratedRegex("<h2 class=\"card__title\"><a href=\"[^\"]+\">([^<]+)</a></h2>")]
