@@ -13,6 +13,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/section/world/")]
     [InlineData("/tag/diplomacy/")]
     [InlineData("/sections/")]
+    [InlineData("/2024/04/")]
     [InlineData("/no-such-page/")]
     public async Task PageHasNoWcag21AaViolations(string path)
     {

@@ -60,6 +60,7 @@ public sealed class NewsroomJourneyTests(BrowserFixture fixture)
     [InlineData("/admin/articles/{draft}", true)]
     [InlineData("/admin/articles/{draft}/revisions", true)]
     [InlineData("/admin/navigation", true)]
+    [InlineData("/admin/descriptions", true)]
     public async Task NewsroomPagesHaveNoWcag21AaViolationsAndFitAPhone(string path, bool signedIn)
     {
         var login = "axe-" + string.Concat(path.Where(char.IsLetterOrDigit));

@@ -5,13 +5,19 @@ using Gazette.Events;
 namespace Gazette.Articles;
 
 /// <summary>On every node: a published or changed article evicts the pages that show it.</summary>
-public sealed class ArticleCacheEviction(PageCache cache) : INodeSubscriber<ArticlePublished>, INodeSubscriber<ArticleChanged>
+public sealed class ArticleCacheEviction(PageCache cache) : INodeSubscriber<ArticlePublished>, INodeSubscriber<ArticleChanged>, INodeSubscriber<TermDescribed>
 {
     public Task HandleAsync(ArticlePublished change, CancellationToken cancellationToken) =>
         EvictAsync(change.ArticleId, change.SectionIds, change.TagIds, change.NavigationChanged, cancellationToken);
 
     public Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken) =>
         EvictAsync(change.ArticleId, change.SectionIds, change.TagIds, change.NavigationChanged, cancellationToken);
+
+    /// <summary>A description shows on its archive, and a section's on the Sections page (tagged with the home page).</summary>
+    public Task HandleAsync(TermDescribed change, CancellationToken cancellationToken) =>
+        cache.EvictAsync(
+            change.Kind == TermDescriptions.Sections ? [ArticleCacheTags.Section(change.TermId), ArticleCacheTags.Home] : [ArticleCacheTags.Tag(change.TermId)],
+            cancellationToken);
 
     private Task EvictAsync(long articleId, IReadOnlyList<long> sectionIds, IReadOnlyList<long> tagIds, bool navigationChanged, CancellationToken cancellationToken) =>
         cache.EvictAsync(

@@ -11,7 +11,7 @@ namespace Gazette.Articles;
 /// slot for its discussion that another module fills. <see cref="PublicPaths"/>
 /// decides which article a path names.
 /// </summary>
-public sealed class ArticlePages(PublicArticleReader reader, Permalinks links, SiteTime time, PageRenderer pages, IEnumerable<IDiscussionSlot> slots, IEnumerable<IImageLookup> images) : IArticlePage
+public sealed class ArticlePages(PublicArticleReader reader, Permalinks links, SiteTime time, PageRenderer pages, IEnumerable<IDiscussionSlot> slots, IEnumerable<IImageLookup> images, IEnumerable<IAuthorDirectory> directories) : IArticlePage
 {
     private IDiscussionSlot? Slot { get; } = slots.FirstOrDefault();
 
@@ -59,14 +59,17 @@ public sealed class ArticlePages(PublicArticleReader reader, Permalinks links, S
         }
         var personal = slot.Personal || state is not null;
         var image = article.FeaturedMediaId is { } mediaId && images.FirstOrDefault() is { } library ? await library.FindAsync(mediaId, cancellationToken) : null;
-        var view = ArticleViewFactory.Article(article, details, links, time, image);
+        var members = details.Bylines.Select(byline => byline.UserId).OfType<long>().ToList();
+        var authors = members.Count > 0 && directories.FirstOrDefault() is { } directory ? await directory.FindAsync(members, cancellationToken) : null;
+        var view = ArticleViewFactory.Article(article, details, links, time, image, authors);
         var canonical = pages.Absolute(context.Request, ArticleUrls.CommentPage(view.Url, page));
         var meta = new PageMeta(
             page > 1 ? $"{article.Title} (comments, page {page})" : article.Title,
             article.Summary,
             canonical,
             NoIndex: personal,
-            StructuredData: ArticleViewFactory.StructuredData(view, canonical, pages.Site.Title));
+            StructuredData: ArticleViewFactory.StructuredData(view, canonical, pages.Site.Title),
+            Social: ArticleViewFactory.Social(view, canonical));
         var model = new Dictionary<string, object?> { ["article"] = view, ["discussion"] = slot.View };
         return await pages.RenderAsync("article", meta, model, statusCode, personal ? HtmlPage.Private : HtmlPage.Public, cancellationToken);
     }

@@ -19,7 +19,7 @@ public static class ArticleSlugs
         for (var n = 1; ; n++)
         {
             var candidate = n == 1 ? stem : string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
-            if (!ReservedWords.IsReserved(candidate) && !await IsTakenAsync(connection, transaction, candidate, exceptId, cancellationToken))
+            if (!ReservedWords.IsReserved(candidate) && !ReservedWords.IsDateLike(candidate) && !await IsTakenAsync(connection, transaction, candidate, exceptId, cancellationToken))
             {
                 return candidate;
             }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gazette.Articles.Contracts;
 using Gazette.Media.Contracts;
 using Gazette.Rendering;
 
@@ -7,7 +8,8 @@ namespace Gazette.Articles;
 /// <summary>Turns stored rows into the view models templates see.</summary>
 public static class ArticleViewFactory
 {
-    public static ArticleView Article(Article article, ArticleDetails details, Permalinks links, SiteTime time, ImageView? image = null)
+    /// <summary>An article; a byline naming a member of <paramref name="authors"/> links to their author page.</summary>
+    public static ArticleView Article(Article article, ArticleDetails details, Permalinks links, SiteTime time, ImageView? image = null, IReadOnlyDictionary<long, PublicAuthor>? authors = null)
     {
         var published = article.PublishedAt!.Value;
         return new ArticleView(
@@ -17,7 +19,7 @@ public static class ArticleViewFactory
             SafeHtml.FromStoredSanitized(article.BodyHtml),
             time.View(published),
             article.UpdatedAt > published.AddMinutes(5) ? time.View(article.UpdatedAt) : null,
-            details.Bylines.Select(name => new LinkView(name, null)).ToList(),
+            details.Bylines.Select(byline => new LinkView(byline.Name, byline.UserId is { } id && authors?.GetValueOrDefault(id) is { } author ? author.Path : null)).ToList(),
             details.Sections.Select(section => new LinkView(section.Name, Permalinks.Section(section.Slug))).ToList(),
             details.Tags.Select(tag => new LinkView(tag.Name, Permalinks.Tag(tag.Slug))).ToList(),
             article.CommentCount,
@@ -41,9 +43,15 @@ public static class ArticleViewFactory
         row.Byline ?? "",
         row.CommentCount);
 
-    /// <summary>schema.org NewsArticle as JSON-LD; the serializer escapes &lt; &gt; &amp; so it cannot close its script element.</summary>
+    /// <summary>
+    /// schema.org NewsArticle and its BreadcrumbList (home, first section, article) as
+    /// JSON-LD, with the properties Google's article guidelines require or
+    /// recommend; the serializer escapes &lt; &gt; &amp; so it cannot close its script element.
+    /// </summary>
     public static SafeHtml StructuredData(ArticleView article, string canonicalUrl, string publisher)
     {
+        var site = new Uri(canonicalUrl);
+        string Absolute(string path) => new Uri(site, path).AbsoluteUri;
         var data = new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
@@ -52,17 +60,61 @@ public static class ArticleViewFactory
             ["description"] = article.Summary,
             ["datePublished"] = article.Published.Iso,
             ["dateModified"] = (article.Updated ?? article.Published).Iso,
-            ["mainEntityOfPage"] = canonicalUrl,
-            ["author"] = article.Bylines.Select(byline => new Dictionary<string, string> { ["@type"] = "Person", ["name"] = byline.Name }).ToList(),
+            ["mainEntityOfPage"] = new Dictionary<string, string> { ["@type"] = "WebPage", ["@id"] = canonicalUrl },
+            ["url"] = canonicalUrl,
+            ["author"] = article.Bylines.Select(byline => byline.Url is null
+                ? new Dictionary<string, string> { ["@type"] = "Person", ["name"] = byline.Name }
+                : new Dictionary<string, string> { ["@type"] = "Person", ["name"] = byline.Name, ["url"] = Absolute(byline.Url) }).ToList(),
             ["articleSection"] = article.Sections.Select(section => section.Name).ToList(),
             ["keywords"] = article.Tags.Select(tag => tag.Name).ToList(),
-            ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = publisher },
+            ["publisher"] = new Dictionary<string, object>
+            {
+                ["@type"] = "NewsMediaOrganization",
+                ["name"] = publisher,
+                ["url"] = Absolute("/"),
+                ["logo"] = new Dictionary<string, string> { ["@type"] = "ImageObject", ["url"] = Absolute(LogoPath) },
+            },
         };
         if (article.Image is { } image)
         {
             // Google asks for 16:9, 4:3 and 1:1 versions; the crops keep the focal point in each.
-            data["image"] = (image.Crops.Count > 0 ? image.Crops : [image.Original]).Select(url => new Uri(new Uri(canonicalUrl), url).AbsoluteUri).ToList();
+            data["image"] = (image.Crops.Count > 0 ? image.Crops : [image.Original]).Select(Absolute).ToList();
         }
-        return SafeHtml.FromTrustedSource(JsonSerializer.Serialize(data));
+        var crumbs = new List<(string Name, string Url)> { (publisher, Absolute("/")) };
+        if (article.Sections.Count > 0 && article.Sections[0] is { Url: { } sectionUrl } section)
+        {
+            crumbs.Add((section.Name, Absolute(sectionUrl)));
+        }
+        crumbs.Add((article.Title, canonicalUrl));
+        var breadcrumbs = new Dictionary<string, object>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "BreadcrumbList",
+            ["itemListElement"] = crumbs.Select((crumb, index) => new Dictionary<string, object>
+            {
+                ["@type"] = "ListItem", ["position"] = index + 1, ["name"] = crumb.Name, ["item"] = crumb.Url,
+            }).ToList(),
+        };
+        return SafeHtml.FromTrustedSource(JsonSerializer.Serialize(new object[] { data, breadcrumbs }));
+    }
+
+    /// <summary>The publisher's logo in structured data: the theme's mark.</summary>
+    public const string LogoPath = "/assets/favicon.svg";
+
+    /// <summary>OpenGraph's and Twitter's view of an article: its 16:9 crop when it has a picture, its times and terms.</summary>
+    public static SocialMeta Social(ArticleView article, string canonicalUrl)
+    {
+        var image = article.Image;
+        var wide = image is { Crops.Count: > 0, WideCropWidth: > 0 };
+        return new SocialMeta(
+            "article",
+            image is null ? null : new Uri(new Uri(canonicalUrl), wide ? image.Crops[0] : image.Original).AbsoluteUri,
+            image is null ? 0 : wide ? image.WideCropWidth : image.Width,
+            image is null ? 0 : wide ? image.WideCropHeight : image.Height,
+            image?.Alt ?? "",
+            article.Published.Iso,
+            (article.Updated ?? article.Published).Iso,
+            article.Sections.Count > 0 ? article.Sections[0].Name : null,
+            [.. article.Tags.Select(tag => tag.Name)]);
     }
 }

@@ -30,7 +30,8 @@ public sealed record ListingView(
     string Description,
     IReadOnlyList<ArticleCard> Cards,
     string? OlderUrl,
-    string? NewestUrl);
+    string? NewestUrl,
+    string? NewerUrl = null);
 
 /// <summary>The public Sections page: every section with published articles.</summary>
 public sealed record SectionsView(IReadOnlyList<SectionEntry> Sections);

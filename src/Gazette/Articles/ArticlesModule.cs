@@ -25,6 +25,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<IArticleDirectory>(sp => sp.GetRequiredService<PublicArticleReader>());
         services.AddSingleton<IPublicArticles, PublicArticleCatalog>();
         services.AddSingleton<TaxonomyStore>();
+        services.AddSingleton<TermDescriptions>();
         services.AddSingleton<SectionNavigation>();
         services.AddSingleton<ISiteNavigation>(sp => sp.GetRequiredService<SectionNavigation>());
         services.AddSingleton<ArticlePublisher>();
@@ -47,6 +48,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddAdminMenuItem(new AdminMenuItem("Articles", "/admin/articles", NewsroomRole.Contributor, 10));
         services.AddAdminMenuItem(new AdminMenuItem("Pages", "/admin/articles?kind=page", NewsroomRole.Editor, 15));
         services.AddAdminMenuItem(new AdminMenuItem("Navigation", "/admin/navigation", NewsroomRole.Editor, 17));
+        services.AddAdminMenuItem(new AdminMenuItem("Descriptions", "/admin/descriptions", NewsroomRole.Editor, 18));
         services.AddDashboardPanel<Admin.ArticlesDashboardPanel>();
         services.AddThemeModels(typeof(ArticleView), typeof(ArticleCard), typeof(ListingView), typeof(SectionsView), typeof(SectionEntry));
 
@@ -54,6 +56,8 @@ public sealed class ArticlesModule : GazetteModule
         services.AddEvent<ArticleChanged>("article.changed");
         services.AddNodeSubscriber<ArticlePublished, ArticleCacheEviction>();
         services.AddNodeSubscriber<ArticleChanged, ArticleCacheEviction>();
+        services.AddEvent<TermDescribed>("term.described");
+        services.AddNodeSubscriber<TermDescribed, ArticleCacheEviction>();
         services.AddTransactionSubscriber<CommentSubmitted, CommentCountKeeper>();
         services.AddTransactionSubscriber<CommentStatusChanged, CommentCountKeeper>();
         services.AddTransactionSubscriber<CommentDeleted, CommentCountKeeper>();

@@ -1,3 +1,4 @@
+using Gazette.Articles.Contracts;
 using Gazette.Caching;
 using Gazette.Rendering;
 using Gazette.Web;
@@ -5,7 +6,7 @@ using Gazette.Web;
 namespace Gazette.Articles;
 
 /// <summary>
-/// The home page and the section and tag archives: newest first, a page at a
+/// The home page and the section, tag and author archives: newest first, a page at a
 /// time, older pages reached by <c>?before=ID</c> (keyset: any page costs what the first does).
 /// </summary>
 public static class ListingPages
@@ -18,6 +19,7 @@ public static class ListingPages
         groups.Public.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], HomeAsync).WithName("Home").CacheOutput(policy);
         groups.Public.MapMethods("/section/{slug}/", [HttpMethods.Get, HttpMethods.Head], SectionAsync).WithName("Section").CacheOutput(policy);
         groups.Public.MapMethods("/tag/{slug}/", [HttpMethods.Get, HttpMethods.Head], TagAsync).WithName("Tag").CacheOutput(policy);
+        groups.Public.MapMethods("/author/{slug}/", [HttpMethods.Get, HttpMethods.Head], AuthorAsync).WithName("Author").CacheOutput(policy);
         groups.Public.MapMethods(Permalinks.Sections, [HttpMethods.Get, HttpMethods.Head], SectionsAsync).WithName("Sections")
             .CacheOutput(groups.PublicPage(lifetime: PublicPagePolicy.ListingLifetime));
     }
@@ -49,8 +51,68 @@ public static class ListingPages
     private static async Task<IResult> TagAsync(string slug, HttpContext context, PublicArticleReader reader, TaxonomyStore taxonomy, PageRenderer pages, CancellationToken cancellationToken)
     {
         var tag = await taxonomy.FindTagAsync(slug, cancellationToken);
-        return await TermAsync(tag, Permalinks.Tag, ArticleCacheTags.Tag, term => $"Articles tagged {term.Name}.",
-            term => new Listing(term.Name, "", Permalinks.Tag(term.Slug), TagId: term.Id), context, reader, pages, cancellationToken);
+        return await TermAsync(tag, Permalinks.Tag, ArticleCacheTags.Tag, term => term.Description.Length > 0 ? term.Description : $"Articles tagged {term.Name}.",
+            term => new Listing(term.Name, term.Description, Permalinks.Tag(term.Slug), TagId: term.Id), context, reader, pages, cancellationToken);
+    }
+
+    /// <summary>
+    /// A member's archive: everything whose bylines name them, under their public
+    /// name. A member with nothing public is a 404, so the page never confirms who
+    /// has an account. Bylines can change on any edit, and the change events carry
+    /// no members, so the page goes with the home page on every publication.
+    /// </summary>
+    private static async Task<IResult> AuthorAsync(string slug, HttpContext context, PublicArticleReader reader, IAuthorDirectory authors, PageRenderer pages, CancellationToken cancellationToken)
+    {
+        var author = await authors.FindBySlugAsync(slug, cancellationToken);
+        if (author is null)
+        {
+            return await pages.NotFoundAsync(cancellationToken);
+        }
+        if (!string.Equals(context.Request.Path.Value, author.Path, StringComparison.Ordinal))
+        {
+            return Results.Redirect(author.Path + context.Request.QueryString, permanent: true);
+        }
+        PageCache.Tag(context, ArticleCacheTags.Home);
+        var meta = new PageMeta($"{author.DisplayName} | {pages.Site.Title}", $"Articles by {author.DisplayName}.", pages.Absolute(context.Request, author.Path));
+        return await ListAsync(context, reader, pages, "archive", meta, new Listing(author.DisplayName, $"Articles by {author.DisplayName}.", author.Path, AuthorId: author.Id, EmptyIsMissing: true), cancellationToken);
+    }
+
+    /// <summary>
+    /// A date archive, /{yyyy}/ or /{yyyy}/{mm}/, in the site's time zone: what the
+    /// path resolver answers for a path of digits that names no article. A year
+    /// outside 1000-9999 or a month outside 1-12 is a 404; /2024/5/ and a missing
+    /// slash are 301s to /2024/05/. A period with nothing public in it is a 404.
+    /// </summary>
+    public static async Task<IResult?> DateAsync(string[] segments, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (segments.Length is 0 or > 2 || !segments.All(segment => segment.Length is > 0 and <= 4 && segment.All(char.IsAsciiDigit)))
+        {
+            return null;
+        }
+        var pages = context.RequestServices.GetRequiredService<PageRenderer>();
+        var year = int.Parse(segments[0], System.Globalization.CultureInfo.InvariantCulture);
+        var month = segments.Length == 2 ? int.Parse(segments[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        if (segments[0].Length != 4 || year is < 1000 or > 9998 || (segments.Length == 2 && month is < 1 or > 12))
+        {
+            return await pages.NotFoundAsync(cancellationToken);
+        }
+        var path = month == 0 ? $"/{year:D4}/" : $"/{year:D4}/{month:D2}/";
+        if (!string.Equals(context.Request.Path.Value, path, StringComparison.Ordinal))
+        {
+            return Results.Redirect(path + context.Request.QueryString, permanent: true);
+        }
+        var time = context.RequestServices.GetRequiredService<SiteTime>();
+        var start = new DateTime(year, month == 0 ? 1 : month, 1);
+        var period = month == 0 ? (time.FromLocal(start), time.FromLocal(start.AddYears(1))) : (time.FromLocal(start), time.FromLocal(start.AddMonths(1)));
+        var heading = month == 0
+            ? year.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : start.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        // Any publication or change may move an article into or out of a period: the page goes with the home page.
+        PageCache.Tag(context, ArticleCacheTags.Home);
+        var meta = new PageMeta($"{heading} | {pages.Site.Title}", $"Articles published in {heading}.", pages.Absolute(context.Request, path));
+        var reader = context.RequestServices.GetRequiredService<PublicArticleReader>();
+        return await ListAsync(context, reader, pages, "archive", meta,
+            new Listing(heading, $"Articles published in {heading}.", path, EmptyIsMissing: true, Period: period), cancellationToken);
     }
 
     /// <summary>A section's or tag's archive: 404 if unknown, 301 to its canonical path, else its listing.</summary>
@@ -87,14 +149,33 @@ public static class ListingPages
             meta = meta with { CanonicalUrl = pages.Absolute(context.Request, Permalinks.Older(listing.Path, id)) };
         }
         var pageSize = pages.Site.PageSize;
-        var rows = await reader.ListAsync(new ListCardsRequest(pageSize + 1, before, listing.SectionId, listing.TagId), cancellationToken);
+        var rows = await reader.ListAsync(new ListCardsRequest(pageSize + 1, before, listing.SectionId, listing.TagId, listing.AuthorId, listing.Period?.From, listing.Period?.Until), cancellationToken);
+        if (rows.Count == 0 && listing.EmptyIsMissing)
+        {
+            return await pages.NotFoundAsync(cancellationToken);
+        }
         var links = context.RequestServices.GetRequiredService<Permalinks>();
         var time = context.RequestServices.GetRequiredService<SiteTime>();
         var cards = rows.Take(pageSize).Select(row => ArticleViewFactory.Card(row, links, time)).ToList();
         var older = rows.Count > pageSize ? Permalinks.Older(listing.Path, rows[pageSize - 1].Id) : null;
-        var view = new ListingView(listing.Heading, listing.Description, cards, older, before is null ? null : listing.Path);
+        var newer = before is null || cards.Count == 0 ? null : await NewerAsync(reader, listing, rows[0].Id, pageSize, cancellationToken);
+        var view = new ListingView(listing.Heading, listing.Description, cards, older, before is null ? null : listing.Path, newer);
         return await pages.RenderAsync(template, meta, new Dictionary<string, object?> { ["listing"] = view }, cancellationToken: cancellationToken);
     }
 
-    private sealed record Listing(string Heading, string Description, string Path, long? SectionId = null, long? TagId = null);
+    /// <summary>
+    /// The page before this one, as a <c>?before=</c> link like every other: the
+    /// <paramref name="pageSize"/> articles just newer than <paramref name="firstId"/>
+    /// are it, so it starts before the one after them, or is the listing's first page
+    /// when there is none. One keyset query, whatever the page's depth.
+    /// </summary>
+    private static async Task<string> NewerAsync(PublicArticleReader reader, Listing listing, long firstId, int pageSize, CancellationToken cancellationToken)
+    {
+        var rows = await reader.ListAsync(new ListCardsRequest(pageSize + 1, null, listing.SectionId, listing.TagId, listing.AuthorId,
+            listing.Period?.From, listing.Period?.Until, AfterId: firstId), cancellationToken);
+        return rows.Count > pageSize ? Permalinks.Older(listing.Path, rows[pageSize].Id) : listing.Path;
+    }
+
+    private sealed record Listing(string Heading, string Description, string Path, long? SectionId = null, long? TagId = null, long? AuthorId = null, bool EmptyIsMissing = false,
+        (DateTimeOffset From, DateTimeOffset Until)? Period = null);
 }

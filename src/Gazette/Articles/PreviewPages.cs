@@ -1,3 +1,4 @@
+using Gazette.Articles.Contracts;
 using Gazette.Kernel;
 using Gazette.Rendering;
 using Gazette.Web;
@@ -38,7 +39,7 @@ public sealed class PreviewPages(PreviewLinks previewLinks, PublicArticleReader 
         var details = new ArticleDetails(
             [.. input.Sections.Select(name => new Term { Slug = ArticleTerms.Slug("sections", name), Name = name.Trim() })],
             [.. input.Tags.Select(name => new Term { Slug = ArticleTerms.Slug("tags", name), Name = name.Trim() })],
-            [byline]);
+            [new PublicByline(byline, null)]);
         return await RenderAsync(article, details, cancellationToken);
     }
 

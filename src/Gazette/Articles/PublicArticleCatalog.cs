@@ -92,7 +92,7 @@ public sealed class PublicArticleCatalog(Database database, Permalinks links, Ti
         FindTermAsync("sections", "description", Permalinks.Section, slug, cancellationToken);
 
     public Task<PublicTerm?> FindTagAsync(string slug, CancellationToken cancellationToken) =>
-        FindTermAsync("tags", "'' as description", Permalinks.Tag, slug, cancellationToken);
+        FindTermAsync("tags", "description", Permalinks.Tag, slug, cancellationToken);
 
     private async Task<PublicTerm?> FindTermAsync(string table, string description, Func<string, string> path, string slug, CancellationToken cancellationToken)
     {
@@ -116,7 +116,7 @@ public sealed class PublicArticleCatalog(Database database, Permalinks links, Ti
             $"select x.article_id, s.id, s.slug, s.name, s.description from article_sections x join sections s on s.id = x.section_id where {inList} order by x.position",
             ids, Permalinks.Section, cancellationToken);
         var tags = await TermsAsync(connection,
-            $"select x.article_id, t.id, t.slug, t.name, '' as description from article_tags x join tags t on t.id = x.tag_id where {inList} order by t.name",
+            $"select x.article_id, t.id, t.slug, t.name, t.description from article_tags x join tags t on t.id = x.tag_id where {inList} order by t.name",
             ids, Permalinks.Tag, cancellationToken);
         var bylines = (await connection.QueryAsync<BylineRow>(new CommandDefinition(
                 $"select x.article_id, x.name, x.user_id from bylines x where {inList} order by x.position",

@@ -19,10 +19,15 @@ public sealed record CardRow
     public string? Byline { get; init; }
 }
 
-/// <summary>Newest first, <see cref="Limit"/> at a time, optionally before a given article (keyset) and within a section or tag.</summary>
-public sealed record ListCardsRequest(int Limit, long? BeforeId = null, long? SectionId = null, long? TagId = null);
+/// <summary>
+/// Newest first, <see cref="Limit"/> at a time, optionally before a given article (keyset), within a section,
+/// tag or member's bylines, and published in [<see cref="From"/>, <see cref="Until"/>).
+/// With <see cref="AfterId"/> instead: the ones just newer than that article, oldest first (a pager's way back).
+/// </summary>
+public sealed record ListCardsRequest(int Limit, long? BeforeId = null, long? SectionId = null, long? TagId = null, long? AuthorId = null,
+    DateTimeOffset? From = null, DateTimeOffset? Until = null, long? AfterId = null);
 
-public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<Term> Tags, IReadOnlyList<string> Bylines);
+public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<Term> Tags, IReadOnlyList<PublicByline> Bylines);
 
 /// <summary>
 /// What the public pages read: published articles only, never drafts, never
@@ -33,8 +38,9 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
     public async Task<IReadOnlyList<CardRow>> ListAsync(ListCardsRequest request, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        // A null timestamp has no type PostgreSQL can infer, so an absent bound is left out of the text.
         var rows = await connection.QueryAsync<CardRow>(new CommandDefinition(
-            """
+            $"""
             select a.id, a.slug, a.title, a.summary, a.published_at, a.comment_count,
                    s.name as section_name, s.slug as section_slug,
                    (select b.name from bylines b where b.article_id = a.id order by b.position limit 1) as byline
@@ -44,11 +50,14 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
             where a.kind = 'article' and a.status = 'published' and a.published_at <= @now
               and (@SectionId is null or exists (select 1 from article_sections y where y.article_id = a.id and y.section_id = @SectionId))
               and (@TagId is null or exists (select 1 from article_tags t where t.article_id = a.id and t.tag_id = @TagId))
+              {(request.From is null ? "" : "and a.published_at >= @From")} {(request.Until is null ? "" : "and a.published_at < @Until")}
+              and (@AuthorId is null or exists (select 1 from bylines m where m.article_id = a.id and m.user_id = @AuthorId))
               and (@BeforeId is null or (a.published_at, a.id) < (select c.published_at, c.id from articles c where c.id = @BeforeId))
-            order by a.published_at desc, a.id desc
+              and (@AfterId is null or (a.published_at, a.id) > (select c.published_at, c.id from articles c where c.id = @AfterId))
+            order by {(request.AfterId is null ? "a.published_at desc, a.id desc" : "a.published_at, a.id")}
             limit @Limit
             """,
-            new { now = time.GetUtcNow(), request.SectionId, request.TagId, request.BeforeId, request.Limit },
+            new { now = time.GetUtcNow(), request.SectionId, request.TagId, request.AuthorId, request.From, request.Until, request.BeforeId, request.AfterId, request.Limit },
             cancellationToken: cancellationToken));
         return rows.AsList();
     }
@@ -116,15 +125,15 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
             """
             select s.id, s.slug, s.name, s.description, s.article_count
             from article_sections x join sections s on s.id = x.section_id where x.article_id = @id order by x.position;
-            select t.id, t.slug, t.name, '' as description, t.article_count
+            select t.id, t.slug, t.name, t.description, t.article_count
             from article_tags x join tags t on t.id = x.tag_id where x.article_id = @id order by t.name;
-            select name from bylines where article_id = @id order by position;
+            select name, user_id as userid from bylines where article_id = @id order by position;
             """,
             new { id },
             cancellationToken: cancellationToken));
         var sections = (await results.ReadAsync<Term>()).AsList();
         var tags = (await results.ReadAsync<Term>()).AsList();
-        var bylines = (await results.ReadAsync<string>()).AsList();
+        var bylines = (await results.ReadAsync<PublicByline>()).AsList();
         return new ArticleDetails(sections, tags, bylines);
     }
 }

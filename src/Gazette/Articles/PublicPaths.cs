@@ -21,7 +21,8 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
 
     public static void Map(RouteGroups groups)
     {
-        var policy = groups.PublicPage(personalKeys: [.. groups.Services.GetServices<DiscussionQueryKeys>().SelectMany(keys => keys.Personal)]);
+        // "before" pages the date archives; articles and pages ignore it.
+        var policy = groups.PublicPage(queryKeys: [ListingPages.BeforeKey], personalKeys: [.. groups.Services.GetServices<DiscussionQueryKeys>().SelectMany(keys => keys.Personal)]);
         groups.Public.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, PublicPaths paths, CancellationToken cancellationToken) =>
                 paths.ResolveAsync(context, cancellationToken))
             .WithName("PublicPath")
@@ -45,6 +46,10 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
         if (current.Match(target) is { } match && await FindAsync(match, cancellationToken) is { } article)
         {
             return await articles.ShowAsync(article, commentPage, context, cancellationToken);
+        }
+        if (commentPage == 1 && await ListingPages.DateAsync(segments, context, cancellationToken) is { } archive)
+        {
+            return archive;
         }
         var staticPage = commentPage == 1 ? await reader.FindPublishedPageAsync(segments[^1], cancellationToken) : null;
         if (staticPage is var (page, place) && string.Equals(place.Path, WithSlash(path), StringComparison.OrdinalIgnoreCase))

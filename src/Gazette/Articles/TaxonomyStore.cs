@@ -39,9 +39,8 @@ public sealed class TaxonomyStore(Database database)
     private async Task<Term?> FindAsync(string table, string slug, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var description = table == "sections" ? "description" : "'' as description";
         return await connection.QuerySingleOrDefaultAsync<Term>(new CommandDefinition(
-            $"select id, slug, name, {description}, article_count from {table} where slug = @slug",
+            $"select id, slug, name, description, article_count from {table} where slug = @slug",
             new { slug = Normalized.Slug(slug) },
             cancellationToken: cancellationToken));
     }

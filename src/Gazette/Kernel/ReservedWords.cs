@@ -14,4 +14,7 @@ public static class ReservedWords
     };
 
     public static bool IsReserved(string slug) => All.Contains(slug);
+
+    /// <summary>Digits only: an article or page slug like this would read as a date archive (/2024/), so none may have one.</summary>
+    public static bool IsDateLike(string slug) => slug.Length > 0 && slug.All(char.IsAsciiDigit);
 }

@@ -34,6 +34,14 @@ public static class FocalCrops
         return new SKRectI(left, top, left + cropWidth, top + cropHeight);
     }
 
+    /// <summary>The size of the crop file made from a <paramref name="width"/> × <paramref name="height"/> picture: its rectangle, narrowed to <see cref="MaxWidth"/>.</summary>
+    public static (int Width, int Height) Size(int width, int height, CropShape shape)
+    {
+        var area = Rectangle(width, height, shape, 0.5, 0.5);
+        var cropWidth = Math.Min(area.Width, MaxWidth);
+        return (cropWidth, Math.Max(1, (int)Math.Round((double)area.Height * cropWidth / area.Width)));
+    }
+
     /// <summary>The focal point as it appears in a crop's file name: whole percent, so nearby points share a file.</summary>
     public static string FocalText(double focalX, double focalY) =>
         string.Create(CultureInfo.InvariantCulture, $"{(int)Math.Round(focalX * 100)}-{(int)Math.Round(focalY * 100)}");
@@ -47,8 +55,7 @@ public static class FocalCrops
             return null;
         }
         var area = Rectangle(picture.Width, picture.Height, shape, focalX, focalY);
-        var width = Math.Min(area.Width, MaxWidth);
-        var height = Math.Max(1, (int)Math.Round((double)area.Height * width / area.Width));
+        var (width, height) = Size(picture.Width, picture.Height, shape);
         using var cropped = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, picture.AlphaType));
         using (var canvas = new SKCanvas(cropped))
         {

@@ -16,7 +16,7 @@ public sealed partial class PageRenderer(ThemeRenderer theme, IEnumerable<ISiteN
 
     public async Task<IResult> RenderAsync(string template, PageMeta meta, IReadOnlyDictionary<string, object?> model, int statusCode = StatusCodes.Status200OK, string cacheControl = HtmlPage.Public, CancellationToken cancellationToken = default)
     {
-        var site = new SiteView(Site.Title, Site.Tagline, await NavigationAsync(cancellationToken));
+        var site = new SiteView(Site.Title, Site.Tagline, await NavigationAsync(cancellationToken), Site.Language);
         var html = await theme.RenderPageAsync(template, site, meta, model);
         return new HtmlPage(html, statusCode, cacheControl);
     }
@@ -62,7 +62,7 @@ public sealed partial class PageRenderer(ThemeRenderer theme, IEnumerable<ISiteN
             links = [];
         }
         var model = new Dictionary<string, object?>(extra ?? new Dictionary<string, object?>()) { ["notice"] = new NoticeView(heading, message, backUrl) };
-        var html = await theme.RenderPageAsync("notice", new SiteView(Site.Title, Site.Tagline, links), new PageMeta(heading, message, null, NoIndex: true), model);
+        var html = await theme.RenderPageAsync("notice", new SiteView(Site.Title, Site.Tagline, links, Site.Language), new PageMeta(heading, message, null, NoIndex: true), model);
         return new HtmlPage(html, statusCode, HtmlPage.Private);
     }
 

@@ -16,4 +16,7 @@ public sealed class SiteOptions
 
     /// <summary>An IANA time zone name: dates readers see and times the newsroom enters are in it.</summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>The language the site is written in, a BCP 47 tag (en, en-GB, pt-BR): the pages' <c>lang</c> and <c>og:locale</c>.</summary>
+    public string Language { get; set; } = "en";
 }

@@ -3,14 +3,22 @@ namespace Gazette.Rendering;
 // What templates may see. These carry only what a page prints, never store
 // entities, so no template can reach a field it must not show.
 
-public sealed record SiteView(string Title, string Tagline, IReadOnlyList<LinkView> Sections);
+public sealed record SiteView(string Title, string Tagline, IReadOnlyList<LinkView> Sections, string Language = "en");
 
 public sealed record LinkView(string Name, string? Url);
 
 /// <summary>A moment for a template: ISO 8601 UTC for the <c>datetime</c> attribute, the site's local date for readers (<see cref="SiteTime.View"/>).</summary>
 public sealed record DateView(string Iso, string Display);
 
-public sealed record PageMeta(string Title, string Description, string? CanonicalUrl, bool NoIndex = false, SafeHtml? StructuredData = null);
+public sealed record PageMeta(string Title, string Description, string? CanonicalUrl, bool NoIndex = false, SafeHtml? StructuredData = null, SocialMeta? Social = null);
+
+/// <summary>
+/// What OpenGraph and Twitter cards say of a page beyond its title, description
+/// and URL: an article's picture (absolute URL and pixel size), times (ISO 8601) and terms.
+/// A page without one is an og:type "website".
+/// </summary>
+public sealed record SocialMeta(string Type, string? ImageUrl = null, int ImageWidth = 0, int ImageHeight = 0, string ImageAlt = "",
+    string? PublishedTime = null, string? ModifiedTime = null, string? Section = null, IReadOnlyList<string>? Tags = null);
 
 /// <summary>A short page that tells the reader what happened (refused, limited, not allowed) and where to go back to.</summary>
 public sealed record NoticeView(string Heading, string Message, string BackUrl);

@@ -5,7 +5,7 @@ using Gazette.Settings.Contracts;
 namespace Gazette.Settings;
 
 /// <summary>The site's own editable settings (what <see cref="SiteOptions"/> binds).</summary>
-public static class SiteSettings
+public static partial class SiteSettings
 {
     private static readonly SiteOptions Defaults = new();
 
@@ -20,5 +20,13 @@ public static class SiteSettings
         {
             Check = name => SiteTime.Find(name) is null ? $"No time zone is called {name}. Use an IANA name such as Europe/London or UTC." : null,
         },
+        new("Gazette:Site:Language", "Site", "Language", SettingKind.Text, Defaults.Language,
+            "The language the site is written in, as a tag such as en, en-GB, fr or pt-BR. Browsers, screen readers and search engines read it.")
+        {
+            Check = tag => LanguageTag().IsMatch(tag) ? null : $"{tag} is not a language tag. Use one such as en, en-GB, fr or pt-BR.",
+        },
     ];
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
+    private static partial System.Text.RegularExpressions.Regex LanguageTag();
 }

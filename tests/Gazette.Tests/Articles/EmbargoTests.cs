@@ -128,6 +128,49 @@ public abstract class EmbargoTests<TProvider>(TProvider provider) : SiteTestBase
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(TestLinks.Article(tomorrow.PublishedAt!.Value, tomorrow.Slug))).Status);
         Assert.Contains($"Embargoed until tomorrow {run}", await Client.GetStringAsync("/"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task NoHiddenArticleIsOnItsAuthorsPageAndAnAuthorWithNothingPublicIsNotFound()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var names = await Factory.Services.GetRequiredService<Gazette.Articles.Contracts.IBylineMembers>().EnsureAsync([$"Seen {run}", $"Unseen {run}"], CancellationToken.None);
+        ArticleDraft By(ArticleDraft draft, string name) => draft with { Bylines = [name], BylineMembers = new Dictionary<string, long> { [name] = names[name] } };
+        foreach (var status in HiddenStatuses)
+        {
+            await Publisher.CreateAsync(By(Story($"Embargoed {status} {run}") with { Status = status, PublishedAt = Factory.Clock.GetUtcNow().AddHours(-1) }, $"Seen {run}"));
+            await Publisher.CreateAsync(By(Story($"Embargoed {status} {run}") with { Status = status, PublishedAt = Factory.Clock.GetUtcNow().AddHours(-1) }, $"Unseen {run}"));
+        }
+        await Publisher.CreateAsync(By(Story($"Embargoed until tomorrow {run}", Factory.Clock.GetUtcNow().AddDays(1)), $"Unseen {run}"));
+        await Publisher.CreateAsync(By(Story($"Embargoed until tomorrow {run}", Factory.Clock.GetUtcNow().AddDays(1)), $"Seen {run}"));
+        await Publisher.CreateAsync(By(Story($"Public story {run}", Factory.Clock.GetUtcNow().AddHours(-2)), $"Seen {run}"));
+
+        var (found, html, _) = await GetAsync($"/author/seen-{run}/");
+
+        Assert.Equal(HttpStatusCode.OK, found);
+        Assert.Contains($"Public story {run}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Embargoed", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/author/unseen-{run}/")).Status);
+    }
+
+    [Fact]
+    public async Task NoHiddenArticleIsInItsDateArchivesAndAPeriodWithOnlyHiddenOnesIsNotFound()
+    {
+        var (run, hidden) = await HiddenArticlesAsync();
+        var now = Factory.Clock.GetUtcNow();
+        var month = $"/{now:yyyy}/{now:MM}/";
+        var tomorrow = hidden[^1].PublishedAt!.Value;
+        var (_, html, _) = await GetAsync(month);
+
+        Assert.Contains($"Public story {run}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Embargoed", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Embargoed", (await GetAsync($"/{tomorrow:yyyy}/{tomorrow:MM}/")).Html, StringComparison.Ordinal);
+        foreach (var status in HiddenStatuses)
+        {
+            await Publisher.CreateAsync(Story($"Embargoed {status} {run}") with { Status = status, PublishedAt = new DateTimeOffset(2003, 6, 1, 12, 0, 0, TimeSpan.Zero) });
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/2003/06/")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/2003/")).Status);
+    }
 }
 
 public sealed class EmbargoTestsOnSqlite(SqliteProvider provider) : EmbargoTests<SqliteProvider>(provider);

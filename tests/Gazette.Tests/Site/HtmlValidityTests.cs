@@ -8,7 +8,7 @@ namespace Gazette.Tests.Site;
 public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<SqliteProvider>(provider)
 {
     /// <summary>The newsroom's pages an administrator can open without data of their own.</summary>
-    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1", "/admin/comments", "/admin/comments?tab=trash", "/admin/comments/blocked", "/admin/privacy", "/admin/media", "/admin/media/new", "/admin/articles", "/admin/articles/new", "/admin/articles?kind=page", "/admin/articles/new?kind=page", "/admin/navigation"];
+    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1", "/admin/comments", "/admin/comments?tab=trash", "/admin/comments/blocked", "/admin/privacy", "/admin/media", "/admin/media/new", "/admin/articles", "/admin/articles/new", "/admin/articles?kind=page", "/admin/articles/new?kind=page", "/admin/navigation", "/admin/descriptions"];
 
     [Fact]
     public async Task PagesHaveNoHtmlErrors()
@@ -20,7 +20,9 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             {
                 Kind = Gazette.Articles.ArticleKind.Page, Title = "About us", Slug = "about-us", BodyMarkdown = "Who we are.\n\n## Contact\n\nWrite to us.",
             });
-            foreach (var (name, path) in new[] { ("page", "/about-us/"), ("home", "/"), ("article", SampleArticleTests<SqliteProvider>.Url), ("section", "/section/world/"), ("tag", "/tag/china/"), ("sections", "/sections/"), ("missing", "/no-such-page/"), ("login", "/admin/login") })
+            var writer = (await Factory.Services.GetRequiredService<Gazette.Articles.Contracts.IBylineMembers>().EnsureAsync(["Nu Writer"], CancellationToken.None))["Nu Writer"];
+            await PublishAsync(Story("By a member", Factory.Clock.GetUtcNow().AddHours(-1)) with { Bylines = ["Nu Writer"], BylineMembers = new Dictionary<string, long> { ["Nu Writer"] = writer } });
+            foreach (var (name, path) in new[] { ("author", "/author/nu-writer/"), ("month", "/2024/04/"), ("year", "/2024/"), ("page", "/about-us/"), ("home", "/"), ("article", SampleArticleTests<SqliteProvider>.Url), ("section", "/section/world/"), ("tag", "/tag/china/"), ("sections", "/sections/"), ("missing", "/no-such-page/"), ("login", "/admin/login") })
             {
                 var (_, html, _) = await GetAsync(path);
                 await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), html);

@@ -61,7 +61,7 @@ public abstract partial class SampleArticleTests<TProvider>(TProvider provider) 
     {
         var (_, html, _) = await GetAsync(Url);
 
-        Assert.Contains("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"", html, StringComparison.Ordinal);
+        Assert.Contains("<script type=\"application/ld+json\">[{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"", html, StringComparison.Ordinal);
         Assert.Contains("\"datePublished\":\"2024-04-22T08:00:00Z\"", html, StringComparison.Ordinal);
     }
 
