@@ -79,7 +79,7 @@ public sealed record SearchQuery(string Text, IReadOnlyList<string> Words, IRead
 
     /// <summary>The FTS5 MATCH expression: every term double-quoted (a string, never an operator), joined by AND.</summary>
     public string ToFts5() =>
-        string.Join(" AND ", Words.Select(w => $"text : \"{w}\"*").Concat(CjkTokens.Select(t => $"cjk : \"{t}\"")));
+        string.Join(" AND ", Words.Select(w => $"body : \"{w}\"*").Concat(CjkTokens.Select(t => $"cjk : \"{t}\"")));
 
     /// <summary>
     /// A tsquery literal (cast, never parsed by to_tsquery, so Han tokens do not

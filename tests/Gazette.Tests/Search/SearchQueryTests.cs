@@ -45,7 +45,7 @@ public sealed class SearchQueryTests
     public void EngineExpressionsQuoteEveryTerm()
     {
         var query = SearchQuery.Parse("NEAR or 中国");
-        Assert.Equal("text : \"near\"* AND text : \"or\"* AND cjk : \"中国\"", query.ToFts5());
+        Assert.Equal("body : \"near\"* AND body : \"or\"* AND cjk : \"中国\"", query.ToFts5());
         Assert.Equal("'near':* & 'or':* & '中国'", query.ToTsQuery());
     }
 }
