@@ -13,6 +13,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/section/world/")]
     [InlineData("/tag/diplomacy/")]
     [InlineData("/sections/")]
+    [InlineData("/search?q=china")]
     [InlineData("/no-such-page/")]
     public async Task PageHasNoWcag21AaViolations(string path)
     {
