@@ -2,6 +2,7 @@ using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Comments;
 using Gazette.Media;
+using Gazette.Search;
 using Gazette.Settings;
 using Gazette.Web;
 
@@ -18,5 +19,6 @@ public partial class Program
         new ArticlesModule(),
         new CommentsModule(),
         new MediaModule(),
+        new SearchModule(),
     ];
 }

@@ -14,6 +14,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/tag/diplomacy/")]
     [InlineData("/sections/")]
     [InlineData("/2024/04/")]
+    [InlineData("/search?q=china")]
     [InlineData("/no-such-page/")]
     public async Task PageHasNoWcag21AaViolations(string path)
     {

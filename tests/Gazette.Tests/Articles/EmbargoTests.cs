@@ -171,6 +171,28 @@ public abstract class EmbargoTests<TProvider>(TProvider provider) : SiteTestBase
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/2003/06/")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/2003/")).Status);
     }
+
+    [Fact]
+    public async Task SearchFindsNoHiddenArticleUntilItsTimeComes()
+    {
+        var (run, hidden) = await HiddenArticlesAsync();
+        var index = Factory.Services.GetRequiredService<Gazette.Search.SearchIndex>();
+        async Task<bool> IndexedAsync(int count)
+        {
+            await Factory.Services.GetRequiredService<Gazette.Events.ClusterEventPump>().RunAsync(CancellationToken.None);
+            return (await index.SearchAsync(Gazette.Search.SearchQuery.Parse(run), 0, 10, CancellationToken.None)).Total == count;
+        }
+        await Wait.UntilAsync(() => IndexedAsync(1));
+
+        var html = await Client.GetStringAsync($"/search?q={run}");
+        Assert.Contains($"Public story {run}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Embargoed", html, StringComparison.Ordinal);
+
+        Factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await Factory.Services.GetRequiredService<ScheduledPublishing>().PublishDueAsync(CancellationToken.None);
+        await Wait.UntilAsync(() => IndexedAsync(2));
+        Assert.Contains(hidden[^1].Id, (await index.SearchAsync(Gazette.Search.SearchQuery.Parse(run), 0, 10, CancellationToken.None)).Rows.Select(row => row.ArticleId));
+    }
 }
 
 public sealed class EmbargoTestsOnSqlite(SqliteProvider provider) : EmbargoTests<SqliteProvider>(provider);

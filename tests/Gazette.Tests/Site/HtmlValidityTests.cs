@@ -22,7 +22,7 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             });
             var writer = (await Factory.Services.GetRequiredService<Gazette.Articles.Contracts.IBylineMembers>().EnsureAsync(["Nu Writer"], CancellationToken.None))["Nu Writer"];
             await PublishAsync(Story("By a member", Factory.Clock.GetUtcNow().AddHours(-1)) with { Bylines = ["Nu Writer"], BylineMembers = new Dictionary<string, long> { ["Nu Writer"] = writer } });
-            foreach (var (name, path) in new[] { ("author", "/author/nu-writer/"), ("month", "/2024/04/"), ("year", "/2024/"), ("page", "/about-us/"), ("home", "/"), ("article", SampleArticleTests<SqliteProvider>.Url), ("section", "/section/world/"), ("tag", "/tag/china/"), ("sections", "/sections/"), ("missing", "/no-such-page/"), ("login", "/admin/login") })
+            foreach (var (name, path) in new[] { ("author", "/author/nu-writer/"), ("month", "/2024/04/"), ("year", "/2024/"), ("page", "/about-us/"), ("home", "/"), ("article", SampleArticleTests<SqliteProvider>.Url), ("section", "/section/world/"), ("tag", "/tag/china/"), ("sections", "/sections/"), ("search", "/search?q=china"), ("search-empty", "/search?q=%22"), ("missing", "/no-such-page/"), ("login", "/admin/login") })
             {
                 var (_, html, _) = await GetAsync(path);
                 await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), html);

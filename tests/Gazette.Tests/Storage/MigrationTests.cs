@@ -70,7 +70,7 @@ public sealed class SchemaParityTests : IAsyncLifetime
     {
         var sqlite = await SchemaReader.TablesAsync(_sqlite.Database);
         var postgres = await SchemaReader.TablesAsync(_postgres.Database);
-        Assert.Equal(Describe(sqlite), Describe(postgres));
+        Assert.Equal(Describe(sqlite).Where(Shared), Describe(postgres).Where(Shared));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class SchemaParityTests : IAsyncLifetime
         var sqlite = await SchemaReader.IndexesAsync(_sqlite.Database);
         var postgres = await SchemaReader.IndexesAsync(_postgres.Database);
         Assert.NotEmpty(sqlite);
-        Assert.Equal(sqlite, postgres);
+        Assert.Equal(sqlite.Where(Shared), postgres.Where(Shared));
     }
 
     [Fact]
@@ -89,6 +89,9 @@ public sealed class SchemaParityTests : IAsyncLifetime
         var postgres = new SchemaMigrator(_postgres.Database, Gazette.Web.GazetteApp.MigrationSources(Program.Modules), NullLogger<SchemaMigrator>.Instance).KnownScripts();
         Assert.Equal(sqlite, postgres);
     }
+
+    /// <summary>The search index is FTS5 on one and a tsvector on the other by design (decision 80): its tables are left out.</summary>
+    private static bool Shared(string described) => !described.StartsWith("search_", StringComparison.Ordinal);
 
     private static List<string> Describe(Dictionary<string, List<SchemaReader.Column>> tables) =>
         tables.SelectMany(table => table.Value.Select(column => $"{table.Key}.{column.Name} {(column.Nullable ? "null" : "not null")}"))

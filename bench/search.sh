@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# p50 and p95 of /search over the queries in bench/search-queries.txt (one a
+# line), one request at a time, on a copy of a generated site. Never writes to
+# the site given: it is copied with sqlite3 .backup, migrated, indexed by
+# `gazette search rebuild`, then served on loopback.
+#   bench/search.sh SITE_FOLDER [GAZETTE_DLL]      (SQLite: SITE_FOLDER/gazette.db)
+#   DATABASE=postgres://... bench/search.sh - [GAZETTE_DLL]   (PostgreSQL, indexed in place)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+site=${1:?usage: bench/search.sh SITE_FOLDER|- [GAZETTE_DLL]}
+dll=${2:-$here/../src/Gazette/bin/Release/net10.0/gazette.dll}
+work=$(mktemp -d /tmp/search-bench.XXXXXX)
+if [[ -n "${DATABASE:-}" ]]; then
+    database=$DATABASE
+else
+    sqlite3 "$site/gazette.db" ".backup $work/gazette.db"
+    cp -r "$site/install.secret" "$site/keys" "$work/" 2>/dev/null || true
+    database="sqlite:$work/gazette.db"
+fi
+cd "$work"
+dotnet "$dll" migrate --no-backup --database "$database" >/dev/null
+/usr/bin/time -f "index rebuilt in %e s" dotnet "$dll" search rebuild --database "$database"
+url=http://127.0.0.1:${PORT:-5391}
+dotnet "$dll" serve --urls "$url" --database "$database" >"$work/serve.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+until curl -fs -o /dev/null "$url/healthz"; do sleep 0.5; done
+# Each query once to warm the process, then timed with a distinct page-1 key
+# (the output cache would otherwise answer the repeat).
+times=$work/times
+while IFS= read -r query; do
+    curl -s -o /dev/null -G --data-urlencode "q=$query" "$url/search"
+done <"$here/search-queries.txt"
+while IFS= read -r query; do
+    curl -s -o /dev/null -w '%{time_total}\n' -G --data-urlencode "q=$query" --data-urlencode "page=2" "$url/search"
+done <"$here/search-queries.txt" >"$times"
+sort -n "$times" | awk '{ t[NR] = $1 * 1000 } END { printf "queries %d  p50 %.1f ms  p95 %.1f ms  max %.1f ms\n", NR, t[int(NR * 0.5 + 0.5)], t[int(NR * 0.95 + 0.5)], t[NR] }'

@@ -1,0 +1,92 @@
+using Dapper;
+using Gazette.Articles.Contracts;
+using Gazette.Storage;
+
+namespace Gazette.Search;
+
+/// <summary>
+/// Keeps the index equal to what the public may see: an article is read back
+/// through <see cref="IPublicArticles"/> and written, or removed when the public
+/// may no longer see it (unpublished, trashed, embargoed). Doing it twice changes nothing.
+/// </summary>
+public sealed class SearchIndex(Database database, SearchEngine engine, IPublicArticles articles)
+{
+    private const int BuildBatch = 200;
+
+    public SearchEngine Engine => engine;
+
+    public async Task RefreshAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var visible = (await articles.FindManyAsync(ids, cancellationToken)).ToDictionary(article => article.Id);
+        using var turn = await database.WaitForWriteTurnAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            if (visible.TryGetValue(id, out var article))
+            {
+                await engine.UpsertAsync(connection, SearchDocument.From(article), cancellationToken);
+            }
+            else
+            {
+                await engine.DeleteAsync(connection, id, cancellationToken);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One step of the build from current data (decision 82): the next public
+    /// articles and pages after the stored place; false once everything is indexed.
+    /// </summary>
+    public async Task<bool> BuildStepAsync(CancellationToken cancellationToken)
+    {
+        (long LastId, bool Done) state;
+        await using (var reader = await database.OpenAsync(cancellationToken))
+        {
+            state = await reader.QuerySingleAsync<(long, bool)>(new CommandDefinition(
+                "select last_id, done from search_build where id = 1", cancellationToken: cancellationToken));
+        }
+        if (state.Done)
+        {
+            return false;
+        }
+        var ids = new List<long>();
+        foreach (var kind in new[] { "article", "page" })
+        {
+            await foreach (var location in articles.LocationsAsync(kind, state.LastId, BuildBatch, cancellationToken))
+            {
+                ids.Add(location.Id);
+            }
+        }
+        ids.Sort();
+        var batch = ids.Take(BuildBatch).ToList();
+        if (batch.Count > 0)
+        {
+            await RefreshAsync(batch, cancellationToken);
+        }
+        using var turn = await database.WaitForWriteTurnAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "update search_build set last_id = @last, done = @done where id = 1",
+            new { last = batch.Count > 0 ? batch[^1] : state.LastId, done = batch.Count == 0 }, cancellationToken: cancellationToken));
+        return batch.Count > 0;
+    }
+
+    /// <summary>Empties the index and starts the build again (gazette search rebuild, and after a restore).</summary>
+    public async Task ResetAsync(CancellationToken cancellationToken)
+    {
+        using var turn = await database.WaitForWriteTurnAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await engine.ClearAsync(connection, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("update search_build set last_id = 0, done = @done where id = 1", new { done = false }, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<SearchHits> SearchAsync(SearchQuery query, int offset, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await engine.SearchAsync(connection, query, offset, limit, cancellationToken);
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Gazette.Events;
+using Gazette.Hosting;
+using Gazette.Jobs;
+using Gazette.Rendering;
+using Gazette.Storage;
+using Gazette.Web;
+
+namespace Gazette.Search;
+
+/// <summary>Full-text search over public articles and pages: the index, kept by the event log, and the /search page.</summary>
+public sealed class SearchModule : GazetteModule
+{
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<SearchEngine>(sp => sp.GetRequiredService<Database>().Dialect == SqlDialect.Postgres
+            ? new PostgresSearchEngine()
+            : new SqliteSearchEngine());
+        services.AddSingleton<SearchIndex>();
+        services.AddClusterSubscriber<SearchSubscriber>();
+        services.AddPeriodicJob<SearchBuildJob>();
+        services.AddThemeModels(typeof(SearchView), typeof(SearchResultView), typeof(SnippetPart));
+    }
+
+    public override void MapEndpoints(RouteGroups groups) => SearchPage.Map(groups);
+
+    public override IEnumerable<Command> Commands(ICommandHost host) => [SearchCommand.Create(host)];
+}
