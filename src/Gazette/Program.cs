@@ -2,6 +2,7 @@ using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Comments;
 using Gazette.Media;
+using Gazette.Related;
 using Gazette.Search;
 using Gazette.Settings;
 using Gazette.Web;
@@ -20,5 +21,6 @@ public partial class Program
         new CommentsModule(),
         new MediaModule(),
         new SearchModule(),
+        new RelatedModule(),
     ];
 }

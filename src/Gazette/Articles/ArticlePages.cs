@@ -11,9 +11,11 @@ namespace Gazette.Articles;
 /// slot for its discussion that another module fills. <see cref="PublicPaths"/>
 /// decides which article a path names.
 /// </summary>
-public sealed class ArticlePages(PublicArticleReader reader, Permalinks links, SiteTime time, PageRenderer pages, IEnumerable<IDiscussionSlot> slots, IEnumerable<IImageLookup> images, IEnumerable<IAuthorDirectory> directories) : IArticlePage
+public sealed class ArticlePages(PublicArticleReader reader, Permalinks links, SiteTime time, PageRenderer pages, IEnumerable<IDiscussionSlot> slots, IEnumerable<IRelatedSlot> related, IEnumerable<IImageLookup> images, IEnumerable<IAuthorDirectory> directories) : IArticlePage
 {
     private IDiscussionSlot? Slot { get; } = slots.FirstOrDefault();
+
+    private IRelatedSlot? Related { get; } = related.FirstOrDefault();
 
     /// <summary>The page again with the slot's state (a refused comment form, with what the reader typed), for that reader only.</summary>
     public async Task<IResult> RenderAsync(HttpContext context, long articleId, object state, int statusCode, CancellationToken cancellationToken)
@@ -47,11 +49,13 @@ public sealed class ArticlePages(PublicArticleReader reader, Permalinks links, S
             return await pages.NotFoundAsync(cancellationToken);
         }
         var details = await reader.DetailsAsync(article.Id, cancellationToken);
+        var coverage = Related is null ? new RelatedSlotContent(null, []) : await Related.FillAsync(article.Id, cancellationToken);
         PageCache.Tag(context, [
             ArticleCacheTags.Article(article.Id),
             .. details.Sections.Select(section => ArticleCacheTags.Section(section.Id)),
             .. details.Tags.Select(tag => ArticleCacheTags.Tag(tag.Id)),
             .. slot.CacheTags,
+            .. coverage.CacheTags,
         ]);
         if (slot.CacheFor is { } left)
         {
@@ -70,7 +74,7 @@ public sealed class ArticlePages(PublicArticleReader reader, Permalinks links, S
             NoIndex: personal,
             StructuredData: ArticleViewFactory.StructuredData(view, canonical, pages.Site.Title),
             Social: ArticleViewFactory.Social(view, canonical));
-        var model = new Dictionary<string, object?> { ["article"] = view, ["discussion"] = slot.View };
+        var model = new Dictionary<string, object?> { ["article"] = view, ["discussion"] = slot.View, ["related"] = coverage.View };
         return await pages.RenderAsync("article", meta, model, statusCode, personal ? HtmlPage.Private : HtmlPage.Public, cancellationToken);
     }
 }
