@@ -104,6 +104,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A story published an hour ago under the sample article's section and tags, so the sample shows it as related coverage.</summary>
+    public async Task<long> PublishBesideSampleAsync(string title) =>
+        (await _site!.Services.GetRequiredService<Gazette.Articles.ArticlePublisher>().CreateAsync(new Gazette.Articles.ArticleDraft
+        {
+            Title = title,
+            BodyMarkdown = "A first paragraph.\n\nA second one.",
+            PublishedAt = DateTimeOffset.UtcNow.AddHours(-1),
+            Sections = ["World"],
+            Tags = ["China", "Diplomacy"],
+            Bylines = ["Browser Reporter"],
+        })).Id;
+
     /// <summary>A draft article (with two revisions' worth of history left to the editor), for the newsroom's article pages.</summary>
     public async Task<long> DraftAsync(string title) =>
         (await _site!.Services.GetRequiredService<Gazette.Articles.ArticlePublisher>().CreateAsync(new Gazette.Articles.ArticleDraft

@@ -22,6 +22,7 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             });
             var writer = (await Factory.Services.GetRequiredService<Gazette.Articles.Contracts.IBylineMembers>().EnsureAsync(["Nu Writer"], CancellationToken.None))["Nu Writer"];
             await PublishAsync(Story("By a member", Factory.Clock.GetUtcNow().AddHours(-1)) with { Bylines = ["Nu Writer"], BylineMembers = new Dictionary<string, long> { ["Nu Writer"] = writer } });
+            await RelatedToTheSampleAsync();
             foreach (var (name, path) in new[] { ("author", "/author/nu-writer/"), ("month", "/2024/04/"), ("year", "/2024/"), ("page", "/about-us/"), ("home", "/"), ("article", SampleArticleTests<SqliteProvider>.Url), ("section", "/section/world/"), ("tag", "/tag/china/"), ("sections", "/sections/"), ("search", "/search?q=china"), ("search-empty", "/search?q=%22"), ("missing", "/no-such-page/"), ("login", "/admin/login") })
             {
                 var (_, html, _) = await GetAsync(path);
@@ -60,6 +61,17 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>A story sharing the sample article's tag, delivered to the cluster subscribers until the sample shows it as related coverage.</summary>
+    private async Task RelatedToTheSampleAsync()
+    {
+        var beside = await PublishAsync(Story("Envoys meet again", Factory.Clock.GetUtcNow().AddHours(-2), sections: ["World"], tags: ["China"]));
+        await Wait.UntilAsync(async () =>
+        {
+            await Factory.Services.GetRequiredService<Gazette.Events.ClusterEventPump>().RunAsync(CancellationToken.None);
+            return (await Factory.Services.GetRequiredService<Gazette.Related.RelatedCoverage>().ReadAsync(1, CancellationToken.None)).Contains(beside.Id);
+        });
     }
 
     /// <summary>An image in the library, for its page and the grid.</summary>
