@@ -1,6 +1,7 @@
 using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Comments;
+using Gazette.Feeds;
 using Gazette.Media;
 using Gazette.Search;
 using Gazette.Settings;
@@ -20,5 +21,6 @@ public partial class Program
         new CommentsModule(),
         new MediaModule(),
         new SearchModule(),
+        new FeedsModule(),
     ];
 }
