@@ -29,7 +29,7 @@ public static class AtomWriter
             WriteLink(writer, "alternate", "text/html", item.Url);
             writer.WriteElementString("published", Atom, FeedXml.Rfc3339(item.Published));
             writer.WriteElementString("updated", Atom, FeedXml.Rfc3339(item.Updated));
-            foreach (var author in item.Authors.Count > 0 ? item.Authors : [feed.Title])
+            foreach (var author in feed.AuthorsOf(item))
             {
                 writer.WriteStartElement("author", Atom);
                 writer.WriteElementString("name", Atom, author);

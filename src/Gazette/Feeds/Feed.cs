@@ -4,8 +4,13 @@ namespace Gazette.Feeds;
 /// One feed in any format: every URL absolute. <paramref name="HomeUrl"/> is the
 /// page the feed follows, <paramref name="FeedUrl"/> the feed itself in the
 /// format being written; <paramref name="Updated"/> is its newest item's change.
+/// <paramref name="Publisher"/> (the site's name) stands as the author of an item without a byline.
 /// </summary>
-public sealed record Feed(string Title, string Description, string HomeUrl, string FeedUrl, string Language, DateTimeOffset Updated, IReadOnlyList<FeedItem> Items);
+public sealed record Feed(string Title, string Description, string HomeUrl, string FeedUrl, string Language, DateTimeOffset Updated, string Publisher,
+    IReadOnlyList<FeedItem> Items)
+{
+    public IReadOnlyList<string> AuthorsOf(FeedItem item) => item.Authors.Count > 0 ? item.Authors : [Publisher];
+}
 
 /// <summary>
 /// An article or comment in a feed. <paramref name="Id"/> never changes (not even

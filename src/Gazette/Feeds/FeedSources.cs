@@ -87,6 +87,7 @@ public sealed partial class FeedSources(IPublicArticles articles, IApprovedComme
         pages.Absolute(request, ArticleFeedPaths.Of(page.Path, format)),
         pages.Site.Language,
         items.Count > 0 ? items.Max(item => item.Updated) : DateTimeOffset.UnixEpoch,
+        pages.Site.Title,
         items);
 
     private string ItemId(HttpRequest request, long articleId) =>

@@ -30,7 +30,7 @@ public static class JsonFeedWriter
             writer.WriteStartArray("items");
             foreach (var item in feed.Items)
             {
-                WriteItem(writer, item);
+                WriteItem(writer, item, feed.AuthorsOf(item));
             }
             writer.WriteEndArray();
             writer.WriteEndObject();
@@ -38,7 +38,7 @@ public static class JsonFeedWriter
         return buffer.ToArray();
     }
 
-    private static void WriteItem(Utf8JsonWriter writer, FeedItem item)
+    private static void WriteItem(Utf8JsonWriter writer, FeedItem item, IReadOnlyList<string> authors)
     {
         writer.WriteStartObject();
         writer.WriteString("id", item.Id);
@@ -59,7 +59,7 @@ public static class JsonFeedWriter
         writer.WriteString("date_published", FeedXml.Rfc3339(item.Published));
         writer.WriteString("date_modified", FeedXml.Rfc3339(item.Updated));
         writer.WriteStartArray("authors");
-        foreach (var author in item.Authors)
+        foreach (var author in authors)
         {
             writer.WriteStartObject();
             writer.WriteString("name", author);

@@ -35,14 +35,14 @@ public static class RssWriter
         writer.WriteEndElement();
         foreach (var item in feed.Items)
         {
-            WriteItem(writer, item);
+            WriteItem(writer, item, feed.AuthorsOf(item));
         }
         writer.WriteEndElement();
         writer.WriteEndElement();
         writer.WriteEndDocument();
     });
 
-    private static void WriteItem(XmlWriter writer, FeedItem item)
+    private static void WriteItem(XmlWriter writer, FeedItem item, IReadOnlyList<string> authors)
     {
         writer.WriteStartElement("item");
         writer.WriteElementString("title", item.Title);
@@ -52,7 +52,7 @@ public static class RssWriter
         writer.WriteString(item.Id);
         writer.WriteEndElement();
         writer.WriteElementString("pubDate", FeedXml.Rfc822(item.Published));
-        foreach (var author in item.Authors)
+        foreach (var author in authors)
         {
             writer.WriteElementString("creator", DublinCore, author);
         }
@@ -67,7 +67,7 @@ public static class RssWriter
         if (item.ContentHtml is { } content)
         {
             writer.WriteStartElement("encoded", Content);
-            writer.WriteCData(content.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal));
+            writer.WriteCData(content);
             writer.WriteEndElement();
         }
         writer.WriteEndElement();
