@@ -69,6 +69,18 @@ public abstract class FeedPageTests<TProvider>(TProvider provider) : CommentTest
         }
     }
 
+    [Theory]
+    [InlineData("/feed", "/feed/")]
+    [InlineData("/feed/atom", "/feed/atom/")]
+    [InlineData("/comments/feed", "/comments/feed/")]
+    public async Task AFeedWithoutItsSlashMovesToItsOneUrl(string path, string canonical)
+    {
+        var (status, _, response) = await GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, status);
+        Assert.Equal(canonical, response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task ARepeatWithEitherValidatorIsNotModified()
     {
