@@ -1,6 +1,7 @@
 using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Comments;
+using Gazette.Feeds;
 using Gazette.Media;
 using Gazette.Related;
 using Gazette.Search;
@@ -22,5 +23,6 @@ public partial class Program
         new MediaModule(),
         new SearchModule(),
         new RelatedModule(),
+        new FeedsModule(),
     ];
 }

@@ -73,7 +73,8 @@ public sealed class ArticlePages(PublicArticleReader reader, Permalinks links, S
             canonical,
             NoIndex: personal,
             StructuredData: ArticleViewFactory.StructuredData(view, canonical, pages.Site.Title),
-            Social: ArticleViewFactory.Social(view, canonical));
+            Social: ArticleViewFactory.Social(view, canonical),
+            Feeds: FeedLink.Under(view.Url, $"Comments on {article.Title}"));
         var model = new Dictionary<string, object?> { ["article"] = view, ["discussion"] = slot.View, ["related"] = coverage.View };
         return await pages.RenderAsync("article", meta, model, statusCode, personal ? HtmlPage.Private : HtmlPage.Public, cancellationToken);
     }

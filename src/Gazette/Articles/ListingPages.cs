@@ -73,7 +73,8 @@ public static class ListingPages
             return Results.Redirect(author.Path + context.Request.QueryString, permanent: true);
         }
         PageCache.Tag(context, ArticleCacheTags.Home);
-        var meta = new PageMeta($"{author.DisplayName} | {pages.Site.Title}", $"Articles by {author.DisplayName}.", pages.Absolute(context.Request, author.Path));
+        var meta = new PageMeta($"{author.DisplayName} | {pages.Site.Title}", $"Articles by {author.DisplayName}.", pages.Absolute(context.Request, author.Path),
+            Feeds: FeedLink.Under(author.Path, $"{pages.Site.Title}: {author.DisplayName}"));
         return await ListAsync(context, reader, pages, "archive", meta, new Listing(author.DisplayName, $"Articles by {author.DisplayName}.", author.Path, AuthorId: author.Id, EmptyIsMissing: true), cancellationToken);
     }
 
@@ -129,7 +130,8 @@ public static class ListingPages
             return Results.Redirect(path + context.Request.QueryString, permanent: true);
         }
         PageCache.Tag(context, cacheTag(term.Id));
-        var meta = new PageMeta($"{term.Name} | {pages.Site.Title}", description(term), pages.Absolute(context.Request, path));
+        var meta = new PageMeta($"{term.Name} | {pages.Site.Title}", description(term), pages.Absolute(context.Request, path),
+            Feeds: FeedLink.Under(path, $"{pages.Site.Title}: {term.Name}"));
         return await ListAsync(context, reader, pages, "archive", meta, listing(term), cancellationToken);
     }
 

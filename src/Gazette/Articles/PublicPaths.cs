@@ -15,7 +15,8 @@ namespace Gazette.Articles;
 /// then a page by its slug alone. Slugs are unique across articles and pages,
 /// so a path with a pattern of just <c>/%postname%/</c> is never two things.
 /// </summary>
-public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects redirects, Permalinks links, ArticlePages articles, StaticPages staticPages, PageRenderer pages)
+public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects redirects, Permalinks links, ArticlePages articles, StaticPages staticPages, PageRenderer pages,
+    IEnumerable<IArticleFeed> feeds)
 {
     private const string CommentPageMarker = "comment-page-";
 
@@ -37,6 +38,10 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
         if (segments.Length == 0 || segments.Length > 12 || ReservedWords.IsReserved(Normalized.Slug(segments[0])))
         {
             return await pages.NotFoundAsync(cancellationToken);
+        }
+        if (segments.Length > 1 && ArticleFeedPaths.Split(path) is var (articlePath, format))
+        {
+            return await FeedAsync(articlePath, format, context, cancellationToken);
         }
         var (target, commentPage) = SplitCommentPage(path, segments);
 
@@ -74,6 +79,33 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
         return staticPage is var (_, itsPlace)
             ? MovedTo(itsPlace.Path, context)
             : await pages.NotFoundAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// An article's comment feed: by the current pattern, or a 301 from a retired
+    /// one to where it is now; nothing else (a page, a date archive) has one.
+    /// </summary>
+    private async Task<IResult> FeedAsync(string articlePath, ArticleFeedFormat format, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (feeds.FirstOrDefault() is not { } feed)
+        {
+            return await pages.NotFoundAsync(cancellationToken);
+        }
+        var current = links.Pattern;
+        if (current.Match(articlePath) is { } match && await FindAsync(match, cancellationToken) is { } article)
+        {
+            return string.Equals(links.Of(article), articlePath, StringComparison.Ordinal)
+                ? await feed.ServeAsync(context, article.Id, format, cancellationToken)
+                : MovedTo(ArticleFeedPaths.Of(links.Of(article), format), context);
+        }
+        foreach (var retired in links.Retired.Where(retired => retired.Text != current.Text))
+        {
+            if (retired.Match(articlePath) is { } old && await FindAsync(old, cancellationToken) is { } moved)
+            {
+                return MovedTo(ArticleFeedPaths.Of(links.Of(moved), format), context);
+            }
+        }
+        return await pages.NotFoundAsync(cancellationToken);
     }
 
     /// <summary>"/a/b/comment-page-3/" is the article at "/a/b/", page 3; anything else is page 1 of itself.</summary>

@@ -129,7 +129,7 @@ public sealed class ThemeRenderer
         };
         // Must precede Register: the strategy names members as they are registered.
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
-        foreach (var type in new[] { typeof(SiteView), typeof(LinkView), typeof(DateView), typeof(PageMeta), typeof(SocialMeta), typeof(NoticeView) }.Concat(models.Select(model => model.Type)))
+        foreach (var type in new[] { typeof(SiteView), typeof(LinkView), typeof(DateView), typeof(PageMeta), typeof(SocialMeta), typeof(FeedLink), typeof(NoticeView) }.Concat(models.Select(model => model.Type)))
         {
             options.MemberAccessStrategy.Register(type);
         }
