@@ -4,6 +4,7 @@ using Gazette.Comments;
 using Gazette.Media;
 using Gazette.Search;
 using Gazette.Settings;
+using Gazette.Sitemaps;
 using Gazette.Web;
 
 return await GazetteCli.RunAsync(args, Program.Modules);
@@ -20,5 +21,6 @@ public partial class Program
         new CommentsModule(),
         new MediaModule(),
         new SearchModule(),
+        new SitemapsModule(),
     ];
 }
