@@ -74,11 +74,14 @@ public sealed partial class PublicArticleCatalog
     private static string PlacesSql(PublicPlaceKind kind, bool ranged)
     {
         string Range(string column) => ranged ? $"and {column} between @first and @last" : "";
+        // Within a block, kind as an expression: SQLite then walks the id range instead of
+        // the listing index, which would read every public article and sort the block's.
+        var article = ranged ? "a.kind || '' = 'article'" : "a.kind = 'article'";
         return kind switch
         {
             PublicPlaceKind.Article => $"""
                 select a.id, a.slug, a.published_at, a.updated_at as last_changed from articles a
-                where a.kind = 'article' and {Visible} {Range("a.id")}
+                where {article} and {Visible} {Range("a.id")}
                 """,
             PublicPlaceKind.Section => $"""
                 select x.section_id as id, s.slug, max(a.updated_at) as last_changed

@@ -11,8 +11,8 @@ namespace Gazette.Sitemaps;
 /// /sitemap.xml (the index), its files (/sitemap-{kind}-{n}.xml) and
 /// /news-sitemap.xml, in Public API: documents, not theme pages. The index, the
 /// news sitemap and the small kinds' files are kept in the page cache and
-/// evicted by article events; article and tag files can hold 50,000 URLs, so
-/// they are streamed every time and answer a repeat with 304 instead (decision 100).
+/// evicted by article events; article files hold up to 50,000 URLs, so they
+/// are streamed every time and answer a repeat with 304 instead (decision 100).
 /// </summary>
 public static class SitemapEndpoints
 {
@@ -23,8 +23,12 @@ public static class SitemapEndpoints
     public static readonly TimeSpan NewsWindow = TimeSpan.FromDays(2);
     public const int NewsLimit = 1_000;
 
-    /// <summary>Kinds whose files can be large: kept out of the page cache, which would hold each whole.</summary>
-    private static readonly PublicPlaceKind[] Streamed = [PublicPlaceKind.Article, PublicPlaceKind.Tag];
+    /// <summary>
+    /// Files of 50,000 URLs, kept out of the page cache, which would hold each whole. Archives
+    /// stay cached: a tag's line costs a scan of its articles for its newest change, and a
+    /// site has far fewer tags than articles.
+    /// </summary>
+    private static readonly PublicPlaceKind[] Streamed = [PublicPlaceKind.Article];
 
     private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
 
