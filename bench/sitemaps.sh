@@ -38,6 +38,7 @@ echo "server after start and the home page: $(memory)"
 # kind's blocks: timed apart); then the news sitemap and EXTRA.
 first=$(curl -fs -o "$work/index.xml" -w '%{time_total}' "$url/sitemap.xml")
 echo "the index's first answer (every kind's blocks counted): $(awk -v t="$first" 'BEGIN { printf "%.0f", t * 1000 }') ms"
+echo "server after it: $(memory)"
 paths=(/sitemap.xml)
 while IFS= read -r loc; do
     paths+=("${loc#"$url"}")

@@ -6,7 +6,7 @@ namespace Gazette.Articles;
 
 /// <summary>
 /// The catalog's places, for sitemaps: every public article, page and archive,
-/// in blocks of ids whose contents are counted by one aggregate query and
+/// in blocks of ids, each counted by one aggregate query over its range and
 /// streamed by one ranged query, so a million articles cost no more memory than one.
 /// </summary>
 public sealed partial class PublicArticleCatalog
@@ -18,15 +18,22 @@ public sealed partial class PublicArticleCatalog
         {
             return await PageBlocksAsync(width, cancellationToken);
         }
+        var (highest, count) = BlockSql(kind);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<BlockRow>(new CommandDefinition(
-            $"""
-            select number, count(*) as count, max(last_changed) as last_changed
-            from (select (p.id - 1) / @width + 1 as number, p.last_changed from ({PlacesSql(kind, ranged: false)}) p) q
-            group by number order by number
-            """,
-            new { width, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
-        return [.. rows.Select(row => new PublicBlock(checked((int)row.Number), checked((int)row.Count), row.LastChanged))];
+        var last = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(highest, cancellationToken: cancellationToken)) ?? 0;
+        var blocks = new List<PublicBlock>();
+        var now = time.GetUtcNow();
+        for (var number = 1; (long)(number - 1) * width < last; number++)
+        {
+            var range = new PublicBlockRange(number, width);
+            var row = await connection.QuerySingleAsync<BlockRow>(new CommandDefinition(count,
+                new { first = range.FirstId, last = range.LastId, now }, cancellationToken: cancellationToken));
+            if (row.Count > 0)
+            {
+                blocks.Add(new PublicBlock(number, checked((int)row.Count), row.LastChanged!.Value));
+            }
+        }
+        return blocks;
     }
 
     public async IAsyncEnumerable<PublicPlace> PlacesAsync(PublicPlaceKind kind, PublicBlockRange block, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -44,12 +51,15 @@ public sealed partial class PublicArticleCatalog
             yield break;
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = connection.QueryUnbufferedAsync<PlaceRow>(
-            $"select * from ({PlacesSql(kind, ranged: true)}) p order by p.id",
+        var rows = connection.QueryUnbufferedAsync<PlaceRow>(PlacesSql(kind),
             new { first = block.FirstId, last = block.LastId, now = time.GetUtcNow() });
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            yield return new PublicPlace(row.Id, Path(kind, row), row.LastChanged);
+            // An archive whose articles are all hidden has no newest change: it is not public.
+            if (row.LastChanged is { } lastChanged)
+            {
+                yield return new PublicPlace(row.Id, Path(kind, row), lastChanged);
+            }
         }
     }
 
@@ -66,44 +76,68 @@ public sealed partial class PublicArticleCatalog
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             yield return new PublicLocation(row.Id, ArticleKind.Article, links.Article(row.Id, row.Slug, row.PublishedAt!.Value), row.Title,
-                row.PublishedAt.Value, row.LastChanged);
+                row.PublishedAt.Value, row.LastChanged!.Value);
         }
     }
 
-    /// <summary>Each place's id and newest change (an archive's: its newest changed public article), and what its path needs.</summary>
-    private static string PlacesSql(PublicPlaceKind kind, bool ranged)
+    // Every query below reads one id range through an index on that id, with no GROUP BY:
+    // a grouping sorts every joined row in a temporary tree, which Microsoft.Data.Sqlite's
+    // SQLite keeps in memory, so a block's cost in memory would grow with the site.
+    // "a.kind || ''" keeps SQLite off the listing index, which would read every public article.
+
+    /// <summary>The highest id a kind's blocks can reach, and one block's count of public places and newest change.</summary>
+    private static (string Highest, string Count) BlockSql(PublicPlaceKind kind) => kind switch
     {
-        string Range(string column) => ranged ? $"and {column} between @first and @last" : "";
-        // Within a block, kind as an expression: SQLite then walks the id range instead of
-        // the listing index, which would read every public article and sort the block's.
-        var article = ranged ? "a.kind || '' = 'article'" : "a.kind = 'article'";
-        return kind switch
-        {
-            PublicPlaceKind.Article => $"""
-                select a.id, a.slug, a.published_at, a.updated_at as last_changed from articles a
-                where {article} and {Visible} {Range("a.id")}
-                """,
-            PublicPlaceKind.Section => $"""
-                select x.section_id as id, s.slug, max(a.updated_at) as last_changed
-                from article_sections x join sections s on s.id = x.section_id join articles a on a.id = x.article_id
-                where a.kind = 'article' and {Visible} {Range("x.section_id")}
-                group by x.section_id, s.slug
-                """,
-            PublicPlaceKind.Tag => $"""
-                select x.tag_id as id, t.slug, max(a.updated_at) as last_changed
-                from article_tags x join tags t on t.id = x.tag_id join articles a on a.id = x.article_id
-                where a.kind = 'article' and {Visible} {Range("x.tag_id")}
-                group by x.tag_id, t.slug
-                """,
-            PublicPlaceKind.Author => $"""
-                select b.user_id as id, max(a.updated_at) as last_changed
-                from bylines b join articles a on a.id = b.article_id
-                where b.user_id is not null and a.kind = 'article' and {Visible} {Range("b.user_id")}
-                group by b.user_id
-                """,
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Pages are read whole."),
-        };
-    }
+        PublicPlaceKind.Article => ("select max(id) from articles", $"""
+            select count(*) as count, max(a.updated_at) as last_changed from articles a
+            where a.id between @first and @last and a.kind || '' = 'article' and {Visible}
+            """),
+        PublicPlaceKind.Section => ("select max(id) from sections", $"""
+            select count(distinct x.section_id) as count, max(a.updated_at) as last_changed
+            from article_sections x join articles a on a.id = x.article_id
+            where x.section_id between @first and @last and a.kind = 'article' and {Visible}
+            """),
+        PublicPlaceKind.Tag => ("select max(id) from tags", $"""
+            select count(distinct x.tag_id) as count, max(a.updated_at) as last_changed
+            from article_tags x join articles a on a.id = x.article_id
+            where x.tag_id between @first and @last and a.kind = 'article' and {Visible}
+            """),
+        PublicPlaceKind.Author => ("select max(user_id) from bylines", $"""
+            select count(distinct b.user_id) as count, max(a.updated_at) as last_changed
+            from bylines b join articles a on a.id = b.article_id
+            where b.user_id between @first and @last and a.kind = 'article' and {Visible}
+            """),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Pages are counted from the pages themselves."),
+    };
+
+    /// <summary>A block's places by id with their newest change (an archive's: its newest changed public article, null when none is public).</summary>
+    private static string PlacesSql(PublicPlaceKind kind) => kind switch
+    {
+        PublicPlaceKind.Article => $"""
+            select a.id, a.slug, a.published_at, a.updated_at as last_changed from articles a
+            where a.id between @first and @last and a.kind || '' = 'article' and {Visible}
+            order by a.id
+            """,
+        PublicPlaceKind.Section => $"""
+            select s.id, s.slug, (select max(a.updated_at) from article_sections x join articles a on a.id = x.article_id
+                                  where x.section_id = s.id and a.kind || '' = 'article' and {Visible}) as last_changed
+            from sections s where s.id between @first and @last and s.article_count > 0
+            order by s.id
+            """,
+        PublicPlaceKind.Tag => $"""
+            select t.id, t.slug, (select max(a.updated_at) from article_tags x join articles a on a.id = x.article_id
+                                  where x.tag_id = t.id and a.kind || '' = 'article' and {Visible}) as last_changed
+            from tags t where t.id between @first and @last and t.article_count > 0
+            order by t.id
+            """,
+        PublicPlaceKind.Author => $"""
+            select m.id, (select max(a.updated_at) from bylines b join articles a on a.id = b.article_id
+                          where b.user_id = m.id and a.kind || '' = 'article' and {Visible}) as last_changed
+            from (select distinct user_id as id from bylines where user_id between @first and @last) m
+            order by m.id
+            """,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Pages are read whole."),
+    };
 
     private string? Path(PublicPlaceKind kind, PlaceRow row) => kind switch
     {
@@ -129,9 +163,8 @@ public sealed partial class PublicArticleCatalog
 
     private sealed class BlockRow
     {
-        public long Number { get; init; }
         public long Count { get; init; }
-        public DateTimeOffset LastChanged { get; init; }
+        public DateTimeOffset? LastChanged { get; init; }
     }
 
     private sealed class PlaceRow
@@ -140,6 +173,6 @@ public sealed partial class PublicArticleCatalog
         public string Slug { get; init; } = "";
         public string Title { get; init; } = "";
         public DateTimeOffset? PublishedAt { get; init; }
-        public DateTimeOffset LastChanged { get; init; }
+        public DateTimeOffset? LastChanged { get; init; }
     }
 }
