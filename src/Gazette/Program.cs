@@ -6,6 +6,7 @@ using Gazette.Media;
 using Gazette.Related;
 using Gazette.Search;
 using Gazette.Settings;
+using Gazette.Sitemaps;
 using Gazette.Web;
 
 return await GazetteCli.RunAsync(args, Program.Modules);
@@ -24,5 +25,6 @@ public partial class Program
         new SearchModule(),
         new RelatedModule(),
         new FeedsModule(),
+        new SitemapsModule(),
     ];
 }

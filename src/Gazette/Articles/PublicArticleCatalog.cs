@@ -12,7 +12,7 @@ namespace Gazette.Articles;
 /// search read them, under the one rule of what the public may see (published,
 /// and not dated in the future) that <see cref="PublicArticleReader"/> applies to pages.
 /// </summary>
-public sealed class PublicArticleCatalog(Database database, Permalinks links, TimeProvider time) : IPublicArticles
+public sealed partial class PublicArticleCatalog(Database database, Permalinks links, TimeProvider time) : IPublicArticles
 {
     private const int MaxIds = 500;
 

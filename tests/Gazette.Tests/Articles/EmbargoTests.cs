@@ -193,6 +193,25 @@ public abstract class EmbargoTests<TProvider>(TProvider provider) : SiteTestBase
         await Wait.UntilAsync(() => IndexedAsync(2));
         Assert.Contains(hidden[^1].Id, (await index.SearchAsync(Gazette.Search.SearchQuery.Parse(run), 0, 10, CancellationToken.None)).Rows.Select(row => row.ArticleId));
     }
+
+    [Fact]
+    public async Task NoSitemapListsAHiddenArticleUntilItsTimeComes()
+    {
+        var (run, hidden) = await HiddenArticlesAsync();
+        async Task<List<string>> ListedAsync() =>
+        [
+            .. (await Gazette.Tests.Sitemaps.SitemapXml.CrawlAsync(Client)).Urls.Select(Gazette.Tests.Sitemaps.SitemapXml.Loc),
+            .. Gazette.Tests.Sitemaps.SitemapXml.Locations(Gazette.Tests.Sitemaps.SitemapXml.Valid(await Client.GetStringAsync("/news-sitemap.xml"))),
+        ];
+
+        var listed = await ListedAsync();
+        Assert.Contains(listed, url => url.EndsWith($"/public-story-{run}/", StringComparison.Ordinal));
+        Assert.DoesNotContain(listed, url => url.Contains("/embargoed-", StringComparison.Ordinal));
+
+        Factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await Factory.Services.GetRequiredService<ScheduledPublishing>().PublishDueAsync(CancellationToken.None);
+        Assert.Equal(2, (await ListedAsync()).Count(url => url.EndsWith($"/{hidden[^1].Slug}/", StringComparison.Ordinal)));
+    }
 }
 
 public sealed class EmbargoTestsOnSqlite(SqliteProvider provider) : EmbargoTests<SqliteProvider>(provider);

@@ -59,7 +59,49 @@ public interface IPublicArticles
     Task<PublicTerm?> FindSectionAsync(string slug, CancellationToken cancellationToken);
 
     Task<PublicTerm?> FindTagAsync(string slug, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The blocks of ids <paramref name="width"/> wide that hold public places of
+    /// <paramref name="kind"/>, in order, empty ones left out: one aggregate query,
+    /// for files (sitemaps) whose extent never moves when a place comes or goes.
+    /// </summary>
+    Task<IReadOnlyList<PublicBlock>> BlocksAsync(PublicPlaceKind kind, int width, CancellationToken cancellationToken);
+
+    /// <summary>The public places of <paramref name="kind"/> in one block, by id, read as they stream from one query (pages, which are few, read whole).</summary>
+    IAsyncEnumerable<PublicPlace> PlacesAsync(PublicPlaceKind kind, PublicBlockRange block, CancellationToken cancellationToken);
+
+    /// <summary>Public articles (never pages) published at or after <paramref name="since"/>, newest first, at most <paramref name="limit"/>, streamed.</summary>
+    IAsyncEnumerable<PublicLocation> PublishedSinceAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>What the public can reach: articles, pages, and the archives of sections, tags and members (author pages).</summary>
+public enum PublicPlaceKind
+{
+    Article,
+    Page,
+    Section,
+    Tag,
+    Author,
+}
+
+/// <summary>
+/// A public place and when what it shows last changed (an archive: its newest
+/// changed article). <see cref="Id"/> is the article's, term's or member's;
+/// <see cref="Path"/> is null for a member, whose author page Accounts names
+/// (<see cref="IAuthorDirectory"/>).
+/// </summary>
+public sealed record PublicPlace(long Id, string? Path, DateTimeOffset LastChanged);
+
+/// <summary>Block <see cref="Number"/> (from 1) of ids <see cref="Width"/> wide: ids (Number - 1) × Width + 1 to Number × Width.</summary>
+public sealed record PublicBlockRange(int Number, int Width)
+{
+    public long FirstId => ((long)Number - 1) * Width + 1;
+
+    public long LastId => (long)Number * Width;
+}
+
+/// <summary>A block holding <see cref="Count"/> public places, the newest changed at <see cref="LastChanged"/>.</summary>
+public sealed record PublicBlock(int Number, int Count, DateTimeOffset LastChanged);
 
 /// <summary>
 /// The members of the newsroom as the public may know them: the name and slug

@@ -1,0 +1,22 @@
+using Gazette.Articles.Contracts;
+using Gazette.Caching;
+using Gazette.Events;
+
+namespace Gazette.Sitemaps;
+
+/// <summary>On every node: an article published, changed, unpublished or trashed changes the blocks and the cached sitemaps.</summary>
+public sealed class SitemapCacheEviction(SitemapBlocks blocks, PageCache cache) : INodeSubscriber<ArticlePublished>, INodeSubscriber<ArticleChanged>
+{
+    /// <summary>The output-cache tag of every cached sitemap (the index, the news sitemap, the small files).</summary>
+    public const string Tag = "sitemaps";
+
+    public Task HandleAsync(ArticlePublished change, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
+
+    public Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
+
+    private Task EvictAsync(CancellationToken cancellationToken)
+    {
+        blocks.Forget();
+        return cache.EvictAsync([Tag], cancellationToken);
+    }
+}
