@@ -86,6 +86,8 @@ public sealed record SearchQuery(string Text, IReadOnlyList<string> Words, IRead
     /// depend on the database's locale): each term a quoted lexeme, words
     /// prefix-matched, joined by &amp;. Terms are letters and digits only, so no quote can appear.
     /// </summary>
-    public string ToTsQuery() =>
-        string.Join(" & ", Words.Select(w => $"'{w}':*").Concat(CjkTokens.Select(t => $"'{t}'")));
+    public string ToTsQuery() => string.Join(" & ", ToTsQueryTerms());
+
+    /// <summary>Each term alone, as a tsquery literal.</summary>
+    public IEnumerable<string> ToTsQueryTerms() => Words.Select(w => $"'{w}':*").Concat(CjkTokens.Select(t => $"'{t}'"));
 }
