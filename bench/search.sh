@@ -34,7 +34,7 @@ grep -v '^#' "$here/search-queries.txt" >"$queries"
 top3=${TOP3:-$work/top3.tsv}
 while IFS= read -r query; do
     slugs=$(curl -s -G --data-urlencode "q=$query" "$url/search" \
-        | grep -o 'class="search__title"><a href="[^"]*"' | head -3 | sed 's|.*href="||; s|/"$||; s|.*/||' | paste -sd' ')
+        | { grep -o 'class="search__title"><a href="[^"]*"' || true; } | awk 'NR <= 3' | sed 's|.*href="||; s|/"$||; s|.*/||' | paste -sd' ')
     printf '%s\t%s\n' "$query" "$slugs"
 done <"$queries" >"$top3"
 times=$work/times

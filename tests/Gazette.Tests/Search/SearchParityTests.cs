@@ -2,6 +2,7 @@ using System.Globalization;
 using Gazette.Search;
 using Gazette.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Gazette.Tests.Search;
 
@@ -10,7 +11,7 @@ namespace Gazette.Tests.Search;
 /// paper, English and Chinese, on SQLite and on PostgreSQL: the top 3 agree
 /// for at least 80% (decision 94), though bm25 and ts_rank rank differently.
 /// </summary>
-public sealed class SearchParityTests(SqliteProvider sqlite, PostgresProvider postgres) : IClassFixture<SqliteProvider>, IClassFixture<PostgresProvider>
+public sealed class SearchParityTests(SqliteProvider sqlite, PostgresProvider postgres, ITestOutputHelper output) : IClassFixture<SqliteProvider>, IClassFixture<PostgresProvider>
 {
     private const int Articles = 1500;
     private const int Chinese = 300;
@@ -32,6 +33,7 @@ public sealed class SearchParityTests(SqliteProvider sqlite, PostgresProvider po
         var answers = onSqlite.Zip(onPostgres).ToList();
 
         var overlap = SearchParity.Overlap(answers);
+        output.WriteLine($"top-3 overlap {overlap.ToString("P1", CultureInfo.InvariantCulture)} over {answers.Count(pair => pair.First.Count + pair.Second.Count > 0)} queries with results");
 
         var worst = queries.Zip(answers).Where(pair => pair.Second.First.Count + pair.Second.Second.Count > 0)
             .OrderBy(pair => SearchParity.QueryOverlap(pair.Second.First, pair.Second.Second)).Take(10)
