@@ -6,7 +6,8 @@
 # queries, and writes each query's first three results (slugs) to TOP3 (default
 # in its work folder) for bench/search-parity.sh.
 #   bench/search.sh SITE_FOLDER [GAZETTE_DLL]      (SQLite: SITE_FOLDER/gazette.db)
-#   DATABASE=postgres://... bench/search.sh - [GAZETTE_DLL]   (PostgreSQL, migrated and indexed in place)
+#   DATABASE=postgres://... bench/search.sh - [GAZETTE_DLL]   (PostgreSQL, migrated and indexed in place:
+#   give it a copy, createdb -T SITE COPY, if other builds use the site)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 site=${1:?usage: bench/search.sh SITE_FOLDER|- [GAZETTE_DLL]}
@@ -25,7 +26,7 @@ dotnet "$dll" migrate --no-backup --database "$database" >/dev/null
 url=http://127.0.0.1:${PORT:-5391}
 dotnet "$dll" serve --urls "$url" --database "$database" >"$work/serve.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -f "$work"/gazette.db*' EXIT
 until curl -fs -o /dev/null "$url/healthz"; do sleep 0.5; done
 # Each query once to warm the process (its first three results kept), then
 # timed with a distinct page-2 key (the output cache would otherwise answer the repeat).
