@@ -7,7 +7,8 @@
 # in its work folder) for bench/search-parity.sh.
 #   bench/search.sh SITE_FOLDER [GAZETTE_DLL]      (SQLite: SITE_FOLDER/gazette.db)
 #   DATABASE=postgres://... bench/search.sh - [GAZETTE_DLL]   (PostgreSQL, migrated and indexed in place:
-#   give it a copy, createdb -T SITE COPY, if other builds use the site)
+#   give it a copy, createdb -T SITE COPY, if other builds use the site; REBUILD=0
+#   skips the rebuild when the index is already built by this build)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 site=${1:?usage: bench/search.sh SITE_FOLDER|- [GAZETTE_DLL]}
@@ -22,7 +23,9 @@ else
 fi
 cd "$work"
 dotnet "$dll" migrate --no-backup --database "$database" >/dev/null
-/usr/bin/time -f "index rebuilt in %e s" dotnet "$dll" search rebuild --database "$database"
+if [[ "${REBUILD:-1}" = 1 ]]; then
+    /usr/bin/time -f "index rebuilt in %e s" dotnet "$dll" search rebuild --database "$database"
+fi
 url=http://127.0.0.1:${PORT:-5391}
 dotnet "$dll" serve --urls "$url" --database "$database" >"$work/serve.log" 2>&1 &
 server=$!

@@ -7,7 +7,7 @@ namespace Gazette.Search;
 /// What the index holds of one public article or page: its text (title,
 /// summary, body text without markup, tag names), that text's CJK shadow, and
 /// their length in tokens as FTS5 counts them (runs of letters and digits, and
-/// the shadow's tokens), which bm25 on PostgreSQL needs (decision 95).
+/// the shadow's tokens), which bm25 on PostgreSQL needs (decision 94).
 /// </summary>
 public sealed record SearchDocument(long ArticleId, string Path, string Title, DateTimeOffset PublishedAt, string Body, string Cjk)
 {

@@ -1,4 +1,4 @@
--- bm25 on PostgreSQL too (decision 95): each document's length in tokens as
+-- bm25 on PostgreSQL too (decision 94): each document's length in tokens as
 -- FTS5 counts it (tokens), and the index's totals (search_build.documents,
 -- .tokens) that bm25's average length and term rarity need. The CJK shadow
 -- now keeps positions, so a pair's count in the text is known. The index is
