@@ -70,6 +70,35 @@ public sealed class ArticleGenerator(int seed, DateTimeOffset newest)
             _random.Next());
     }
 
+    /// <summary>A story of the China desk (<see cref="ChineseDesk"/>), in Chinese: a headline and three to eight paragraphs, one cast throughout.</summary>
+    public GeneratedArticle NextChinese()
+    {
+        var speaker = Pick(ChineseDesk.Speakers);
+        var topic = Pick(ChineseDesk.Topics);
+        var city = Pick(ChineseDesk.Cities);
+        string Fill(string template) => template
+            .Replace("{S}", speaker, StringComparison.Ordinal)
+            .Replace("{T}", topic, StringComparison.Ordinal)
+            .Replace("{C}", city, StringComparison.Ordinal)
+            .Replace("{N}", _random.Next(2, 10).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var deck = new Queue<string>(ChineseDesk.Sentences.OrderBy(_ => _random.Next()));
+        var paragraphs = Enumerable.Range(0, _random.Next(3, 9))
+            .Select(_ => string.Concat(Enumerable.Range(0, _random.Next(1, 4)).Where(_ => deck.Count > 0).Select(_ => Fill(deck.Dequeue()))))
+            .Where(paragraph => paragraph.Length > 0);
+        return new GeneratedArticle(
+            new ArticleDraft
+            {
+                Title = Fill(Pick(ChineseDesk.Headlines)),
+                BodyMarkdown = string.Join("\n\n", paragraphs) + "\n",
+                PublishedAt = newest.AddMinutes(-_random.Next(0, 2 * 365 * 24 * 60)),
+                Sections = [ChineseDesk.Section],
+                Tags = [topic, city],
+                Bylines = [Pick(Roster)],
+            },
+            [],
+            _random.Next());
+    }
+
     private string Paragraph(NewsDesk desk, Slots slots, int index)
     {
         var sentences = new List<string>();

@@ -44,6 +44,13 @@ public static class GenerateCommand
         CustomParser = result => OptionRange.Between(0, MaxArticles)(result),
     };
 
+    private static readonly Option<int?> Chinese = new("--chinese")
+    {
+        Description = "How many of the articles are stories of the China desk, written in Chinese, spread among them (default none).",
+        HelpName = "K",
+        CustomParser = result => OptionRange.Between(0, MaxArticles)(result),
+    };
+
     private const int BatchSize = 200;
 
     public static Command Create(ICommandHost host)
@@ -53,6 +60,7 @@ public static class GenerateCommand
             Articles,
             Seed,
             Images,
+            Chinese,
             HostArguments.Database,
         };
         command.SetAction((result, cancellationToken) => RunAsync(host, result, cancellationToken));
@@ -64,6 +72,7 @@ public static class GenerateCommand
         {
             var count = result.GetValue(Articles);
             var images = Math.Min(count, result.GetValue(Images) ?? Math.Min(count / 10, DefaultMaxImages));
+            var chinese = Math.Min(count, result.GetValue(Chinese) ?? 0);
             await using var app = await host.StartAsync(result, cancellationToken);
             var services = app.Services;
             var units = services.GetRequiredService<UnitsOfWork>();
@@ -82,9 +91,9 @@ public static class GenerateCommand
                 var batch = new List<GeneratedArticle>();
                 for (var index = done; index < Math.Min(count, done + BatchSize); index++)
                 {
-                    var article = generator.Next();
+                    var article = Spread(index, count, chinese) ? generator.NextChinese() : generator.Next();
                     var draft = article.Draft with { BylineMembers = members };
-                    if (library is not null && WithImage(index, count, images))
+                    if (library is not null && Spread(index, count, images))
                     {
                         var picture = GeneratedPicture.Draw(article.ImageSeed, draft.Sections[0]);
                         using var stream = new MemoryStream(picture.Jpeg, writable: false);
@@ -114,9 +123,9 @@ public static class GenerateCommand
             return 0;
         });
 
-    /// <summary>Whether article <paramref name="index"/> of <paramref name="count"/> is one of the <paramref name="images"/> spread evenly among them.</summary>
-    public static bool WithImage(int index, int count, int images) =>
-        images > 0 && (long)index * images / count != ((long)index + 1) * images / count;
+    /// <summary>Whether article <paramref name="index"/> of <paramref name="count"/> is one of <paramref name="some"/> spread evenly among them.</summary>
+    public static bool Spread(int index, int count, int some) =>
+        some > 0 && (long)index * some / count != ((long)index + 1) * some / count;
 
     private static async Task AddCommentsAsync(UnitOfWork work, ICommentImport comments, long articleId, GeneratedArticle article, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed class ClusterEventPump(Database database, EventLog log, IEnumerabl
     {
         foreach (var subscriber in subscribers)
         {
-            var position = await CursorAsync(subscriber.Name, cancellationToken) ?? await StartCursorAsync(subscriber.Name, cancellationToken);
+            var position = await CursorAsync(subscriber.Name, cancellationToken) ?? await StartCursorAsync(subscriber, cancellationToken);
             while (true)
             {
                 var batch = await log.ReadAsync(position, BatchSize, cancellationToken);
@@ -55,7 +55,7 @@ public sealed class ClusterEventPump(Database database, EventLog log, IEnumerabl
         {
             if (await CursorAsync(subscriber.Name, cancellationToken) is null)
             {
-                await StartCursorAsync(subscriber.Name, cancellationToken);
+                await StartCursorAsync(subscriber, cancellationToken);
             }
         }
     }
@@ -68,14 +68,22 @@ public sealed class ClusterEventPump(Database database, EventLog log, IEnumerabl
         return row is { } cursor ? new EventPosition(cursor.Tx, cursor.EventId) : null;
     }
 
-    private async Task<EventPosition> StartCursorAsync(string name, CancellationToken cancellationToken)
+    /// <summary>Makes the cursor at the end of the log; the node that made it (not one that lost the race) has the subscriber start afresh.</summary>
+    private async Task<EventPosition> StartCursorAsync(IClusterEventSubscriber subscriber, CancellationToken cancellationToken)
     {
         var end = await log.EndAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "insert into event_cursors (name, tx, event_id, updated_at) values (@name, @Tx, @Id, @now) on conflict (name) do nothing",
-            new { name, end.Tx, end.Id, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
-        return await CursorAsync(name, cancellationToken) ?? end;
+        int made;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            made = await connection.ExecuteAsync(new CommandDefinition(
+                "insert into event_cursors (name, tx, event_id, updated_at) values (@name, @Tx, @Id, @now) on conflict (name) do nothing",
+                new { name = subscriber.Name, end.Tx, end.Id, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+        }
+        if (made == 1)
+        {
+            await subscriber.StartAfreshAsync(cancellationToken);
+        }
+        return await CursorAsync(subscriber.Name, cancellationToken) ?? end;
     }
 
     private async Task SaveCursorAsync(string name, EventPosition position, CancellationToken cancellationToken)

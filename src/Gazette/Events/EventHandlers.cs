@@ -34,4 +34,11 @@ public interface IClusterEventSubscriber
     string Name { get; }
 
     Task HandleAsync(EventEnvelope envelope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once the subscriber's cursor has been made at the end of the log
+    /// (its first start, or the first after a restore forgot the log, decision
+    /// 61): what it keeps is to be built again from current data.
+    /// </summary>
+    Task StartAfreshAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -86,7 +86,13 @@ public sealed class SearchIndex(Database database, SearchEngine engine, IPublicA
 
     public async Task<SearchHits> SearchAsync(SearchQuery query, int offset, int limit, CancellationToken cancellationToken)
     {
+        if (query.IsEmpty)
+        {
+            return new SearchHits([], 0);
+        }
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await engine.SearchAsync(connection, query, offset, limit, cancellationToken);
+        var hits = await engine.SearchAsync(connection, query, offset, limit, cancellationToken);
+        return query.CjkTokens.Count == 0 ? hits
+            : hits with { Rows = [.. hits.Rows.Select(hit => hit with { SnippetHtml = CjkSnippet.Cut(hit.SnippetHtml, query.CjkTokens) })] };
     }
 }

@@ -18,4 +18,7 @@ public sealed class SearchSubscriber(SearchIndex index) : IClusterEventSubscribe
         ArticleChanged changed => index.RefreshAsync([changed.ArticleId], cancellationToken),
         _ => Task.CompletedTask,
     };
+
+    /// <summary>A new cursor (first start, or after a restore) did not see what happened before it: the index is emptied and built again from the public articles.</summary>
+    public Task StartAfreshAsync(CancellationToken cancellationToken) => index.ResetAsync(cancellationToken);
 }

@@ -35,10 +35,11 @@ public sealed class SqliteSearchEngine : SearchEngine
         {
             return new SearchHits([], 0);
         }
+        var snippet = query.CjkTokens.Count > 0 ? "highlight(search_index, 0, @start, @end)" : "snippet(search_index, 0, @start, @end, '…', 24)";
         var rows = await connection.QueryAsync<SearchHit>(new CommandDefinition(
-            """
+            $"""
             select d.article_id as ArticleId, d.path as Path, d.title as Title, d.published_at as PublishedAt,
-                   snippet(search_index, 0, @start, @end, '…', 24) as SnippetHtml
+                   {snippet} as SnippetHtml
             from search_index join search_documents d on d.article_id = search_index.rowid
             where search_index match @match and search_index.rowid >= @floor
             order by bm25(search_index), search_index.rowid desc

@@ -30,6 +30,22 @@ public sealed partial class ArticleGeneratorTests
     }
 
     [Fact]
+    public void ChinaDeskStoriesAreInChineseWithEverySlotFilledAndTheSameForASeed()
+    {
+        var stories = Enumerable.Range(0, 200).Select(_ => new ArticleGenerator(3, Newest)).Select(generator => generator.NextChinese()).ToList();
+        var generator = new ArticleGenerator(4, Newest);
+        foreach (var story in Enumerable.Range(0, 200).Select(_ => generator.NextChinese()).Select(article => article.Draft))
+        {
+            Assert.Matches("^[\\u4E00-\\u9FFF：]+$", story.Title);
+            Assert.DoesNotContain("{", story.Title + story.BodyMarkdown, StringComparison.Ordinal);
+            Assert.All(story.BodyMarkdown.Split("\n\n"), paragraph => Assert.EndsWith("。", paragraph.TrimEnd(), StringComparison.Ordinal));
+            Assert.Equal([ChineseDesk.Section], story.Sections);
+            Assert.Equal(2, story.Tags.Count);
+        }
+        Assert.Single(stories.Select(story => story.Draft.Title + story.Draft.BodyMarkdown).Distinct());
+    }
+
+    [Fact]
     public void NoWordFollowsItself()
     {
         foreach (var article in Generate(2))

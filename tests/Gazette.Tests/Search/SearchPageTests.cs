@@ -56,12 +56,49 @@ public abstract class SearchPageTests<TProvider>(TProvider provider) : SiteTestB
         Assert.Equal(0, (await Index.SearchAsync(SearchQuery.Parse($"{run} 外国"), 0, 10, CancellationToken.None)).Total);
     }
 
+    [Fact]
+    public async Task AChineseMatchIsHighlightedInASnippetCutAroundIt()
+    {
+        var run = Run();
+        var body = string.Concat(Enumerable.Repeat("今天天气很好，市民在公园散步。", 20)) + "中国外交部发言人表示，双方将继续对话。";
+        await PublishAsync(Story($"新闻 {run}", Factory.Clock.GetUtcNow().AddHours(-1)) with { BodyMarkdown = body });
+        await UntilIndexedAsync($"{run} 外交", 1);
+
+        var (_, html, _) = await GetAsync($"/search?q={Uri.EscapeDataString($"{run} 外交")}");
+
+        var snippet = html[html.IndexOf("<p class=\"search__snippet\">", StringComparison.Ordinal)..];
+        snippet = snippet[..snippet.IndexOf("</p>", StringComparison.Ordinal)];
+        Assert.Contains("<mark>外交</mark>部发言人", snippet, StringComparison.Ordinal);
+        Assert.StartsWith("<p class=\"search__snippet\">…", snippet, StringComparison.Ordinal);
+        Assert.InRange(snippet.Length, 10, 200);
+    }
+
+    /// <summary>Engine syntax of FTS5 and tsquery, empty and control input, and bytes that are not UTF-8 (lone surrogates, a cut character), as sent in a URL.</summary>
     [Theory]
-    [InlineData("\"")]
-    [InlineData("budget*")]
-    [InlineData("-budget OR (tax AND NEAR")]
+    [InlineData("")]
     [InlineData("   ")]
+    [InlineData("\"")]
+    [InlineData("%22city council%22")]
+    [InlineData("budget*")]
+    [InlineData("*")]
+    [InlineData("-")]
+    [InlineData("-budget OR (tax AND NEAR")]
+    [InlineData("OR")]
+    [InlineData("NEAR")]
+    [InlineData("NEAR(budget tax, 2)")]
+    [InlineData("%5E")]
+    [InlineData("budget%5E2")]
+    [InlineData(":")]
+    [InlineData("body:budget")]
+    [InlineData("cjk:%E4%B8%AD")]
+    [InlineData("()")]
+    [InlineData("((((budget")]
+    [InlineData("budget %26 !tax %7C vote %3C-%3E x")]
     [InlineData("%00%07")]
+    [InlineData("a%00b")]
+    [InlineData("%ED%A0%80")]
+    [InlineData("x%ED%B0%80y")]
+    [InlineData("%F0%9F%98")]
     [InlineData("''")]
     [InlineData("!")]
     public async Task NoQueryGivesAnError(string query)
@@ -71,6 +108,20 @@ public abstract class SearchPageTests<TProvider>(TProvider provider) : SiteTestB
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<h1 id=\"search-heading\"", html, StringComparison.Ordinal);
     }
+
+    /// <summary>What no URL can carry reaches the engines here: lone surrogates and NUL as characters, and long runs of Han characters.</summary>
+    [Theory]
+    [InlineData("\uD800")]
+    [InlineData("budget\uDC00tax")]
+    [InlineData("\uDBFF\uDFFF\uD800")]
+    [InlineData("a\u0000b")]
+    [InlineData("\"中国\" OR 外*")]
+    public async Task NoStringMakesTheEngineFail(string query) =>
+        Assert.True((await Index.SearchAsync(SearchQuery.Parse(query), 0, 10, CancellationToken.None)).Total >= 0);
+
+    [Fact]
+    public async Task TenThousandHanCharactersAreAnswered() =>
+        Assert.True((await Index.SearchAsync(SearchQuery.Parse(string.Concat(Enumerable.Repeat("中国外交", 2500))), 0, 10, CancellationToken.None)).Total >= 0);
 
     [Fact]
     public async Task ATenThousandCharacterQueryIsAnswered()

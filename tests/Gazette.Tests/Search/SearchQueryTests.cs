@@ -42,11 +42,11 @@ public sealed class SearchQueryTests
     }
 
     [Fact]
-    public void EngineExpressionsQuoteEveryTerm()
+    public void EngineExpressionsQuoteEveryTermAndPrefixMatchOnlyWordsOfFourLettersOrMore()
     {
-        var query = SearchQuery.Parse("NEAR or 中国");
-        Assert.Equal("body : \"near\"* AND body : \"or\"* AND cjk : \"中国\"", query.ToFts5());
-        Assert.Equal("'near':* & 'or':* & '中国'", query.ToTsQuery());
+        var query = SearchQuery.Parse("NEAR the 中国");
+        Assert.Equal("body : \"near\"* AND body : \"the\" AND cjk : \"中国\"", query.ToFts5());
+        Assert.Equal("'near':* & 'the' & '中国'", query.ToTsQuery());
     }
 }
 
