@@ -103,13 +103,13 @@ public abstract class EventLogTests<TProvider>(TProvider provider) : SiteTestBas
 
         await using var connection = await Provider.Database.OpenAsync();
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from events"));
-        var last = await connection.ExecuteScalarAsync<long>("select max(id) from events");
+        var kept = await connection.ExecuteScalarAsync<long>("select max(id) from events");
+        // Other subscribers may raise events of their own (related coverage does): the kept one must still arrive.
         await Wait.UntilAsync(async () =>
         {
             await pump.RunAsync(CancellationToken.None);
-            return _subscriber.Received[^1].Id == last;
+            return _subscriber.Received.Any(envelope => envelope.Id == kept);
         });
-        Assert.Equal(_subscriber.Received[^1].Id, await connection.ExecuteScalarAsync<long>("select max(id) from events"));
     }
 
     [Fact]
