@@ -26,12 +26,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         {
             var page = await context.NewPageAsync();
             // The block appears once the leader's subscriber has computed the list and dropped the cached page.
+            // A reload revalidates; a second visit would take the browser's own copy (public pages are max-age=60).
             var deadline = DateTime.UtcNow.AddSeconds(20);
-            do
+            await page.GotoAsync(fixture.BaseUrl + BrowserFixture.SampleUrl);
+            while (await page.Locator(".related a", new() { HasText = "Envoys meet again in Beijing" }).CountAsync() == 0 && DateTime.UtcNow < deadline)
             {
-                await page.GotoAsync(fixture.BaseUrl + BrowserFixture.SampleUrl);
+                await page.ReloadAsync();
             }
-            while (await page.Locator(".related a", new() { HasText = "Envoys meet again in Beijing" }).CountAsync() == 0 && DateTime.UtcNow < deadline);
             Assert.Equal(1, await page.Locator(".related a", new() { HasText = "Envoys meet again in Beijing" }).CountAsync());
         }
         await CheckAsync(BrowserFixture.SampleUrl);
