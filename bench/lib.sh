@@ -1,6 +1,7 @@
 # shellcheck shell=bash disable=SC2034  # the M_* results are read by the callers
-# Helpers shared by bench/load.sh and bench/compare.sh (sourced, not run):
+# Helpers shared by the bench/ scripts (sourced, not run):
 #   free_port, wait_for URL, seconds_of 10s, median N..., ratio A B, range N...
+#   site_database SITE WORK DLL, sql_value DATABASE SQL: a generated site to measure
 #   measure LABEL WRK-ARGS...: one wrk run on core 0 (taskset), with its CPU
 #     accounting: wrk's own user+sys time as a share of the wall time, and how
 #     busy cores 0 and 1 were (/proc/stat, whatever ran there). Sets M_RPS, M_AVG,
@@ -19,6 +20,32 @@ wait_for() {
   for _ in $(seq 300); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done
   echo "$BENCH_NAME: $1 did not answer within 30 s" >&2
   return 1
+}
+
+# site_database SITE WORK DLL: prints the connection string of a migrated copy
+# of SITE's SQLite database in WORK (sqlite3 .backup reads a serving site
+# consistently; its install secret and keys are copied beside it), so a
+# benchmark never writes to the site given. With DATABASE set (PostgreSQL), that
+# database is migrated in place instead: give it a copy (createdb -T SITE COPY).
+site_database() {
+  local site=$1 work=$2 dll=$3 database
+  if [[ -n "${DATABASE:-}" ]]; then
+    database=$DATABASE
+  else
+    sqlite3 "$site/gazette.db" ".backup $work/gazette.db"
+    cp -r "$site/install.secret" "$site/keys" "$work/" 2>/dev/null || true
+    database="sqlite:$work/gazette.db"
+  fi
+  (cd "$work" && dotnet "$dll" migrate --no-backup --database "$database" >/dev/null)
+  echo "$database"
+}
+
+# sql_value DATABASE SQL: the first column of the first row, on either database
+sql_value() {
+  case $1 in
+    postgres://*|postgresql://*) psql "$1" -tAc "$2" ;;
+    *) sqlite3 "${1#sqlite:}" "$2" ;;
+  esac
 }
 
 # 10s -> 10, 2m -> 120, 500ms -> 0.5 (wrk's duration syntax, for time estimates)

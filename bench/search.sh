@@ -10,19 +10,15 @@
 #   give it a copy, createdb -T SITE COPY, if other builds use the site; REBUILD=0
 #   skips the rebuild when the index is already built by this build)
 set -euo pipefail
+BENCH_NAME=search
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=bench/lib.sh
+source "$here/lib.sh"
 site=${1:?usage: bench/search.sh SITE_FOLDER|- [GAZETTE_DLL]}
 dll=${2:-$here/../src/Gazette/bin/Release/net10.0/gazette.dll}
 work=$(mktemp -d /tmp/search-bench.XXXXXX)
-if [[ -n "${DATABASE:-}" ]]; then
-    database=$DATABASE
-else
-    sqlite3 "$site/gazette.db" ".backup $work/gazette.db"
-    cp -r "$site/install.secret" "$site/keys" "$work/" 2>/dev/null || true
-    database="sqlite:$work/gazette.db"
-fi
+database=$(site_database "$site" "$work" "$dll")
 cd "$work"
-dotnet "$dll" migrate --no-backup --database "$database" >/dev/null
 if [[ "${REBUILD:-1}" = 1 ]]; then
     /usr/bin/time -f "index rebuilt in %e s" dotnet "$dll" search rebuild --database "$database"
 fi
@@ -30,7 +26,7 @@ url=http://127.0.0.1:${PORT:-5391}
 dotnet "$dll" serve --urls "$url" --database "$database" >"$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -f "$work"/gazette.db*' EXIT
-until curl -fs -o /dev/null "$url/healthz"; do sleep 0.5; done
+wait_for "$url/healthz"
 # Each query once to warm the process (its first three results kept), then
 # timed with a distinct page-2 key (the output cache would otherwise answer the repeat).
 queries=$work/queries

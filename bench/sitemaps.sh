@@ -7,6 +7,7 @@
 #   bench/sitemaps.sh SITE_FOLDER [GAZETTE_DLL]
 #   EXTRA="/feed/ /feed/atom/ /feed.json /comments/feed/" bench/sitemaps.sh /tmp/site100k
 #   IDS_PER_FILE=5000 bench/sitemaps.sh /tmp/site100k      (smaller files: memory must not follow their size)
+#   DATABASE=postgres://... bench/sitemaps.sh - [GAZETTE_DLL]   (PostgreSQL, migrated in place)
 # Peak memory is the server's VmHWM (/proc/PID/status) after start and a first
 # page, then after each pass; VmRSS beside it says what it kept.
 set -euo pipefail
@@ -14,15 +15,12 @@ BENCH_NAME=sitemaps
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=bench/lib.sh
 source "$here/lib.sh"
-site=${1:?usage: bench/sitemaps.sh SITE_FOLDER [GAZETTE_DLL]}
+site=${1:?usage: bench/sitemaps.sh SITE_FOLDER|- [GAZETTE_DLL]}
 dll=${2:-$here/../src/Gazette/bin/Release/net10.0/gazette.dll}
 work=$(mktemp -d /tmp/sitemaps-bench.XXXXXX)
-sqlite3 "$site/gazette.db" ".backup $work/gazette.db"
-cp -r "$site/install.secret" "$site/keys" "$work/" 2>/dev/null || true
-database="sqlite:$work/gazette.db"
+database=$(site_database "$site" "$work" "$dll")
 cd "$work"
-dotnet "$dll" migrate --no-backup --database "$database" >/dev/null
-echo "articles: $(sqlite3 "$work/gazette.db" "select count(*) from articles where kind = 'article' and status = 'published'") published"
+echo "articles: $(sql_value "$database" "select count(*) from articles where kind = 'article' and status = 'published'") published"
 url=http://127.0.0.1:$(free_port)
 options=()
 [[ -n "${IDS_PER_FILE:-}" ]] && options+=("--Gazette:Sitemaps:IdsPerFile=$IDS_PER_FILE")

@@ -16,12 +16,18 @@ public sealed record RelatedCoverageChanged(IReadOnlyList<long> ArticleIds);
 /// and the newest <see cref="TextPool"/> of its section and of the site),
 /// however many articles a tag has. Doing it twice changes nothing.
 /// </summary>
-public sealed class RelatedCoverage(Database database, UnitsOfWork units, IPublicArticles articles)
+public sealed class RelatedCoverage(Database database, UnitsOfWork units, IPublicArticles articles) : IPublicArticleProjection
 {
     public const int MaxTags = 8;
     public const int PerTag = 40;
     public const int TextPool = 100;
     private const int BuildBatch = 50;
+
+    public string CursorName => "related:coverage";
+
+    public string BuildJobName => "related:build";
+
+    public int BuildStepsPerRun => 4;
 
     /// <summary>
     /// Recomputes the articles that changed. One the public can no longer see
@@ -56,43 +62,50 @@ public sealed class RelatedCoverage(Database database, UnitsOfWork units, IPubli
     }
 
     /// <summary>
-    /// One step of the backfill (articles published before the subscriber began,
-    /// or after a restore): the next public articles after the stored place that
-    /// have no related coverage yet; false once every article has been seen.
+    /// One step of the build (an upgraded site, a restore): the next public
+    /// articles after the stored place, recomputed; false once every article
+    /// has been seen. Lists that come out the same are not written again.
     /// </summary>
     public async Task<bool> BuildStepAsync(CancellationToken cancellationToken)
     {
         (long LastId, bool Done) state;
-        var batch = new List<long>();
-        IReadOnlyList<long> covered;
         await using (var reader = await database.OpenAsync(cancellationToken))
         {
             state = await reader.QuerySingleAsync<(long, bool)>(new CommandDefinition(
                 "select last_id, done from related_build where id = 1", cancellationToken: cancellationToken));
-            if (state.Done)
-            {
-                return false;
-            }
-            await foreach (var location in articles.LocationsAsync("article", state.LastId, BuildBatch, cancellationToken))
-            {
-                batch.Add(location.Id);
-            }
-            covered = batch.Count == 0 ? [] : (await reader.QueryAsync<long>(new CommandDefinition(
-                $"select distinct article_id from related_articles where {database.Dialect.InList("article_id", "ids")}",
-                new { ids = batch.ToArray() }, cancellationToken: cancellationToken))).AsList();
+        }
+        if (state.Done)
+        {
+            return false;
+        }
+        var batch = new List<long>();
+        await foreach (var location in articles.LocationsAsync("article", state.LastId, BuildBatch, cancellationToken))
+        {
+            batch.Add(location.Id);
         }
         var lists = new Dictionary<long, IReadOnlyList<long>>();
-        foreach (var id in batch.Except(covered))
+        foreach (var id in batch)
         {
             lists[id] = await ComputeAsync(id, cancellationToken) ?? [];
         }
         await SaveAsync(lists, cancellationToken);
+        await SaveBuildAsync(batch.Count > 0 ? batch[^1] : state.LastId, batch.Count == 0, cancellationToken);
+        return batch.Count > 0;
+    }
+
+    /// <summary>
+    /// After a restore the events the subscriber had not yet handled are gone:
+    /// every list is recomputed, while the stored ones keep showing meanwhile.
+    /// </summary>
+    public Task ResetAsync(CancellationToken cancellationToken) => SaveBuildAsync(0, false, cancellationToken);
+
+    private async Task SaveBuildAsync(long lastId, bool done, CancellationToken cancellationToken)
+    {
         using var turn = await database.WaitForWriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "update related_build set last_id = @last, done = @done where id = 1",
-            new { last = batch.Count > 0 ? batch[^1] : state.LastId, done = batch.Count == 0 }, cancellationToken: cancellationToken));
-        return batch.Count > 0;
+            "update related_build set last_id = @lastId, done = @done where id = 1",
+            new { lastId, done }, cancellationToken: cancellationToken));
     }
 
     /// <summary>The article's related coverage, or null when the public cannot see it.</summary>

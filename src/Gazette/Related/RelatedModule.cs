@@ -1,6 +1,5 @@
 using Gazette.Articles.Contracts;
 using Gazette.Events;
-using Gazette.Jobs;
 using Gazette.Rendering;
 using Gazette.Web;
 
@@ -11,10 +10,8 @@ public sealed class RelatedModule : GazetteModule
 {
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<RelatedCoverage>();
+        services.AddPublicArticleProjection<RelatedCoverage>();
         services.AddSingleton<IRelatedSlot, RelatedSlot>();
-        services.AddClusterSubscriber<RelatedSubscriber>();
-        services.AddPeriodicJob<RelatedBuildJob>();
         services.AddEvent<RelatedCoverageChanged>("related.changed");
         services.AddNodeSubscriber<ArticlePublished, RelatedCacheEviction>();
         services.AddNodeSubscriber<ArticleChanged, RelatedCacheEviction>();

@@ -9,9 +9,15 @@ namespace Gazette.Search;
 /// through <see cref="IPublicArticles"/> and written, or removed when the public
 /// may no longer see it (unpublished, trashed, embargoed). Doing it twice changes nothing.
 /// </summary>
-public sealed class SearchIndex(Database database, SearchEngine engine, IPublicArticles articles)
+public sealed class SearchIndex(Database database, SearchEngine engine, IPublicArticles articles) : IPublicArticleProjection
 {
     private const int BuildBatch = 200;
+
+    public string CursorName => "search:index";
+
+    public string BuildJobName => "search:build";
+
+    public int BuildStepsPerRun => 50;
 
     public SearchEngine Engine => engine;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Gazette.Articles.Contracts;
 using Gazette.Events;
 using Gazette.Hosting;
-using Gazette.Jobs;
 using Gazette.Rendering;
 using Gazette.Storage;
 using Gazette.Web;
@@ -16,9 +16,7 @@ public sealed class SearchModule : GazetteModule
         services.AddSingleton<SearchEngine>(sp => sp.GetRequiredService<Database>().Dialect == SqlDialect.Postgres
             ? new PostgresSearchEngine()
             : new SqliteSearchEngine());
-        services.AddSingleton<SearchIndex>();
-        services.AddClusterSubscriber<SearchSubscriber>();
-        services.AddPeriodicJob<SearchBuildJob>();
+        services.AddPublicArticleProjection<SearchIndex>();
         services.AddThemeModels(typeof(SearchView), typeof(SearchResultView), typeof(SnippetPart));
     }
 

@@ -146,6 +146,29 @@ public abstract class RelatedCoverageTests<TProvider>(TProvider provider) : News
         Assert.Equal([two.Id], await RelatedAsync(one.Id));
         Assert.Equal([one.Id], await RelatedAsync(two.Id));
     }
+
+    /// <summary>A restore forgets the events the subscriber had not handled: its fresh cursor has every list computed again, stale ones included.</summary>
+    [Fact]
+    public async Task AFreshCursorRecomputesListsTheLostEventsWouldHaveChanged()
+    {
+        var run = Run();
+        var one = await PublishAsync(Story("Ferry returns", [$"ferry-{run}"], 4));
+        var two = await PublishAsync(Story("Ferry timetable", [$"ferry-{run}"], 2));
+        var stranger = await PublishAsync(Story("Chess final", [], 1));
+        await UntilAsync(async () => (await RelatedAsync(one.Id)).SequenceEqual([two.Id]));
+        await using (var connection = await Provider.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("update related_articles set related_id = @stranger where article_id = @one", new { stranger = stranger.Id, one = one.Id });
+        }
+        var subscriber = Factory.Services.GetServices<IClusterEventSubscriber>().Single(subscriber => subscriber.Name == Coverage.CursorName);
+
+        await subscriber.StartAfreshAsync(CancellationToken.None);
+        while (await Coverage.BuildStepAsync(CancellationToken.None))
+        {
+        }
+
+        Assert.Equal([two.Id], await RelatedAsync(one.Id));
+    }
 }
 
 public sealed class RelatedCoverageTestsOnSqlite(SqliteProvider provider) : RelatedCoverageTests<SqliteProvider>(provider);
