@@ -15,6 +15,7 @@ dll=${2:-$here/../src/Gazette/bin/Release/net10.0/gazette.dll}
 work=$(mktemp -d /tmp/feeds-bench.XXXXXX)
 database=$(site_database "$site" "$work" "$dll")
 cd "$work"
+pending_builds "$database"
 url=http://127.0.0.1:${PORT:-$(free_port)}
 dotnet "$dll" serve --urls "$url" --database "$database" >"$work/serve.log" 2>&1 &
 server=$!

@@ -1,7 +1,7 @@
 # shellcheck shell=bash disable=SC2034  # the M_* results are read by the callers
 # Helpers shared by the bench/ scripts (sourced, not run):
 #   free_port, wait_for URL, seconds_of 10s, median N..., ratio A B, range N...
-#   site_database SITE WORK DLL, sql_value DATABASE SQL: a generated site to measure
+#   site_database SITE WORK DLL, sql_value DATABASE SQL, pending_builds DATABASE: a generated site to measure
 #   measure LABEL WRK-ARGS...: one wrk run on core 0 (taskset), with its CPU
 #     accounting: wrk's own user+sys time as a share of the wall time, and how
 #     busy cores 0 and 1 were (/proc/stat, whatever ran there). Sets M_RPS, M_AVG,
@@ -46,6 +46,21 @@ sql_value() {
     postgres://*|postgresql://*) psql "$1" -tAc "$2" ;;
     *) sqlite3 "${1#sqlite:}" "$2" ;;
   esac
+}
+
+# pending_builds DATABASE: a warning when the search index or related coverage
+# is still being built: their jobs run on the server while it is measured (at
+# 100,000 articles related coverage takes hours), so its figures include them.
+pending_builds() {
+  local build done at
+  for build in search related; do
+    done=$(sql_value "$1" "select done from ${build}_build")
+    if [[ "$done" != 1 && "$done" != t ]]; then
+      at=$(sql_value "$1" "select last_id from ${build}_build")
+      echo "WARNING: the $build build is unfinished (at article $at): its job runs during this measurement." \
+        "Prepare the site first (serve it until done; gazette search rebuild for the index)."
+    fi
+  done
 }
 
 # 10s -> 10, 2m -> 120, 500ms -> 0.5 (wrk's duration syntax, for time estimates)

@@ -20,6 +20,7 @@ dll=${2:-$here/../src/Gazette/bin/Release/net10.0/gazette.dll}
 work=$(mktemp -d /tmp/sitemaps-bench.XXXXXX)
 database=$(site_database "$site" "$work" "$dll")
 cd "$work"
+pending_builds "$database"
 echo "articles: $(sql_value "$database" "select count(*) from articles where kind = 'article' and status = 'published'") published"
 url=http://127.0.0.1:$(free_port)
 options=()
