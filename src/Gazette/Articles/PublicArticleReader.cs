@@ -39,6 +39,7 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         // A null timestamp has no type PostgreSQL can infer, so an absent bound is left out of the text.
+        // A tag's articles are read once as a list: tested per row with exists, a rare tag's page walked every public article.
         var rows = await connection.QueryAsync<CardRow>(new CommandDefinition(
             $"""
             select a.id, a.slug, a.title, a.summary, a.published_at, a.comment_count,
@@ -49,7 +50,7 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
             left join sections s on s.id = x.section_id
             where a.kind = 'article' and a.status = 'published' and a.published_at <= @now
               and (@SectionId is null or exists (select 1 from article_sections y where y.article_id = a.id and y.section_id = @SectionId))
-              and (@TagId is null or exists (select 1 from article_tags t where t.article_id = a.id and t.tag_id = @TagId))
+              and (@TagId is null or a.id in (select t.article_id from article_tags t where t.tag_id = @TagId))
               {(request.From is null ? "" : "and a.published_at >= @From")} {(request.Until is null ? "" : "and a.published_at < @Until")}
               and (@AuthorId is null or exists (select 1 from bylines m where m.article_id = a.id and m.user_id = @AuthorId))
               and (@BeforeId is null or (a.published_at, a.id) < (select c.published_at, c.id from articles c where c.id = @BeforeId))
