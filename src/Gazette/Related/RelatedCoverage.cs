@@ -38,14 +38,15 @@ public sealed class RelatedCoverage(Database database, UnitsOfWork units, IPubli
     public async Task RefreshAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         var lists = new Dictionary<long, IReadOnlyList<long>>();
+        var pools = new CandidatePools(articles);
         foreach (var id in ids)
         {
-            var list = await ComputeAsync(id, cancellationToken);
+            var list = await ComputeAsync(id, pools, cancellationToken);
             lists[id] = list ?? [];
             var around = list ?? await ShowingAsync(id, cancellationToken);
             foreach (var other in around.Where(other => !lists.ContainsKey(other) && !ids.Contains(other)))
             {
-                lists[other] = await ComputeAsync(other, cancellationToken) ?? [];
+                lists[other] = await ComputeAsync(other, pools, cancellationToken) ?? [];
             }
         }
         await SaveAsync(lists, cancellationToken);
@@ -84,9 +85,10 @@ public sealed class RelatedCoverage(Database database, UnitsOfWork units, IPubli
             batch.Add(location.Id);
         }
         var lists = new Dictionary<long, IReadOnlyList<long>>();
+        var pools = new CandidatePools(articles);
         foreach (var id in batch)
         {
-            lists[id] = await ComputeAsync(id, cancellationToken) ?? [];
+            lists[id] = await ComputeAsync(id, pools, cancellationToken) ?? [];
         }
         await SaveAsync(lists, cancellationToken);
         await SaveBuildAsync(batch.Count > 0 ? batch[^1] : state.LastId, batch.Count == 0, cancellationToken);
@@ -109,7 +111,7 @@ public sealed class RelatedCoverage(Database database, UnitsOfWork units, IPubli
     }
 
     /// <summary>The article's related coverage, or null when the public cannot see it.</summary>
-    private async Task<IReadOnlyList<long>?> ComputeAsync(long id, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<long>?> ComputeAsync(long id, CandidatePools pools, CancellationToken cancellationToken)
     {
         if (await articles.FindAsync(id, cancellationToken) is not { } subject)
         {
@@ -122,13 +124,13 @@ public sealed class RelatedCoverage(Database database, UnitsOfWork units, IPubli
         var candidates = new List<PublicArticle>();
         foreach (var tag in subject.Tags.Take(MaxTags))
         {
-            candidates.AddRange(await articles.LatestAsync(new PublicArticleFilter(PerTag, TagId: tag.Id), cancellationToken));
+            candidates.AddRange(await pools.LatestAsync(new PublicArticleFilter(PerTag, TagId: tag.Id), cancellationToken));
         }
         if (subject.Sections.Count > 0)
         {
-            candidates.AddRange(await articles.LatestAsync(new PublicArticleFilter(TextPool, SectionId: subject.Sections[0].Id), cancellationToken));
+            candidates.AddRange(await pools.LatestAsync(new PublicArticleFilter(TextPool, SectionId: subject.Sections[0].Id), cancellationToken));
         }
-        candidates.AddRange(await articles.LatestAsync(new PublicArticleFilter(TextPool), cancellationToken));
+        candidates.AddRange(await pools.LatestAsync(new PublicArticleFilter(TextPool), cancellationToken));
         return RelatedRanking.Choose(subject, candidates);
     }
 
