@@ -1,6 +1,7 @@
 using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Comments;
+using Gazette.Export;
 using Gazette.Feeds;
 using Gazette.Media;
 using Gazette.Related;
@@ -26,5 +27,6 @@ public partial class Program
         new RelatedModule(),
         new FeedsModule(),
         new SitemapsModule(),
+        new ExportModule(),
     ];
 }
