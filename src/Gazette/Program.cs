@@ -9,6 +9,7 @@ using Gazette.Search;
 using Gazette.Settings;
 using Gazette.Sitemaps;
 using Gazette.Web;
+using Gazette.WordPressLinks;
 
 return await GazetteCli.RunAsync(args, Program.Modules);
 
@@ -28,5 +29,6 @@ public partial class Program
         new FeedsModule(),
         new SitemapsModule(),
         new ExportModule(),
+        new WordPressLinksModule(),
     ];
 }
