@@ -34,10 +34,9 @@ public static class ExportCommand
             await using var app = await host.StartAsync(result, cancellationToken, ("Logging:LogLevel:Default", "Warning"));
             var export = app.Services.GetRequiredService<WxrExport>();
             var progress = TerminalProgress.ForConsole();
-            WxrCounts counts;
+            var counts = new WxrCounts();
             try
             {
-                counts = new WxrCounts();
                 await DurableFile.WriteAsync(path, async (stream, token) =>
                     counts = await export.WriteAsync(stream, written => progress.Report($"Exporting: {written}"), token), overwrite: true, cancellationToken: cancellationToken);
             }
