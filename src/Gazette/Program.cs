@@ -1,6 +1,7 @@
 using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Comments;
+using Gazette.Export;
 using Gazette.Feeds;
 using Gazette.Media;
 using Gazette.Related;
@@ -8,6 +9,7 @@ using Gazette.Search;
 using Gazette.Settings;
 using Gazette.Sitemaps;
 using Gazette.Web;
+using Gazette.WordPressLinks;
 
 return await GazetteCli.RunAsync(args, Program.Modules);
 
@@ -26,5 +28,7 @@ public partial class Program
         new RelatedModule(),
         new FeedsModule(),
         new SitemapsModule(),
+        new ExportModule(),
+        new WordPressLinksModule(),
     ];
 }

@@ -24,6 +24,8 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<PublicArticleReader>();
         services.AddSingleton<IArticleDirectory>(sp => sp.GetRequiredService<PublicArticleReader>());
         services.AddSingleton<IPublicArticles, PublicArticleCatalog>();
+        services.AddSingleton<IArticleExport, ArticleExportReader>();
+        services.AddSingleton<IPublicSlugs, PublicSlugs>();
         services.AddSingleton<TaxonomyStore>();
         services.AddSingleton<TermDescriptions>();
         services.AddSingleton<SectionNavigation>();

@@ -16,7 +16,10 @@ public static class ListingPages
     public static void Map(RouteGroups groups)
     {
         var policy = groups.PublicPage(queryKeys: [BeforeKey], lifetime: PublicPagePolicy.ListingLifetime);
-        groups.Public.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], HomeAsync).WithName("Home").CacheOutput(policy);
+        // A home request naming an old link (/?p=5) must reach the handler, never the cached home page.
+        var oldLinkKeys = groups.Services.GetServices<IOldLinks>().SelectMany(links => links.HomeQueryKeys).ToArray();
+        var homePolicy = groups.PublicPage(queryKeys: [BeforeKey], personalKeys: oldLinkKeys, lifetime: PublicPagePolicy.ListingLifetime);
+        groups.Public.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], HomeAsync).WithName("Home").CacheOutput(homePolicy);
         groups.Public.MapMethods("/section/{slug}/", [HttpMethods.Get, HttpMethods.Head], SectionAsync).WithName("Section").CacheOutput(policy);
         groups.Public.MapMethods("/tag/{slug}/", [HttpMethods.Get, HttpMethods.Head], TagAsync).WithName("Tag").CacheOutput(policy);
         groups.Public.MapMethods("/author/{slug}/", [HttpMethods.Get, HttpMethods.Head], AuthorAsync).WithName("Author").CacheOutput(policy);
@@ -34,11 +37,18 @@ public static class ListingPages
         return await pages.RenderAsync("sections", meta, new Dictionary<string, object?> { ["sections"] = view }, cancellationToken: cancellationToken);
     }
 
-    private static Task<IResult> HomeAsync(HttpContext context, PublicArticleReader reader, PageRenderer pages, CancellationToken cancellationToken)
+    private static async Task<IResult> HomeAsync(HttpContext context, PublicArticleReader reader, PageRenderer pages, CancellationToken cancellationToken)
     {
+        foreach (var links in context.RequestServices.GetServices<IOldLinks>())
+        {
+            if (links.HomeQueryKeys.Any(context.Request.Query.ContainsKey) && await links.FindAsync("/", context.Request.Query, cancellationToken) is { } answer)
+            {
+                return answer.Location is { } location ? Results.Redirect(location, permanent: true) : await pages.NotFoundAsync(cancellationToken);
+            }
+        }
         PageCache.Tag(context, ArticleCacheTags.Home);
         var meta = new PageMeta(pages.Site.Title, pages.Site.Tagline, pages.Absolute(context.Request, "/"));
-        return ListAsync(context, reader, pages, "home", meta, new Listing("Latest news", "", "/"), cancellationToken);
+        return await ListAsync(context, reader, pages, "home", meta, new Listing("Latest news", "", "/"), cancellationToken);
     }
 
     private static async Task<IResult> SectionAsync(string slug, HttpContext context, PublicArticleReader reader, TaxonomyStore taxonomy, PageRenderer pages, CancellationToken cancellationToken)

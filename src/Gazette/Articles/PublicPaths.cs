@@ -14,9 +14,11 @@ namespace Gazette.Articles;
 /// (a stored redirect for a moved article, or a retired pattern read by rule),
 /// then a page by its slug alone. Slugs are unique across articles and pages,
 /// so a path with a pattern of just <c>/%postname%/</c> is never two things.
+/// Where all of that finds nothing, the old platform's links (<see cref="IOldLinks"/>)
+/// are asked before the 404, so they can never shadow what Gazette serves.
 /// </summary>
 public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects redirects, Permalinks links, ArticlePages articles, StaticPages staticPages, PageRenderer pages,
-    IEnumerable<IArticleFeed> feeds)
+    IEnumerable<IArticleFeed> feeds, IEnumerable<IOldLinks> oldLinks)
 {
     private const string CommentPageMarker = "comment-page-";
 
@@ -37,7 +39,7 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
         // Probes for paths the platform owns (wp-login.php, xmlrpc.php) can be nothing here: answered without a query.
         if (segments.Length == 0 || segments.Length > 12 || ReservedWords.IsReserved(Normalized.Slug(segments[0])))
         {
-            return await pages.NotFoundAsync(cancellationToken);
+            return await OldLinkOrNotFoundAsync(context, cancellationToken);
         }
         if (segments.Length > 1 && ArticleFeedPaths.Split(path) is var (articlePath, format))
         {
@@ -78,7 +80,20 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
         }
         return staticPage is var (_, itsPlace)
             ? MovedTo(itsPlace.Path, context)
-            : await pages.NotFoundAsync(cancellationToken);
+            : await OldLinkOrNotFoundAsync(context, cancellationToken);
+    }
+
+    /// <summary>An old link's 301 (or its 404, when it names nothing public), else the 404 page.</summary>
+    private async Task<IResult> OldLinkOrNotFoundAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        foreach (var links in oldLinks)
+        {
+            if (await links.FindAsync(context.Request.Path.Value ?? "/", context.Request.Query, cancellationToken) is { } answer)
+            {
+                return answer.Location is { } location ? Results.Redirect(location, permanent: true) : await pages.NotFoundAsync(cancellationToken);
+            }
+        }
+        return await pages.NotFoundAsync(cancellationToken);
     }
 
     /// <summary>
@@ -105,7 +120,7 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
                 return MovedTo(ArticleFeedPaths.Of(links.Of(moved), format), context);
             }
         }
-        return await pages.NotFoundAsync(cancellationToken);
+        return await OldLinkOrNotFoundAsync(context, cancellationToken);
     }
 
     /// <summary>"/a/b/comment-page-3/" is the article at "/a/b/", page 3; anything else is page 1 of itself.</summary>

@@ -22,6 +22,7 @@ public sealed class CommentsModule : GazetteModule
         }
         services.AddSingleton<CommentStore>();
         services.AddSingleton<ICommentImport>(sp => sp.GetRequiredService<CommentStore>());
+        services.AddSingleton<ICommentExport, CommentExportReader>();
         services.AddSingleton<IApprovedComments, ApprovedCommentReader>();
         services.AddSingleton<CommentService>();
         services.AddSingleton<CommentModerator>();

@@ -11,7 +11,7 @@ namespace Gazette.Tests.Architecture;
 /// </summary>
 public sealed class ArchitectureTests
 {
-    private static readonly string[] Features = ["Gazette.Accounts", "Gazette.Settings", "Gazette.Articles", "Gazette.Comments", "Gazette.Media", "Gazette.Search", "Gazette.Related", "Gazette.Feeds", "Gazette.Sitemaps"];
+    private static readonly string[] Features = ["Gazette.Accounts", "Gazette.Settings", "Gazette.Articles", "Gazette.Comments", "Gazette.Media", "Gazette.Search", "Gazette.Related", "Gazette.Feeds", "Gazette.Sitemaps", "Gazette.Export", "Gazette.WordPressLinks"];
 
     /// <summary>What each infrastructure part may use of Gazette, besides itself.</summary>
     private static readonly Dictionary<string, string[]> Infrastructure = new()
@@ -99,7 +99,7 @@ public sealed class ArchitectureTests
     /// <summary>
     /// A commenter's email is read by the Comments moderation path alone (its store,
     /// form, validation and moderation rules, the moderation screens' store and
-    /// service) and the privacy tools.
+    /// service), the privacy tools, and the WordPress export, which carries them as WordPress's does (decision 110).
     /// </summary>
     [Fact]
     public void OnlyTheCommentsModerationPathReadsACommentersEmail()
@@ -107,7 +107,8 @@ public sealed class ArchitectureTests
         var root = Repository.Root;
         string[] allowed = ["src/Gazette/Comments/CommentStore.cs", "src/Gazette/Comments/CommentForm.cs", "src/Gazette/Comments/CommentValidator.cs",
             "src/Gazette/Comments/CommentModeration.cs", "src/Gazette/Comments/CommentService.cs", "src/Gazette/Comments/Comment.cs", "src/Gazette/Comments/Migrations/",
-            "src/Gazette/Comments/ModerationStore.cs", "src/Gazette/Comments/CommentModerationService.cs", "src/Gazette/Comments/PersonalDataTools.cs"];
+            "src/Gazette/Comments/ModerationStore.cs", "src/Gazette/Comments/CommentModerationService.cs", "src/Gazette/Comments/PersonalDataTools.cs",
+            "src/Gazette/Comments/CommentExportReader.cs", "src/Gazette/Comments/Contracts/CommentExport.cs", "src/Gazette/Export/WxrWriter.cs"];
         var readers = Directory.EnumerateFiles(Path.Combine(root, "src/Gazette"), "*.*", SearchOption.AllDirectories)
             .Where(path => path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".sql", StringComparison.Ordinal))
             .Where(path => !path.Contains("/obj/", StringComparison.Ordinal) && !path.Contains("/bin/", StringComparison.Ordinal))

@@ -1,0 +1,29 @@
+namespace Gazette.Articles.Contracts;
+
+/// <summary>
+/// Where an old address now lives: <see cref="Location"/> (a path, with any
+/// query) answers 301; null means the address has a known old shape but names
+/// nothing the public may see (404).
+/// </summary>
+public sealed record OldLinkAnswer(string? Location);
+
+/// <summary>
+/// Addresses of the platform a site moved from (WordPress's), asked only where
+/// Gazette itself has nothing: by <c>PublicPaths</c> before it answers 404, and
+/// by the home page when its query carries one of <see cref="HomeQueryKeys"/>
+/// (such a request is never served from the cache, so <c>/?p=5</c> is never the
+/// cached home page). So an old link can never shadow a page Gazette serves.
+/// </summary>
+public interface IOldLinks
+{
+    IReadOnlyList<string> HomeQueryKeys { get; }
+
+    /// <summary>The answer for <paramref name="path"/> and its query, or null when it is no old link this knows.</summary>
+    Task<OldLinkAnswer?> FindAsync(string path, IQueryCollection query, CancellationToken cancellationToken);
+}
+
+/// <summary>The public path of the article or page with a slug, whatever the site's permalink pattern. Implemented by Articles.</summary>
+public interface IPublicSlugs
+{
+    Task<string?> PathOfAsync(string slug, CancellationToken cancellationToken);
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Gazette.Articles.Contracts;
+using Microsoft.Extensions.Primitives;
+
+namespace Gazette.WordPressLinks;
+
+/// <summary>
+/// WordPress's "plain" links, a query on the home page: <c>/?p=ID</c> and
+/// <c>/?page_id=ID</c> (an import into an empty site keeps WordPress's ids, so
+/// ID is the article's here too), <c>?feed=</c>, <c>?s=</c>, <c>?author=ID</c>,
+/// <c>?tag=</c> and <c>?category_name=</c>. An id or name that is nothing public is a 404, as in WordPress.
+/// </summary>
+public sealed class WordPressQueryLinks(IPublicArticles articles, IAuthorDirectory authors) : IOldLinks
+{
+    /// <summary>Where Gazette's search page lives (the Search module's page); WordPress's <c>?s=</c> becomes its <c>q</c>.</summary>
+    private const string SearchPath = "/search";
+
+    public IReadOnlyList<string> HomeQueryKeys { get; } = ["p", "page_id", "feed", "s", "author", "tag", "category_name"];
+
+    public async Task<OldLinkAnswer?> FindAsync(string path, IQueryCollection query, CancellationToken cancellationToken)
+    {
+        if (path != "/")
+        {
+            return null;
+        }
+        var feed = query.TryGetValue("feed", out var feedName) ? WordPressFeeds.Format(feedName.ToString()) : null;
+        if (First(query, "p", "page_id") is { } id)
+        {
+            var article = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? await articles.FindAsync(number, cancellationToken) : null;
+            return new OldLinkAnswer(article is null ? null : feed is { } format && article.Kind == "article" ? ArticleFeedPaths.Of(article.Path, format) : article.Path);
+        }
+        if (query.TryGetValue("s", out var terms))
+        {
+            return new OldLinkAnswer(SearchPath + "?q=" + Uri.EscapeDataString(terms.ToString()));
+        }
+        if (query.TryGetValue("author", out var authorId))
+        {
+            var author = long.TryParse(authorId.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                && (await authors.FindAsync([number], cancellationToken)).TryGetValue(number, out var found) ? found : null;
+            return new OldLinkAnswer(author is null ? null : WordPressFeeds.Beneath(author.Path, feed));
+        }
+        if (query.TryGetValue("tag", out var tagSlug))
+        {
+            var tag = await articles.FindTagAsync(tagSlug.ToString(), cancellationToken);
+            return new OldLinkAnswer(tag is null ? null : WordPressFeeds.Beneath(tag.Path, feed));
+        }
+        if (query.TryGetValue("category_name", out var sectionSlug))
+        {
+            // WordPress names a child category by its path (parent/child); Gazette's sections are flat.
+            var section = await articles.FindSectionAsync(sectionSlug.ToString().TrimEnd('/').Split('/')[^1], cancellationToken);
+            return new OldLinkAnswer(section is null ? null : WordPressFeeds.Beneath(section.Path, feed));
+        }
+        if (query.ContainsKey("feed"))
+        {
+            return new OldLinkAnswer(feed is { } format ? WordPressFeeds.Site(feedName.ToString(), format) : null);
+        }
+        return null;
+    }
+
+    private static string? First(IQueryCollection query, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (query.TryGetValue(key, out StringValues value))
+            {
+                return value.ToString();
+            }
+        }
+        return null;
+    }
+}

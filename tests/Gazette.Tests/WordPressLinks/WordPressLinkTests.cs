@@ -1,0 +1,144 @@
+using System.Net;
+using Gazette.Articles;
+using Gazette.Articles.Contracts;
+using Gazette.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gazette.Tests.WordPressLinks;
+
+/// <summary>
+/// A moved-in WordPress site's links answer 301 to their new home, on both
+/// databases (each answer reads the store): plain links on the home page's query,
+/// dated and bare permalinks, categories, tags, feeds and searches; an old link
+/// to nothing public is a 404, and every URL Gazette serves itself still answers 200.
+/// </summary>
+public abstract class WordPressLinkTests<TProvider>(TProvider provider) : SiteTestBase<TProvider>(provider)
+    where TProvider : DatabaseProvider
+{
+    private DateTimeOffset Published => Factory.Clock.GetUtcNow().AddDays(-3);
+
+    [Fact]
+    public async Task PostAndPageIdsAnswer301ToTheirUrlAndNothingPublicIs404()
+    {
+        var run = Run();
+        var article = await PublishAsync(Story($"Plain {run}", Published));
+        var page = await PublishAsync(Story($"Imprint {run}", Published) with { Kind = ArticleKind.Page });
+        var draft = await PublishAsync(Story($"Unready {run}") with { Status = ArticleStatus.Draft });
+
+        await AssertMovedAsync($"/?p={article.Id}", await PathOfAsync(article.Id));
+        await AssertMovedAsync($"/?page_id={page.Id}", $"/imprint-{run}/");
+        await AssertMovedAsync($"/?p={article.Id}&feed=rss2", await PathOfAsync(article.Id) + "feed/");
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/?p={draft.Id}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/?p=987654321")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/?p=not-a-number")).Status);
+    }
+
+    [Fact]
+    public async Task TheCachedHomePageIsNeverServedForAPlainLink()
+    {
+        var article = await PublishAsync(Story($"Cached {Run()}", Published));
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/")).Status);
+        var (_, _, again) = await GetAsync("/");
+        Assert.True(again.Headers.Contains("Age"), "the home page should come from the cache the second time");
+
+        await AssertMovedAsync($"/?p={article.Id}", await PathOfAsync(article.Id));
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/?utm_source=x")).Status);
+    }
+
+    [Fact]
+    public async Task DatedAndBarePermalinksAnswer301ByTheirSlug()
+    {
+        var run = Run();
+        var article = await PublishAsync(Story($"Dated {run}", Published));
+        var path = await PathOfAsync(article.Id);
+        var slug = $"dated-{run}";
+        var day = Published.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        await AssertMovedAsync($"/{day}/{slug}/", path);
+        await AssertMovedAsync($"/{Published.Year}/{slug}/", path);
+        await AssertMovedAsync($"/{slug}/", path);
+        await AssertMovedAsync($"/archives/{article.Id}/", path);
+        await AssertMovedAsync($"/{day}/", Published.ToString("/yyyy/MM/", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(path)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/{day}/no-such-{run}/")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/wp-login.php")).Status);
+    }
+
+    [Fact]
+    public async Task CategoriesTagsAndAuthorsAnswer301ToTheirArchives()
+    {
+        var run = Run();
+        await PublishAsync(Story($"Filed {run}", Published, sections: [$"World {run}"], tags: [$"Harbour {run}"]));
+
+        await AssertMovedAsync($"/category/world-{run}/", $"/section/world-{run}/");
+        await AssertMovedAsync($"/category/news/world-{run}/", $"/section/world-{run}/");
+        await AssertMovedAsync($"/?category_name=news/world-{run}", $"/section/world-{run}/");
+        await AssertMovedAsync($"/?tag=harbour-{run}", $"/tag/harbour-{run}/");
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/category/nothing-{run}/")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync($"/section/world-{run}/")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync($"/tag/harbour-{run}/")).Status);
+    }
+
+    [Fact]
+    public async Task FeedVariantsAnswer301ToGazettesFeeds()
+    {
+        var run = Run();
+        var article = await PublishAsync(Story($"Fed {run}", Published, sections: [$"Desk {run}"], tags: [$"Topic {run}"]));
+        var path = await PathOfAsync(article.Id);
+
+        await AssertMovedAsync("/feed/rss2/", "/feed/");
+        await AssertMovedAsync("/feed/rss/", "/feed/");
+        await AssertMovedAsync("/feed/rdf/", "/feed/");
+        await AssertMovedAsync("/comments/feed/rss2/", "/comments/feed/");
+        await AssertMovedAsync($"/category/desk-{run}/feed/", $"/section/desk-{run}/feed/");
+        await AssertMovedAsync($"/category/desk-{run}/feed/atom/", $"/section/desk-{run}/feed/atom/");
+        await AssertMovedAsync($"/tag/topic-{run}/feed/rss2/", $"/tag/topic-{run}/feed/");
+        await AssertMovedAsync($"/fed-{run}/feed/", path + "feed/");
+        await AssertMovedAsync("/?feed=rss2", "/feed/");
+        await AssertMovedAsync("/?feed=atom", "/feed/atom/");
+        await AssertMovedAsync("/?feed=comments-rss2", "/comments/feed/");
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/?feed=nonsense")).Status);
+        foreach (var own in new[] { "/feed/", "/feed/atom/", "/comments/feed/", $"/section/desk-{run}/feed/", $"/tag/topic-{run}/feed/", path + "feed/" })
+        {
+            Assert.True((await GetAsync(own)).Status == HttpStatusCode.OK, own);
+        }
+    }
+
+    [Fact]
+    public async Task ASearchAnswers301ToGazettesSearch()
+    {
+        await AssertMovedAsync("/?s=harbour+budget%20%26+more", "/search?q=harbour%20budget%20%26%20more");
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/search?q=harbour")).Status);
+    }
+
+    [Fact]
+    public async Task GazettesOwnUrlsStillAnswer200()
+    {
+        var run = Run();
+        var article = await PublishAsync(Story($"Own {run}", Published, sections: [$"Own desk {run}"], tags: [$"Own tag {run}"]));
+        var page = await PublishAsync(Story($"Own page {run}", Published) with { Kind = ArticleKind.Page });
+        var month = Published.ToString("/yyyy/MM/", System.Globalization.CultureInfo.InvariantCulture);
+
+        foreach (var path in new[] { "/", $"/{Published.Year}/", month, await PathOfAsync(article.Id), await PathOfAsync(page.Id),
+            $"/section/own-desk-{run}/", $"/tag/own-tag-{run}/", "/sections/", "/sitemap.xml", "/robots.txt", "/?before=" + article.Id })
+        {
+            Assert.True((await GetAsync(path)).Status == HttpStatusCode.OK, path);
+        }
+    }
+
+    private async Task AssertMovedAsync(string from, string to)
+    {
+        var (status, _, response) = await GetAsync(from);
+        Assert.True(status == HttpStatusCode.MovedPermanently, $"{from} answered {(int)status}");
+        Assert.Equal(to, response.Headers.Location?.OriginalString);
+    }
+
+    private async Task<string> PathOfAsync(long id) =>
+        (await Factory.Services.GetRequiredService<IPublicArticles>().FindAsync(id, CancellationToken.None))!.Path;
+
+    private static string Run() => "r" + Guid.NewGuid().ToString("N")[..8];
+}
+
+public sealed class WordPressLinkTestsOnSqlite(SqliteProvider provider) : WordPressLinkTests<SqliteProvider>(provider);
+
+public sealed class WordPressLinkTestsOnPostgres(PostgresProvider provider) : WordPressLinkTests<PostgresProvider>(provider);
