@@ -8,14 +8,15 @@ namespace Gazette.WordPressLinks;
 /// WordPress's "plain" links, a query on the home page: <c>/?p=ID</c> and
 /// <c>/?page_id=ID</c> (an import into an empty site keeps WordPress's ids, so
 /// ID is the article's here too), <c>?feed=</c>, <c>?s=</c>, <c>?author=ID</c>,
-/// <c>?tag=</c> and <c>?category_name=</c>. An id or name that is nothing public is a 404, as in WordPress.
+/// <c>?tag=</c>, <c>?category_name=</c> and <c>?m=</c> (a date archive: YYYY, YYYYMM or YYYYMMDD,
+/// a day going to its month). An id or name that is nothing public is a 404, as in WordPress.
 /// </summary>
 public sealed class WordPressQueryLinks(IPublicArticles articles, IAuthorDirectory authors) : IOldLinks
 {
     /// <summary>Where Gazette's search page lives (the Search module's page); WordPress's <c>?s=</c> becomes its <c>q</c>.</summary>
     private const string SearchPath = "/search";
 
-    public IReadOnlyList<string> HomeQueryKeys { get; } = ["p", "page_id", "feed", "s", "author", "tag", "category_name"];
+    public IReadOnlyList<string> HomeQueryKeys { get; } = ["p", "page_id", "feed", "s", "author", "tag", "category_name", "m"];
 
     public async Task<OldLinkAnswer?> FindAsync(string path, IQueryCollection query, CancellationToken cancellationToken)
     {
@@ -50,12 +51,22 @@ public sealed class WordPressQueryLinks(IPublicArticles articles, IAuthorDirecto
             var section = await articles.FindSectionAsync(sectionSlug.ToString().TrimEnd('/').Split('/')[^1], cancellationToken);
             return new OldLinkAnswer(section is null ? null : WordPressFeeds.Beneath(section.Path, feed));
         }
+        if (query.TryGetValue("m", out var date))
+        {
+            return new OldLinkAnswer(DateArchive(date.ToString()));
+        }
         if (query.ContainsKey("feed"))
         {
             return new OldLinkAnswer(feed is { } format ? WordPressFeeds.Site(feedName.ToString(), format) : null);
         }
         return null;
     }
+
+    /// <summary>Gazette's year or month archive for WordPress's <c>m</c>; it answers 404 itself for a period with nothing public.</summary>
+    private static string? DateArchive(string m) =>
+        m.Length is 4 or 6 or 8 && m.All(char.IsAsciiDigit)
+            ? m.Length == 4 ? $"/{m}/" : $"/{m[..4]}/{m[4..6]}/"
+            : null;
 
     private static string? First(IQueryCollection query, params string[] keys)
     {

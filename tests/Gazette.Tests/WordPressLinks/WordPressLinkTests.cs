@@ -59,6 +59,9 @@ public abstract class WordPressLinkTests<TProvider>(TProvider provider) : SiteTe
         await AssertMovedAsync($"/{slug}/", path);
         await AssertMovedAsync($"/archives/{article.Id}/", path);
         await AssertMovedAsync($"/{day}/", Published.ToString("/yyyy/MM/", System.Globalization.CultureInfo.InvariantCulture));
+        await AssertMovedAsync("/?m=" + Published.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), Published.ToString("/yyyy/MM/", System.Globalization.CultureInfo.InvariantCulture));
+        await AssertMovedAsync($"/?m={Published.Year}", $"/{Published.Year}/");
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/?m=2024x")).Status);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(path)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/{day}/no-such-{run}/")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/wp-login.php")).Status);
