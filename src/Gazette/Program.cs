@@ -2,6 +2,7 @@ using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Comments;
 using Gazette.Feeds;
+using Gazette.Import;
 using Gazette.Media;
 using Gazette.Related;
 using Gazette.Search;
@@ -26,5 +27,6 @@ public partial class Program
         new RelatedModule(),
         new FeedsModule(),
         new SitemapsModule(),
+        new ImportModule(),
     ];
 }

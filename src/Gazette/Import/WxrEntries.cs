@@ -56,4 +56,5 @@ public sealed record WxrComment(
     DateTime? DateLocal,
     string Content,
     string Approved,
-    string Type);
+    string Type,
+    long UserId);

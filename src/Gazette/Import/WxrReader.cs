@@ -204,7 +204,8 @@ public sealed class WxrReader : IDisposable
             dateLocal,
             Wp(element, "comment_content"),
             Wp(element, "comment_approved"),
-            Wp(element, "comment_type"));
+            Wp(element, "comment_type"),
+            Number(Wp(element, "comment_user_id")) ?? 0);
     }
 
     /// <summary>WordPress writes <c>0000-00-00 00:00:00</c> for a date never set (a draft's GMT date).</summary>
