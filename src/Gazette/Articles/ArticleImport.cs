@@ -34,6 +34,7 @@ public sealed class ArticleImport(ArticlePublisher publisher, Permalinks links, 
             Tags = article.Tags,
             Bylines = [.. article.Bylines.Keys],
             BylineMembers = article.Bylines,
+            FeaturedMediaId = article.FeaturedMediaId,
         }, cancellationToken);
         if (!article.IsPage && article.PublishedAt is { } publishedAt && article.OldSlugs.Count > 0)
         {

@@ -17,11 +17,18 @@ public static class ImportCommand
         Description = "A WordPress export (Tools > Export > All content), WXR 1.0 to 1.2.",
     };
 
+    private static readonly Option<DirectoryInfo?> Uploads = new("--uploads")
+    {
+        Description = "A copy of the old site's wp-content/uploads folder: its images go into the media library and posts link there. Without it, posts keep the old site's URLs.",
+        HelpName = "DIR",
+    };
+
     public static Command Create(ICommandHost host)
     {
         var wordpress = new Command("wordpress", "Import a WordPress export: posts, pages, categories, tags, authors and comments. Running it again adds only what is new.")
         {
             File,
+            Uploads,
             HostArguments.Database,
         };
         wordpress.SetAction((result, cancellationToken) => RunAsync(host, result, cancellationToken));
@@ -37,13 +44,19 @@ public static class ImportCommand
                 await Console.Error.WriteLineAsync($"gazette: {file.FullName}: no such file.");
                 return CommandFailure.StartupFailed;
             }
+            var uploads = result.GetValue(Uploads);
+            if (uploads is { Exists: false })
+            {
+                await Console.Error.WriteLineAsync($"gazette: --uploads {uploads.FullName}: no such folder.");
+                return CommandFailure.StartupFailed;
+            }
             await using var app = await host.StartAsync(result, cancellationToken);
             var import = app.Services.GetRequiredService<WordPressImport>();
             var progress = TerminalProgress.ForConsole();
             ImportReport report;
             try
             {
-                report = await import.RunAsync(() => file.OpenRead(), progress.Report, cancellationToken);
+                report = await import.RunAsync(() => file.OpenRead(), uploads?.FullName, progress.Report, cancellationToken);
             }
             catch (WxrFormatException ex)
             {

@@ -16,7 +16,7 @@ public static class ImportMap
     public const string Comment = "comment";
     public const string Category = "category";
     public const string Tag = "tag";
-    public const string OldSlug = "old_slug";
+    public const string Attachment = "attachment";
 
     public static async Task<long?> FindAsync(UnitOfWork work, string kind, string sourceId, CancellationToken cancellationToken) =>
         await work.Connection.ExecuteScalarAsync<long?>(work.Command(

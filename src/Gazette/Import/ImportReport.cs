@@ -21,6 +21,11 @@ public sealed class ImportReport
     public int Attachments { get; set; }
     public int RepairedAmpersands { get; set; }
 
+    /// <summary>Null: no <c>--uploads</c> folder was given.</summary>
+    public int? UploadsImported { get; set; }
+    public int UploadsMissing { get; set; }
+    public int UploadsRefused { get; set; }
+
     /// <summary>Items that are not content, by post type.</summary>
     public SortedDictionary<string, int> Skipped { get; } = new(StringComparer.Ordinal);
 
@@ -44,9 +49,13 @@ public sealed class ImportReport
         {
             yield return "Skipped (not content): " + string.Join(", ", Skipped.Select(pair => $"{pair.Value} {pair.Key}")) + ".";
         }
-        if (Attachments > 0)
+        if (Attachments > 0 && UploadsImported is { } imported)
         {
-            yield return $"Attachments: {Attachments} not imported into the media library; posts keep their original URLs (the old site must keep serving them).";
+            yield return $"Attachments: {imported} of {Attachments} in the media library (or there from an earlier run: {Attachments - imported - UploadsMissing - UploadsRefused}), {UploadsMissing} not found in the uploads folder, {UploadsRefused} not images Gazette takes; links to those keep their original URLs.";
+        }
+        else if (Attachments > 0)
+        {
+            yield return $"Attachments: {Attachments} not imported (no --uploads folder); posts keep their original URLs, so the old site must keep serving them.";
         }
         if (RepairedAmpersands > 0)
         {

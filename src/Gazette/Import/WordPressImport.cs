@@ -3,6 +3,7 @@ using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
 using Gazette.Events;
 using Gazette.Kernel;
+using Gazette.Media.Contracts;
 
 namespace Gazette.Import;
 
@@ -15,17 +16,30 @@ namespace Gazette.Import;
 /// import contracts, which raise the events a newsroom edit raises, so caches,
 /// feeds and search follow. <see cref="ImportMap"/> makes a second run add nothing.
 /// </summary>
-public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, ICommentImport comments, IMemberImport members, TimeProvider time)
+public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, ICommentImport comments, IMemberImport members, IImageImport library, IImageLookup images, TimeProvider time)
 {
     public const int BatchSize = 500;
     private const string NoTitle = "(no title)";
 
-    public async Task<ImportReport> RunAsync(Func<Stream> open, Action<string> progress, CancellationToken cancellationToken)
+    /// <summary>Imports the export <paramref name="open"/> reads; with <paramref name="uploads"/> (a copy of <c>wp-content/uploads</c>) its images too.</summary>
+    public async Task<ImportReport> RunAsync(Func<Stream> open, string? uploads, Action<string> progress, CancellationToken cancellationToken)
     {
         var report = new ImportReport();
         var site = Survey(open, report);
         var keepIds = await articles.HoldsOnlyFreshInstallAsync(cancellationToken);
         var users = await ImportAuthorsAsync(site, keepIds, report, cancellationToken);
+        if (uploads is not null)
+        {
+            site.Uploads = new WordPressUploads(uploads, library, images, units, time);
+            foreach (var attachment in site.Attachments)
+            {
+                await site.Uploads.AddAsync(attachment, cancellationToken);
+                progress($"{site.Uploads.Imported:N0} of {site.Attachments.Count:N0} attachments");
+            }
+            report.UploadsImported = site.Uploads.Imported;
+            report.UploadsMissing = site.Uploads.Missing;
+            report.UploadsRefused = site.Uploads.Refused;
+        }
 
         var deferred = new List<WxrPost>();
         var batch = new List<WxrPost>();
@@ -37,7 +51,6 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
             {
                 if (post.PostType == "attachment")
                 {
-                    report.Attachments++;
                     continue;
                 }
                 batch.Add(post);
@@ -91,7 +104,12 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
                     report.Skipped[skipped.PostType] = report.Skipped.GetValueOrDefault(skipped.PostType) + 1;
                     break;
                 case WxrPost post:
-                    if (post.PostType != "attachment")
+                    if (post.PostType == "attachment")
+                    {
+                        site.Attachments.Add(WxrAttachment.Of(post));
+                        report.Attachments++;
+                    }
+                    else
                     {
                         site.Items++;
                     }
@@ -193,7 +211,8 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
     private async Task WritePostAsync(UnitOfWork work, WxrPost post, string kind, string sourceId, long? parentId, SiteSurvey site, Dictionary<string, (long Id, string Name)> users, bool keepIds, ImportReport report, CancellationToken cancellationToken)
     {
         var (status, publishedAt) = WordPressStatus.Of(post);
-        var content = WordPressContent.Convert(post.Content, post.Excerpt);
+        var content = WordPressContent.Convert(site.Uploads?.Rewrite(post.Content) ?? post.Content, post.Excerpt);
+        var thumbnail = post.Meta.FirstOrDefault(meta => meta.Key == "_thumbnail_id").Value;
         var keepId = keepIds && !await articles.ExistsAsync(work, post.Id, cancellationToken);
         var bylines = new Dictionary<string, long>(StringComparer.Ordinal);
         if (users.TryGetValue(post.Creator, out var user))
@@ -216,7 +235,8 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
             Terms(post.CategorySlugs, site.CategoryNames),
             Terms(post.TagSlugs, site.TagNames),
             bylines,
-            oldSlugs), cancellationToken);
+            oldSlugs,
+            long.TryParse(thumbnail, out var attachmentId) ? site.Uploads?.MediaOf(attachmentId) : null), cancellationToken);
         await ImportMap.RecordAsync(work, kind, sourceId, id, post.Slug, time.GetUtcNow(), cancellationToken);
         CountId(report, keepIds, id == post.Id);
         if (kind == ImportMap.Page)
@@ -301,6 +321,8 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         public Dictionary<string, string> CategoryNames { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, string> TagNames { get; } = new(StringComparer.Ordinal);
         public Dictionary<long, long> UserIds { get; } = [];
+        public List<WxrAttachment> Attachments { get; } = [];
+        public WordPressUploads? Uploads { get; set; }
         public int Items { get; set; }
     }
 }

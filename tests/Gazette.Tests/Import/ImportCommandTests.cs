@@ -1,4 +1,5 @@
 using Dapper;
+using Gazette.Articles;
 using Gazette.Storage;
 using Gazette.Tests.Infrastructure;
 
@@ -74,6 +75,37 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
         Assert.Equal(6, await connection.ExecuteScalarAsync<int>("select count(*) from articles where id in (10, 12, 13, 14, 20, 21)"));
         Assert.Equal(5, await connection.ExecuteScalarAsync<int>("select count(*) from comments"));
         Assert.Equal(3, await connection.ExecuteScalarAsync<int>("select count(*) from users"));
+    }
+
+    [Fact]
+    public async Task WithUploadsImagesGoIntoTheLibraryAndPostsLinkThere()
+    {
+        var setting = await Provider.CreateMigratedAsync();
+        await using var database = Database.Create(DatabaseUrl.Parse(setting));
+        var folder = Directory.CreateTempSubdirectory("gazette-import-").FullName;
+        try
+        {
+            var uploads = Path.Combine(folder, "uploads");
+            Directory.CreateDirectory(Path.Combine(uploads, "2024", "03"));
+            await File.WriteAllBytesAsync(Path.Combine(uploads, "2024", "03", "bridge.jpg"), GeneratedPicture.Draw(3, "World").Jpeg);
+            var environment = new Dictionary<string, string> { ["Gazette__Media__Folder"] = Path.Combine(folder, "media") };
+
+            var (exitCode, stdout, stderr) = await GazetteProcess.RunAsync(folder, environment,
+                "import", "wordpress", WxrReaderTests.SmallExport, "--uploads", uploads, "--database", setting, "--Logging:LogLevel:Default=Warning");
+
+            Assert.True(exitCode == 0, stderr);
+            Assert.Contains("Attachments: 1 of 1 in the media library", stdout, StringComparison.Ordinal);
+            await using var connection = await database.OpenAsync();
+            var river = await connection.QuerySingleAsync<(string BodyHtml, long? FeaturedMediaId)>("select body_html, featured_media_id from articles where id = 10");
+            var media = await connection.QuerySingleAsync<(long Id, string Name)>("select id, name from media");
+            Assert.Equal(media.Id, river.FeaturedMediaId);
+            Assert.DoesNotContain("riverside.example/wp-content", river.BodyHtml, StringComparison.Ordinal);
+            Assert.Contains(media.Name, river.BodyHtml, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public sealed record ImportedArticle(
     IReadOnlyList<string> Sections,
     IReadOnlyList<string> Tags,
     IReadOnlyDictionary<string, long> Bylines,
-    IReadOnlyList<string> OldSlugs);
+    IReadOnlyList<string> OldSlugs,
+    long? FeaturedMediaId = null);
 
 /// <summary>The statuses an imported article may have (Articles' own names).</summary>
 public static class ImportedStatus
