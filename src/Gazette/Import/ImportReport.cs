@@ -21,6 +21,10 @@ public sealed class ImportReport
     public int Attachments { get; set; }
     public int RepairedAmpersands { get; set; }
 
+    /// <summary>The old site's permalink structure, when its links tell it.</summary>
+    public string? Permalinks { get; set; }
+    public bool PermalinksAdopted { get; set; }
+
     /// <summary>Null: no <c>--uploads</c> folder was given.</summary>
     public int? UploadsImported { get; set; }
     public int UploadsMissing { get; set; }
@@ -41,6 +45,12 @@ public sealed class ImportReport
                 ? "WordPress's ids were kept."
                 : $"WordPress's ids were kept for {IdsKept} of {IdsKept + IdsNew} things; the others had theirs taken already and got new ones.";
         }
+        yield return (Permalinks, PermalinksAdopted) switch
+        {
+            (null, _) => "Permalinks: the old site's structure is not one Gazette writes (or its links are ?p=); Gazette's pattern stays, and old links need redirects.",
+            (var pattern, true) => $"Permalinks: the site now makes links as WordPress did, {pattern}.",
+            (var pattern, false) => $"Permalinks: WordPress made links as {pattern}; this site already had articles, so its pattern stays (change it in the settings if you wish).",
+        };
         if (AlreadyImported > 0)
         {
             yield return $"Already imported by an earlier run, left as they are: {AlreadyImported}.";

@@ -4,6 +4,7 @@ using Gazette.Comments.Contracts;
 using Gazette.Events;
 using Gazette.Kernel;
 using Gazette.Media.Contracts;
+using Gazette.Settings.Contracts;
 
 namespace Gazette.Import;
 
@@ -16,9 +17,10 @@ namespace Gazette.Import;
 /// import contracts, which raise the events a newsroom edit raises, so caches,
 /// feeds and search follow. <see cref="ImportMap"/> makes a second run add nothing.
 /// </summary>
-public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, ICommentImport comments, IMemberImport members, IImageImport library, IImageLookup images, TimeProvider time)
+public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, ICommentImport comments, IMemberImport members, IImageImport library, IImageLookup images, ISettings settings, TimeProvider time)
 {
     public const int BatchSize = 500;
+    private const int LinksToJudgeBy = 200;
     private const string NoTitle = "(no title)";
 
     /// <summary>Imports the export <paramref name="open"/> reads; with <paramref name="uploads"/> (a copy of <c>wp-content/uploads</c>) its images too.</summary>
@@ -28,6 +30,15 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         var site = Survey(open, report);
         var keepIds = await articles.HoldsOnlyFreshInstallAsync(cancellationToken);
         var users = await ImportAuthorsAsync(site, keepIds, report, cancellationToken);
+        report.Permalinks = WordPressPermalinks.Infer(site.Links);
+        if (keepIds && report.Permalinks is { } pattern && await settings.GetAsync(PermalinkSettingKey.Key, cancellationToken) != pattern)
+        {
+            // Only into an empty site: links already given out in Gazette's pattern stay valid elsewhere.
+            await using var work = await units.BeginAsync(cancellationToken);
+            await settings.SetAsync(work, PermalinkSettingKey.Key, pattern, cancellationToken);
+            await work.CommitAsync(cancellationToken);
+            report.PermalinksAdopted = true;
+        }
         if (uploads is not null)
         {
             site.Uploads = new WordPressUploads(uploads, library, images, units, time);
@@ -108,6 +119,11 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
                     {
                         site.Attachments.Add(WxrAttachment.Of(post));
                         report.Attachments++;
+                    }
+                    else if (post is { PostType: "post", Status: "publish", Password.Length: 0, DateLocal: { } local } && site.Links.Count < LinksToJudgeBy)
+                    {
+                        site.Links.Add(new PostLink(post.Link, post.Id, post.Slug, local));
+                        site.Items++;
                     }
                     else
                     {
@@ -323,6 +339,7 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         public Dictionary<string, string> TagNames { get; } = new(StringComparer.Ordinal);
         public Dictionary<long, long> UserIds { get; } = [];
         public List<WxrAttachment> Attachments { get; } = [];
+        public List<PostLink> Links { get; } = [];
         public WordPressUploads? Uploads { get; set; }
         public int Items { get; set; }
     }

@@ -29,6 +29,7 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
         Assert.Contains("gazette user password ada", stdout, StringComparison.Ordinal);
         Assert.Contains("gazette user password grace", stdout, StringComparison.Ordinal);
         Assert.Contains("Sticky: 1 posts", stdout, StringComparison.Ordinal);
+        Assert.Contains("Permalinks: the site now makes links as WordPress did, /%year%/%monthnum%/%postname%/.", stdout, StringComparison.Ordinal);
 
         await using var connection = await database.OpenAsync();
         var articles = (await connection.QueryAsync<(long Id, string Kind, string Slug, string Status, long? ParentId)>(
