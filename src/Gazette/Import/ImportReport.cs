@@ -33,6 +33,9 @@ public sealed class ImportReport
     /// <summary>Items that are not content, by post type.</summary>
     public SortedDictionary<string, int> Skipped { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Items Gazette refused, each with its reason; the import went on without them.</summary>
+    public List<string> Failed { get; } = [];
+
     /// <summary>Logins of the accounts made without a password.</summary>
     public List<string> NewMembers { get; } = [];
 
@@ -78,6 +81,14 @@ public sealed class ImportReport
         if (PasswordProtected > 0)
         {
             yield return $"Password-protected: {PasswordProtected} posts are private (Gazette has no post passwords; only the newsroom sees them).";
+        }
+        if (Failed.Count > 0)
+        {
+            yield return $"Not imported ({Failed.Count}; fix them in WordPress and import again, the rest stays as it is):";
+            foreach (var failure in Failed)
+            {
+                yield return "  " + failure;
+            }
         }
         if (NewMembers.Count > 0)
         {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Gazette.Accounts.Contracts;
 using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
@@ -218,7 +219,15 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
                     continue;
                 }
             }
-            await work.StepAsync(() => WritePostAsync(work, post, kind, sourceId, parentId, site, users, keepIds, report, cancellationToken), cancellationToken);
+            try
+            {
+                await work.StepAsync(() => WritePostAsync(work, post, kind, sourceId, parentId, site, users, keepIds, report, cancellationToken), cancellationToken);
+            }
+            catch (Exception ex) when (ex is DbException or ArgumentException)
+            {
+                // The step's savepoint is undone: the item and its comments are out, the rest goes on, the report names it.
+                report.Failed.Add($"{post.PostType} {post.Id}: {ex.Message}");
+            }
         }
         await work.CommitAsync(cancellationToken);
         return batch.Count;
@@ -295,7 +304,7 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
                     WordPressStatus.OfComment(comment.Approved),
                     comment.Author.Length > 0 ? comment.Author : "Anonymous",
                     comment.AuthorEmail,
-                    comment.AuthorUrl,
+                    WebAddress(comment.AuthorUrl),
                     comment.AuthorIp,
                     comment.Content,
                     comment.DateGmt ?? (comment.DateLocal is { } local ? new DateTimeOffset(local, TimeSpan.Zero) : time.GetUtcNow()),
@@ -307,6 +316,10 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
             }
         }
     }
+
+    /// <summary>A commenter's web address if it is one a reader may follow (http or https), else none.</summary>
+    private static string WebAddress(string url) =>
+        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? url.Trim() : "";
 
     private static void CountId(ImportReport report, bool keepIds, bool kept)
     {
