@@ -32,13 +32,17 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         var keepIds = await articles.HoldsOnlyFreshInstallAsync(cancellationToken);
         var users = await ImportAuthorsAsync(site, keepIds, report, cancellationToken);
         report.Permalinks = WordPressPermalinks.Infer(site.Links);
-        if (keepIds && report.Permalinks is { } pattern && await settings.GetAsync(PermalinkSettingKey.Key, cancellationToken) != pattern)
+        if (report.Permalinks is { } pattern)
         {
-            // Only into an empty site: links already given out in Gazette's pattern stay valid elsewhere.
-            await using var work = await units.BeginAsync(cancellationToken);
-            await settings.SetAsync(work, PermalinkSettingKey.Key, pattern, cancellationToken);
-            await work.CommitAsync(cancellationToken);
-            report.PermalinksAdopted = true;
+            report.PermalinksAdopted = await settings.GetAsync(PermalinkSettingKey.Key, cancellationToken) == pattern;
+            // Only into an empty site: a site with content has given out links in its own pattern.
+            if (keepIds && !report.PermalinksAdopted)
+            {
+                await using var work = await units.BeginAsync(cancellationToken);
+                await settings.SetAsync(work, PermalinkSettingKey.Key, pattern, cancellationToken);
+                await work.CommitAsync(cancellationToken);
+                report.PermalinksAdopted = true;
+            }
         }
         if (uploads is not null)
         {

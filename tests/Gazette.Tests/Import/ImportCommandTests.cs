@@ -73,6 +73,7 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Contains("0 posts, 0 pages, 0 comments, 0 new authors, 0 sections, 0 tags", again.Stdout, StringComparison.Ordinal);
         Assert.Contains("Already imported by an earlier run, left as they are: 6.", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Permalinks: the site now makes links as WordPress did", again.Stdout, StringComparison.Ordinal);
         Assert.Equal(6, await connection.ExecuteScalarAsync<int>("select count(*) from articles where id in (10, 12, 13, 14, 20, 21)"));
         Assert.Equal(5, await connection.ExecuteScalarAsync<int>("select count(*) from comments"));
         Assert.Equal(3, await connection.ExecuteScalarAsync<int>("select count(*) from users"));
