@@ -111,6 +111,43 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
     }
 
     [Fact]
+    public async Task AWxr10ExportMakesItsAuthorsFromTheItemsCreators()
+    {
+        var setting = await Provider.CreateMigratedAsync();
+        await using var database = Database.Create(DatabaseUrl.Parse(setting));
+        var folder = Directory.CreateTempSubdirectory("gazette-import-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "old.xml");
+            await File.WriteAllTextAsync(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.0/">
+                <channel><title>Old blog</title><wp:wxr_version>1.0</wp:wxr_version>
+                <wp:category><wp:category_nicename>misc</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[Misc]]></wp:cat_name></wp:category>
+                <item><title>From 2008</title><link>http://old.example/?p=3</link><dc:creator><![CDATA[oldtimer]]></dc:creator>
+                <category><![CDATA[Misc]]></category><category domain="tag"><![CDATA[nostalgia]]></category>
+                <content:encoded><![CDATA[Back then.]]></content:encoded>
+                <wp:post_id>3</wp:post_id><wp:post_date>2008-05-01 10:00:00</wp:post_date><wp:post_date_gmt>2008-05-01 08:00:00</wp:post_date_gmt>
+                <wp:post_name>from-2008</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+                </channel></rss>
+                """);
+
+            var (exitCode, stdout, stderr) = await ImportAsync(setting, file);
+
+            Assert.True(exitCode == 0, stderr);
+            Assert.Contains("(WXR 1.0): 1 posts, 0 pages, 0 comments, 1 new authors", stdout, StringComparison.Ordinal);
+            Assert.Contains("gazette user password oldtimer", stdout, StringComparison.Ordinal);
+            await using var connection = await database.OpenAsync();
+            Assert.Equal("oldtimer", await connection.ExecuteScalarAsync<string>("select u.login from bylines b join users u on u.id = b.user_id where b.article_id = (select id from articles where slug = 'from-2008')"));
+            Assert.Equal("Misc", await connection.ExecuteScalarAsync<string>("select s.name from sections s join article_sections x on x.section_id = s.id where x.article_id = (select id from articles where slug = 'from-2008')"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ATruncatedExportIsNamedWithItsLineAndChangesNothing()
     {
         var setting = await Provider.CreateMigratedAsync();
