@@ -3,6 +3,7 @@ using Gazette.Articles;
 using Gazette.Comments;
 using Gazette.Export;
 using Gazette.Feeds;
+using Gazette.Import;
 using Gazette.Media;
 using Gazette.Related;
 using Gazette.Search;
@@ -30,5 +31,6 @@ public partial class Program
         new SitemapsModule(),
         new ExportModule(),
         new WordPressLinksModule(),
+        new ImportModule(),
     ];
 }

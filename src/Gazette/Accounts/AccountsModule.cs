@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gazette.Accounts.Contracts;
 using Gazette.Articles.Contracts;
 using Gazette.Hosting;
 using Gazette.Jobs;
@@ -21,6 +22,7 @@ public sealed class AccountsModule : GazetteModule
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<INewsroomNames, NewsroomNames>();
         services.AddSingleton<IBylineMembers, BylineMembers>();
+        services.AddSingleton<IMemberImport, MemberImport>();
         services.AddSingleton<IAuthorDirectory, AuthorDirectory>();
         services.AddPeriodicJob<ExpiredSessionsJob>();
         services.AddSingleton<IStartupTask, FirstAdministrator>();

@@ -3,6 +3,9 @@ namespace Gazette.Articles;
 /// <summary>What an editor (or the importer, or the sample seeder) hands the publisher.</summary>
 public sealed record ArticleDraft
 {
+    /// <summary>The id it had on the site it is imported from, kept when free; null: a new one.</summary>
+    public long? Id { get; init; }
+
     public required string Title { get; init; }
     public required string BodyMarkdown { get; init; }
 

@@ -47,6 +47,7 @@ public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, M
         var slug = await ArticleSlugs.UniqueAsync(connection, transaction, draft.Kind, Normalized.Slug(draft.Slug ?? draft.Title), null, cancellationToken);
         var id = await ArticleStore.InsertAsync(connection, transaction, new Article
         {
+            Id = draft.Id ?? 0,
             Kind = draft.Kind,
             ParentId = draft.ParentId,
             Slug = slug,

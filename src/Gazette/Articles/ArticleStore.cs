@@ -22,20 +22,21 @@ public sealed class ArticleStore(Database database, TimeProvider time)
         return await InsertAsync(connection, null, article with { CreatedAt = now, UpdatedAt = now }, cancellationToken);
     }
 
-    /// <summary>The one insert of an article, inside the caller's transaction when it has one (the publisher's).</summary>
+    /// <summary>The one insert of an article, inside the caller's transaction when it has one (the publisher's); an id above 0 is kept (imports).</summary>
     public static async Task<long> InsertAsync(DbConnection connection, DbTransaction? transaction, Article article, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
-            insert into articles (kind, parent_id, slug, title, summary, body_markdown, body_html, status,
+            $"""
+            insert into articles ({(article.Id > 0 ? "id, " : "")}kind, parent_id, slug, title, summary, body_markdown, body_html, status,
                                   published_at, created_at, updated_at, comment_status, comment_count, premoderated,
                                   author_id, version, submitted_by, submitted_at, featured_media_id)
-            values (@Kind, @ParentId, @Slug, @Title, @Summary, @BodyMarkdown, @BodyHtml, @Status,
+            values ({(article.Id > 0 ? "@Id, " : "")}@Kind, @ParentId, @Slug, @Title, @Summary, @BodyMarkdown, @BodyHtml, @Status,
                     @PublishedAt, @CreatedAt, @UpdatedAt, @CommentStatus, 0, @Premoderated,
                     @AuthorId, @Version, @SubmittedBy, @SubmittedAt, @FeaturedMediaId)
             returning id
             """,
             new
             {
+                article.Id,
                 article.Kind,
                 article.ParentId,
                 Slug = Normalized.Slug(article.Slug),

@@ -31,6 +31,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<SectionNavigation>();
         services.AddSingleton<ISiteNavigation>(sp => sp.GetRequiredService<SectionNavigation>());
         services.AddSingleton<ArticlePublisher>();
+        services.AddSingleton<IArticleImport, ArticleImport>();
         services.AddSingleton<ArticleEditor>();
         services.AddSingleton<ArticleRevisions>();
         services.AddSingleton<ArticleAutosaves>();

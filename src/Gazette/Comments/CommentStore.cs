@@ -143,6 +143,46 @@ public sealed class CommentStore(Database database, TimeProvider time) : ICommen
         return id;
     }
 
+    public async Task<long> AddAsync(UnitOfWork work, ImportedThreadComment comment, CancellationToken cancellationToken = default)
+    {
+        if (!CommentStatus.All.Contains(comment.Status))
+        {
+            throw new ArgumentException($"Unknown comment status '{comment.Status}'.", nameof(comment));
+        }
+        var email = Normalized.Email(comment.AuthorEmail);
+        var body = comment.Html.Trim();
+        // No fingerprint: the old site accepted twins, and the unique index ignores an empty one.
+        var id = await work.Connection.ExecuteScalarAsync<long>(work.Command(
+            $"""
+            insert into comments ({(comment.Id is null ? "" : "id, ")}article_id, parent_id, author_name, author_email, author_url, body_source, body_html,
+                                  status, created_at, ip, report_count, fingerprint, text_hash, user_id)
+            values ({(comment.Id is null ? "" : "@Id, ")}@ArticleId, @ParentId, @AuthorName, @email, @AuthorUrl, @body, @html,
+                    @Status, @CreatedAt, @ip, 0, '', @textHash, @UserId)
+            returning id
+            """,
+            new
+            {
+                comment.Id, comment.ArticleId, comment.ParentId, comment.AuthorName, email, comment.AuthorUrl, body,
+                html = CommentText.FromImportedHtml(body).Html, comment.Status, comment.CreatedAt,
+                ip = comment.Ip.Length == 0 ? null : comment.Ip, textHash = TextHash(comment.ArticleId, body), comment.UserId,
+            },
+            cancellationToken));
+        await work.RaiseAsync(new CommentSubmitted(id, comment.ArticleId, comment.ParentId, comment.Status), cancellationToken);
+        return id;
+    }
+
+    public async Task<bool> ExistsAsync(UnitOfWork work, long id, CancellationToken cancellationToken = default) =>
+        await work.Connection.ExecuteScalarAsync<bool>(work.Command("select exists (select 1 from comments where id = @id)", new { id }, cancellationToken));
+
+    public async Task AfterExplicitIdsAsync(UnitOfWork work, CancellationToken cancellationToken = default)
+    {
+        if (work.Dialect == SqlDialect.Postgres)
+        {
+            await work.Connection.ExecuteAsync(work.Command(
+                "select setval(pg_get_serial_sequence('comments', 'id'), (select coalesce(max(id), 0) + 1 from comments), false)", null, cancellationToken));
+        }
+    }
+
     /// <summary>Approved comments of an article, oldest first, for its thread.</summary>
     public async Task<IReadOnlyList<PublicComment>> ListApprovedAsync(long articleId, CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,7 @@ namespace Gazette.Tests.Architecture;
 /// </summary>
 public sealed class ArchitectureTests
 {
-    private static readonly string[] Features = ["Gazette.Accounts", "Gazette.Settings", "Gazette.Articles", "Gazette.Comments", "Gazette.Media", "Gazette.Search", "Gazette.Related", "Gazette.Feeds", "Gazette.Sitemaps", "Gazette.Export", "Gazette.WordPressLinks"];
+    private static readonly string[] Features = ["Gazette.Accounts", "Gazette.Settings", "Gazette.Articles", "Gazette.Comments", "Gazette.Media", "Gazette.Search", "Gazette.Related", "Gazette.Feeds", "Gazette.Sitemaps", "Gazette.Export", "Gazette.WordPressLinks", "Gazette.Import"];
 
     /// <summary>What each infrastructure part may use of Gazette, besides itself.</summary>
     private static readonly Dictionary<string, string[]> Infrastructure = new()
@@ -108,7 +108,8 @@ public sealed class ArchitectureTests
         string[] allowed = ["src/Gazette/Comments/CommentStore.cs", "src/Gazette/Comments/CommentForm.cs", "src/Gazette/Comments/CommentValidator.cs",
             "src/Gazette/Comments/CommentModeration.cs", "src/Gazette/Comments/CommentService.cs", "src/Gazette/Comments/Comment.cs", "src/Gazette/Comments/Migrations/",
             "src/Gazette/Comments/ModerationStore.cs", "src/Gazette/Comments/CommentModerationService.cs", "src/Gazette/Comments/PersonalDataTools.cs",
-            "src/Gazette/Comments/CommentExportReader.cs", "src/Gazette/Comments/Contracts/CommentExport.cs", "src/Gazette/Export/WxrWriter.cs"];
+            "src/Gazette/Comments/CommentExportReader.cs", "src/Gazette/Comments/Contracts/CommentExport.cs", "src/Gazette/Export/WxrWriter.cs",
+            "src/Gazette/Comments/Contracts/CommentImport.cs", "src/Gazette/Import/WxrEntries.cs", "src/Gazette/Import/WxrReader.cs", "src/Gazette/Import/WordPressImport.cs"];
         var readers = Directory.EnumerateFiles(Path.Combine(root, "src/Gazette"), "*.*", SearchOption.AllDirectories)
             .Where(path => path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".sql", StringComparison.Ordinal))
             .Where(path => !path.Contains("/obj/", StringComparison.Ordinal) && !path.Contains("/bin/", StringComparison.Ordinal))

@@ -66,6 +66,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("generate", "gazette: ", "gazette generate [options]")]
     [InlineData("generate --articles abc", "gazette: --articles must be a whole number from 1 to 1000000, not 'abc'.", "gazette generate [options]")]
     [InlineData("generate --articles 0", "gazette: --articles must be a whole number from 1 to 1000000, not '0'.", "gazette generate [options]")]
+    [InlineData("import wordpress", "gazette: ", "gazette import wordpress <FILE> [options]")]
     [InlineData("serve bogus", "gazette: ", "gazette serve [options]")]
     [InlineData("--urls", "gazette: ", "gazette [command] [options]")]
     [InlineData("migrate --Gazette:Database sqlite:x.db", "gazette: ", "gazette migrate [options]")]

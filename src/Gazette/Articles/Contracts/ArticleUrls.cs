@@ -9,3 +9,9 @@ public static class ArticleUrls
     public static string CommentPage(string articleUrl, int page) =>
         page <= 1 ? articleUrl : string.Create(CultureInfo.InvariantCulture, $"{articleUrl}comment-page-{page}/");
 }
+
+/// <summary>The site's permalink pattern as a setting, in WordPress's tags (an import adopts the old site's).</summary>
+public static class PermalinkSettingKey
+{
+    public const string Key = "Gazette:Site:Permalinks";
+}

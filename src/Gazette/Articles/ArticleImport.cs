@@ -1,0 +1,74 @@
+using Dapper;
+using Gazette.Articles.Contracts;
+using Gazette.Events;
+using Gazette.Storage;
+
+namespace Gazette.Articles;
+
+/// <summary>
+/// Articles from another site (<see cref="IArticleImport"/>), through the
+/// publisher: the HTML body is stored as the Markdown source (Markdown lets
+/// HTML through) and rendered by the same sanitizing renderer as every body.
+/// An old slug of a dated article becomes a 301 from the link it made to the
+/// article's link now.
+/// </summary>
+public sealed class ArticleImport(ArticlePublisher publisher, Permalinks links, Database database, TimeProvider time) : IArticleImport
+{
+    private static readonly string[] FreshInstallTitles = [SampleContent.Title, PolicyDrafts.PrivacyTitle, PolicyDrafts.CommentTitle];
+
+    public async Task<long> AddAsync(UnitOfWork work, ImportedArticle article, CancellationToken cancellationToken = default)
+    {
+        var id = await publisher.CreateAsync(work, new ArticleDraft
+        {
+            Id = article.Id,
+            Title = article.Title,
+            BodyMarkdown = article.BodyHtml,
+            Summary = article.Summary,
+            Slug = article.Slug.Length > 0 ? article.Slug : null,
+            Kind = article.IsPage ? ArticleKind.Page : ArticleKind.Article,
+            ParentId = article.IsPage ? article.ParentId : null,
+            Status = article.Status,
+            PublishedAt = article.PublishedAt,
+            CommentStatus = article.CommentsOpen ? DiscussionStatus.Open : DiscussionStatus.Closed,
+            Sections = article.Sections,
+            Tags = article.Tags,
+            Bylines = [.. article.Bylines.Keys],
+            BylineMembers = article.Bylines,
+            FeaturedMediaId = article.FeaturedMediaId,
+        }, cancellationToken);
+        if (!article.IsPage && article.PublishedAt is { } publishedAt && article.OldSlugs.Count > 0)
+        {
+            var slug = await work.Connection.ExecuteScalarAsync<string>(work.Command("select slug from articles where id = @id", new { id }, cancellationToken));
+            var path = links.Article(id, slug!, publishedAt);
+            foreach (var old in article.OldSlugs.Where(old => old != slug))
+            {
+                var oldPath = links.Article(id, old, publishedAt);
+                if (oldPath != path)
+                {
+                    await ArticleRedirects.RecordAsync(work, oldPath, path, time.GetUtcNow(), cancellationToken);
+                }
+            }
+        }
+        return id;
+    }
+
+    public async Task<bool> HoldsOnlyFreshInstallAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var titles = (await connection.QueryAsync<string>(new CommandDefinition(
+            "select title from articles limit 4", cancellationToken: cancellationToken))).AsList();
+        return titles.All(title => FreshInstallTitles.Contains(title, StringComparer.Ordinal));
+    }
+
+    public async Task<bool> ExistsAsync(UnitOfWork work, long id, CancellationToken cancellationToken = default) =>
+        await work.Connection.ExecuteScalarAsync<bool>(work.Command("select exists (select 1 from articles where id = @id)", new { id }, cancellationToken));
+
+    public async Task AfterExplicitIdsAsync(UnitOfWork work, CancellationToken cancellationToken = default)
+    {
+        if (work.Dialect == SqlDialect.Postgres)
+        {
+            await work.Connection.ExecuteAsync(work.Command(
+                "select setval(pg_get_serial_sequence('articles', 'id'), (select coalesce(max(id), 0) + 1 from articles), false)", null, cancellationToken));
+        }
+    }
+}

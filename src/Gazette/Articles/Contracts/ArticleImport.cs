@@ -1,0 +1,57 @@
+using Gazette.Events;
+
+namespace Gazette.Articles.Contracts;
+
+/// <summary>
+/// An article or page from another site. <paramref name="Id"/> is kept when
+/// free (an import into an empty site keeps the old site's ids); the body is
+/// HTML, rendered and sanitized like any body; <paramref name="Status"/> is one
+/// of <see cref="ImportedStatus"/>; a published one dated to come is scheduled.
+/// <paramref name="OldSlugs"/> are slugs it had before, whose links become 301s.
+/// </summary>
+public sealed record ImportedArticle(
+    long? Id,
+    bool IsPage,
+    long? ParentId,
+    string Title,
+    string BodyHtml,
+    string Summary,
+    string Slug,
+    string Status,
+    DateTimeOffset? PublishedAt,
+    bool CommentsOpen,
+    IReadOnlyList<string> Sections,
+    IReadOnlyList<string> Tags,
+    IReadOnlyDictionary<string, long> Bylines,
+    IReadOnlyList<string> OldSlugs,
+    long? FeaturedMediaId = null);
+
+/// <summary>The statuses an imported article may have (Articles' own names).</summary>
+public static class ImportedStatus
+{
+    public const string Draft = "draft";
+    public const string Pending = "pending";
+    public const string Published = "published";
+    public const string Private = "private";
+    public const string Trash = "trash";
+}
+
+/// <summary>
+/// Adds articles in the caller's unit of work as the newsroom's publisher does
+/// (sections, tags, bylines, counters, <see cref="ArticlePublished"/> or
+/// <see cref="ArticleChanged"/>), so caches, feeds and search follow an import.
+/// </summary>
+public interface IArticleImport
+{
+    /// <summary>Returns the new article's id.</summary>
+    Task<long> AddAsync(UnitOfWork work, ImportedArticle article, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the site holds no article or page but a fresh install's (the sample article, the policy drafts).</summary>
+    Task<bool> HoldsOnlyFreshInstallAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether an article or page has this id.</summary>
+    Task<bool> ExistsAsync(UnitOfWork work, long id, CancellationToken cancellationToken = default);
+
+    /// <summary>After ids were given explicitly: the next id the database makes is past them (PostgreSQL's identity).</summary>
+    Task AfterExplicitIdsAsync(UnitOfWork work, CancellationToken cancellationToken = default);
+}

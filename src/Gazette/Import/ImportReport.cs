@@ -1,0 +1,102 @@
+namespace Gazette.Import;
+
+/// <summary>What an import did, counted, for the lines the command prints at the end.</summary>
+public sealed class ImportReport
+{
+    public string Version { get; set; } = "";
+    public int Posts { get; set; }
+    public int Pages { get; set; }
+    public int Comments { get; set; }
+    public int Authors { get; set; }
+    public int Sections { get; set; }
+    public int Tags { get; set; }
+    public int Redirects { get; set; }
+
+    /// <summary>Things found in the map from an earlier import and left as they are.</summary>
+    public int AlreadyImported { get; set; }
+    public int IdsKept { get; set; }
+    public int IdsNew { get; set; }
+    public int Sticky { get; set; }
+    public int PasswordProtected { get; set; }
+    public int Attachments { get; set; }
+    public int RepairedAmpersands { get; set; }
+
+    /// <summary>The old site's permalink structure, when its links tell it.</summary>
+    public string? Permalinks { get; set; }
+    public bool PermalinksAdopted { get; set; }
+
+    /// <summary>Null: no <c>--uploads</c> folder was given.</summary>
+    public int? UploadsImported { get; set; }
+    public int UploadsMissing { get; set; }
+    public int UploadsRefused { get; set; }
+
+    /// <summary>Items that are not content, by post type.</summary>
+    public SortedDictionary<string, int> Skipped { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Items Gazette refused, each with its reason; the import went on without them.</summary>
+    public List<string> Failed { get; } = [];
+
+    /// <summary>Logins of the accounts made without a password.</summary>
+    public List<string> NewMembers { get; } = [];
+
+    public IEnumerable<string> Lines(string file)
+    {
+        yield return $"Imported from {file} (WXR {(Version.Length > 0 ? Version : "version not stated")}): {Posts} posts, {Pages} pages, {Comments} comments, {Authors} new authors, {Sections} sections, {Tags} tags, {Redirects} redirects from old slugs.";
+        if (IdsKept + IdsNew > 0)
+        {
+            yield return IdsNew == 0
+                ? "WordPress's ids were kept."
+                : $"WordPress's ids were kept for {IdsKept} of {IdsKept + IdsNew} things; the others had theirs taken already and got new ones.";
+        }
+        yield return (Permalinks, PermalinksAdopted) switch
+        {
+            (null, _) => "Permalinks: the old site's structure is not one Gazette writes (or its links are ?p=); Gazette's pattern stays, and old links need redirects.",
+            (var pattern, true) => $"Permalinks: the site now makes links as WordPress did, {pattern}.",
+            (var pattern, false) => $"Permalinks: WordPress made links as {pattern}; this site already had articles, so its pattern stays (change it in the settings if you wish).",
+        };
+        if (AlreadyImported > 0)
+        {
+            yield return $"Already imported by an earlier run, left as they are: {AlreadyImported}.";
+        }
+        if (Skipped.Count > 0)
+        {
+            yield return "Skipped (not content): " + string.Join(", ", Skipped.Select(pair => $"{pair.Value} {pair.Key}")) + ".";
+        }
+        if (Attachments > 0 && UploadsImported is { } imported)
+        {
+            yield return $"Attachments: {imported} of {Attachments} in the media library (or there from an earlier run: {Attachments - imported - UploadsMissing - UploadsRefused}), {UploadsMissing} not found in the uploads folder, {UploadsRefused} not images Gazette takes; links to those keep their original URLs.";
+        }
+        else if (Attachments > 0)
+        {
+            yield return $"Attachments: {Attachments} not imported (no --uploads folder); posts keep their original URLs, so the old site must keep serving them.";
+        }
+        if (RepairedAmpersands > 0)
+        {
+            yield return $"Repaired: {RepairedAmpersands} unescaped ampersands (as WordPress writes them in commenters' URLs) read as '&'.";
+        }
+        if (Sticky > 0)
+        {
+            yield return $"Sticky: {Sticky} posts were sticky in WordPress; Gazette has no sticky posts, so they are ordinary articles.";
+        }
+        if (PasswordProtected > 0)
+        {
+            yield return $"Password-protected: {PasswordProtected} posts are private (Gazette has no post passwords; only the newsroom sees them).";
+        }
+        if (Failed.Count > 0)
+        {
+            yield return $"Not imported ({Failed.Count}; fix them in WordPress and import again, the rest stays as it is):";
+            foreach (var failure in Failed)
+            {
+                yield return "  " + failure;
+            }
+        }
+        if (NewMembers.Count > 0)
+        {
+            yield return "New authors have no password and cannot sign in until one is set (Gazette has no set-password links yet); for each, run:";
+            foreach (var login in NewMembers)
+            {
+                yield return $"  gazette user password {login}";
+            }
+        }
+    }
+}

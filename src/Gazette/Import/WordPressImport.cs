@@ -1,0 +1,363 @@
+using System.Data.Common;
+using Gazette.Accounts.Contracts;
+using Gazette.Articles.Contracts;
+using Gazette.Comments.Contracts;
+using Gazette.Events;
+using Gazette.Kernel;
+using Gazette.Media.Contracts;
+using Gazette.Settings.Contracts;
+
+namespace Gazette.Import;
+
+/// <summary>
+/// Imports a WordPress export. The file is read twice, streaming: first whole,
+/// writing nothing, so a broken file stops the import before any change and
+/// the authors and terms are known; then item by item, in batches of
+/// <see cref="BatchSize"/> items to a transaction, each item (the post with
+/// its comments) in its own savepoint. Everything goes through the features'
+/// import contracts, which raise the events a newsroom edit raises, so caches,
+/// feeds and search follow. <see cref="ImportMap"/> makes a second run add nothing.
+/// </summary>
+public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, ICommentImport comments, IMemberImport members, IImageImport library, IImageLookup images, ISettings settings, TimeProvider time)
+{
+    public const int BatchSize = 500;
+    private const int LinksToJudgeBy = 200;
+    private const string NoTitle = "(no title)";
+
+    /// <summary>Imports the export <paramref name="open"/> reads; with <paramref name="uploads"/> (a copy of <c>wp-content/uploads</c>) its images too.</summary>
+    public async Task<ImportReport> RunAsync(Func<Stream> open, string? uploads, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var report = new ImportReport();
+        var site = Survey(open, report);
+        var keepIds = await articles.HoldsOnlyFreshInstallAsync(cancellationToken);
+        var users = await ImportAuthorsAsync(site, keepIds, report, cancellationToken);
+        report.Permalinks = WordPressPermalinks.Infer(site.Links);
+        if (report.Permalinks is { } pattern)
+        {
+            report.PermalinksAdopted = await settings.GetAsync(PermalinkSettingKey.Key, cancellationToken) == pattern;
+            // Only into an empty site: a site with content has given out links in its own pattern.
+            if (keepIds && !report.PermalinksAdopted)
+            {
+                await using var work = await units.BeginAsync(cancellationToken);
+                await settings.SetAsync(work, PermalinkSettingKey.Key, pattern, cancellationToken);
+                await work.CommitAsync(cancellationToken);
+                report.PermalinksAdopted = true;
+            }
+        }
+        if (uploads is not null)
+        {
+            site.Uploads = new WordPressUploads(uploads, library, images, units, time);
+            foreach (var attachment in site.Attachments)
+            {
+                await site.Uploads.AddAsync(attachment, cancellationToken);
+                progress($"{site.Uploads.Imported:N0} of {site.Attachments.Count:N0} attachments");
+            }
+            report.UploadsImported = site.Uploads.Imported;
+            report.UploadsMissing = site.Uploads.Missing;
+            report.UploadsRefused = site.Uploads.Refused;
+        }
+
+        var deferred = new List<WxrPost>();
+        var batch = new List<WxrPost>();
+        var done = 0;
+        using (var stream = open())
+        using (var reader = new WxrReader(stream))
+        {
+            foreach (var post in reader.ReadAll().OfType<WxrPost>())
+            {
+                if (post.PostType == "attachment")
+                {
+                    continue;
+                }
+                batch.Add(post);
+                if (batch.Count >= BatchSize)
+                {
+                    done += await WriteBatchAsync(batch, deferred, site, users, keepIds, report, cancellationToken);
+                    progress($"{done:N0} of {site.Items:N0} posts and pages ({stream.Position * 100 / Math.Max(1, stream.Length)}% of the file)");
+                    batch.Clear();
+                }
+            }
+        }
+        done += await WriteBatchAsync(batch, deferred, site, users, keepIds, report, cancellationToken);
+        // Pages whose parent came later in the file; a parent never found leaves the page at the top.
+        for (var round = 0; deferred.Count > 0; round++)
+        {
+            var waiting = deferred.ToList();
+            deferred.Clear();
+            await WriteBatchAsync(waiting, round < 50 ? deferred : null, site, users, keepIds, report, cancellationToken);
+        }
+        progress($"{done:N0} of {site.Items:N0} posts and pages");
+        await using (var work = await units.BeginAsync(cancellationToken))
+        {
+            await articles.AfterExplicitIdsAsync(work, cancellationToken);
+            await comments.AfterExplicitIdsAsync(work, cancellationToken);
+            await members.AfterExplicitIdsAsync(work, cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
+        return report;
+    }
+
+    /// <summary>The first reading: the whole file is XML WordPress could have written, and what it holds besides items.</summary>
+    private static SiteSurvey Survey(Func<Stream> open, ImportReport report)
+    {
+        var site = new SiteSurvey();
+        using var stream = open();
+        using var reader = new WxrReader(stream);
+        foreach (var entry in reader.ReadAll())
+        {
+            switch (entry)
+            {
+                case WxrAuthor author:
+                    site.Authors.TryAdd(author.Login, author);
+                    break;
+                case WxrTerm { IsTag: false } category:
+                    site.CategoryNames.TryAdd(category.Slug, category.Name);
+                    break;
+                case WxrTerm tag:
+                    site.TagNames.TryAdd(tag.Slug, tag.Name);
+                    break;
+                case WxrSkipped skipped:
+                    report.Skipped[skipped.PostType] = report.Skipped.GetValueOrDefault(skipped.PostType) + 1;
+                    break;
+                case WxrPost post:
+                    if (post.PostType == "attachment")
+                    {
+                        site.Attachments.Add(WxrAttachment.Of(post));
+                        report.Attachments++;
+                    }
+                    else if (post is { PostType: "post", Status: "publish", Password.Length: 0, DateLocal: { } local } && site.Links.Count < LinksToJudgeBy)
+                    {
+                        site.Links.Add(new PostLink(post.Link, post.Id, post.Slug, local));
+                        site.Items++;
+                    }
+                    else
+                    {
+                        site.Items++;
+                    }
+                    // WXR 1.0 lists no authors: its items' creators are the authors.
+                    if (post.Creator.Length > 0)
+                    {
+                        site.Authors.TryAdd(post.Creator, new WxrAuthor(null, post.Creator, "", post.Creator));
+                    }
+                    foreach (var (slug, name) in post.TermNames)
+                    {
+                        (post.TagSlugs.Contains(slug) ? site.TagNames : site.CategoryNames).TryAdd(slug, name);
+                    }
+                    break;
+            }
+        }
+        report.Version = reader.Version ?? "";
+        report.RepairedAmpersands = reader.RepairedAmpersands;
+        return site;
+    }
+
+    private async Task<Dictionary<string, (long Id, string Name)>> ImportAuthorsAsync(SiteSurvey site, bool keepIds, ImportReport report, CancellationToken cancellationToken)
+    {
+        var users = new Dictionary<string, (long Id, string Name)>(StringComparer.Ordinal);
+        await using var work = await units.BeginAsync(cancellationToken);
+        foreach (var author in site.Authors.Values)
+        {
+            var result = await members.EnsureAsync(work, new ImportedMember(keepIds ? author.Id : null, author.Login, author.DisplayName, author.Email), cancellationToken);
+            users[author.Login] = (result.Id, author.DisplayName.Length > 0 ? author.DisplayName : author.Login);
+            if (author.Id is { } wordPressId)
+            {
+                site.UserIds[wordPressId] = result.Id;
+            }
+            if (!await ImportMap.HasAsync(work, ImportMap.User, author.Login, cancellationToken))
+            {
+                await ImportMap.RecordAsync(work, ImportMap.User, author.Login, result.Id, result.Login, time.GetUtcNow(), cancellationToken);
+                if (result.Created)
+                {
+                    report.Authors++;
+                    report.NewMembers.Add(result.Login);
+                    CountId(report, keepIds && author.Id is not null, author.Id == result.Id);
+                }
+            }
+        }
+        foreach (var (kind, names) in new[] { (ImportMap.Category, site.CategoryNames), (ImportMap.Tag, site.TagNames) })
+        {
+            foreach (var (slug, name) in names)
+            {
+                if (!await ImportMap.HasAsync(work, kind, slug, cancellationToken))
+                {
+                    await ImportMap.RecordAsync(work, kind, slug, null, Normalized.Slug(TermName(slug, name)), time.GetUtcNow(), cancellationToken);
+                    if (kind == ImportMap.Category)
+                    {
+                        report.Sections++;
+                    }
+                    else
+                    {
+                        report.Tags++;
+                    }
+                }
+            }
+        }
+        await work.CommitAsync(cancellationToken);
+        return users;
+    }
+
+    /// <summary>Writes a batch in one transaction; returns how many items it went through. A page whose parent is not in yet waits in <paramref name="deferred"/> (null: it goes in without one).</summary>
+    private async Task<int> WriteBatchAsync(List<WxrPost> batch, List<WxrPost>? deferred, SiteSurvey site, Dictionary<string, (long Id, string Name)> users, bool keepIds, ImportReport report, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+        await using var work = await units.BeginAsync(cancellationToken);
+        foreach (var post in batch)
+        {
+            var kind = post.PostType == "page" ? ImportMap.Page : ImportMap.Post;
+            var sourceId = post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (await ImportMap.HasAsync(work, kind, sourceId, cancellationToken))
+            {
+                report.AlreadyImported++;
+                continue;
+            }
+            long? parentId = null;
+            if (kind == ImportMap.Page && post.ParentId > 0)
+            {
+                parentId = await ImportMap.FindAsync(work, ImportMap.Page, post.ParentId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+                if (parentId is null && deferred is not null)
+                {
+                    deferred.Add(post);
+                    continue;
+                }
+            }
+            try
+            {
+                await work.StepAsync(() => WritePostAsync(work, post, kind, sourceId, parentId, site, users, keepIds, report, cancellationToken), cancellationToken);
+            }
+            catch (Exception ex) when (ex is DbException or ArgumentException)
+            {
+                // The step's savepoint is undone: the item and its comments are out, the rest goes on, the report names it.
+                report.Failed.Add($"{post.PostType} {post.Id}: {ex.Message}");
+            }
+        }
+        await work.CommitAsync(cancellationToken);
+        return batch.Count;
+    }
+
+    private async Task WritePostAsync(UnitOfWork work, WxrPost post, string kind, string sourceId, long? parentId, SiteSurvey site, Dictionary<string, (long Id, string Name)> users, bool keepIds, ImportReport report, CancellationToken cancellationToken)
+    {
+        var (status, publishedAt) = WordPressStatus.Of(post);
+        var content = WordPressContent.Convert(site.Uploads?.Rewrite(post.Content) ?? post.Content, post.Excerpt);
+        var thumbnail = post.Meta.FirstOrDefault(meta => meta.Key == "_thumbnail_id").Value;
+        var keepId = keepIds && !await articles.ExistsAsync(work, post.Id, cancellationToken);
+        var bylines = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (users.TryGetValue(post.Creator, out var user))
+        {
+            bylines[user.Name] = user.Id;
+        }
+        var title = WordPressContent.PlainText(post.Title);
+        List<string> oldSlugs = [.. post.Meta.Where(meta => meta.Key == "_wp_old_slug" && meta.Value.Length > 0 && meta.Value != post.Slug).Select(meta => meta.Value).Distinct(StringComparer.Ordinal)];
+        var id = await articles.AddAsync(work, new ImportedArticle(
+            keepId ? post.Id : null,
+            kind == ImportMap.Page,
+            parentId,
+            title.Length > 0 ? title : NoTitle,
+            content.Html,
+            content.Summary,
+            // WordPress keeps a non-ASCII slug percent-encoded; Gazette makes its own slug of the letters.
+            Uri.UnescapeDataString(post.Slug),
+            status,
+            publishedAt,
+            post.CommentsOpen,
+            Terms(post.CategorySlugs, site.CategoryNames),
+            Terms(post.TagSlugs, site.TagNames),
+            bylines,
+            oldSlugs,
+            long.TryParse(thumbnail, out var attachmentId) ? site.Uploads?.MediaOf(attachmentId) : null), cancellationToken);
+        await ImportMap.RecordAsync(work, kind, sourceId, id, post.Slug, time.GetUtcNow(), cancellationToken);
+        CountId(report, keepIds, id == post.Id);
+        if (kind == ImportMap.Page)
+        {
+            report.Pages++;
+        }
+        else
+        {
+            report.Posts++;
+            report.Redirects += publishedAt is null ? 0 : oldSlugs.Count;
+        }
+        report.Sticky += post.Sticky ? 1 : 0;
+        report.PasswordProtected += post.Password.Length > 0 ? 1 : 0;
+        await WriteCommentsAsync(work, post, id, site, keepIds, report, cancellationToken);
+    }
+
+    /// <summary>Parents before replies, whatever the file's order; a reply whose parent is missing joins the thread at the top.</summary>
+    private async Task WriteCommentsAsync(UnitOfWork work, WxrPost post, long articleId, SiteSurvey site, bool keepIds, ImportReport report, CancellationToken cancellationToken)
+    {
+        var ids = new Dictionary<long, long>();
+        var waiting = post.Comments.OrderBy(comment => comment.Id).ToList();
+        var inThisPost = waiting.Select(comment => comment.Id).ToHashSet();
+        while (waiting.Count > 0)
+        {
+            var ready = waiting.Where(comment => comment.ParentId == 0 || ids.ContainsKey(comment.ParentId) || !inThisPost.Contains(comment.ParentId)).ToList();
+            if (ready.Count == 0)
+            {
+                // A loop of parents (a damaged export): the rest go in at the top.
+                ready = waiting;
+            }
+            foreach (var comment in ready)
+            {
+                waiting.Remove(comment);
+                var keepId = keepIds && !await comments.ExistsAsync(work, comment.Id, cancellationToken);
+                var id = await comments.AddAsync(work, new ImportedThreadComment(
+                    keepId ? comment.Id : null,
+                    articleId,
+                    ids.TryGetValue(comment.ParentId, out var parent) ? parent : null,
+                    WordPressStatus.OfComment(comment.Approved),
+                    comment.Author.Length > 0 ? comment.Author : "Anonymous",
+                    comment.AuthorEmail,
+                    WebAddress(comment.AuthorUrl),
+                    comment.AuthorIp,
+                    comment.Content,
+                    comment.DateGmt ?? (comment.DateLocal is { } local ? new DateTimeOffset(local, TimeSpan.Zero) : time.GetUtcNow()),
+                    site.UserIds.TryGetValue(comment.UserId, out var member) ? member : null), cancellationToken);
+                ids[comment.Id] = id;
+                await ImportMap.RecordAsync(work, ImportMap.Comment, comment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), id, "", time.GetUtcNow(), cancellationToken);
+                CountId(report, keepIds, id == comment.Id);
+                report.Comments++;
+            }
+        }
+    }
+
+    /// <summary>A commenter's web address if it is one a reader may follow (http or https), else none.</summary>
+    private static string WebAddress(string url) =>
+        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? url.Trim() : "";
+
+    private static void CountId(ImportReport report, bool keepIds, bool kept)
+    {
+        if (!keepIds)
+        {
+            return;
+        }
+        if (kept)
+        {
+            report.IdsKept++;
+        }
+        else
+        {
+            report.IdsNew++;
+        }
+    }
+
+    private static List<string> Terms(IReadOnlyList<string> slugs, Dictionary<string, string> names) =>
+        [.. slugs.Select(slug => TermName(slug, names.GetValueOrDefault(slug, slug))).Where(name => Normalized.Slug(name).Length > 0).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>A term's name, or its slug when the name has no letter or digit Gazette can make a slug of.</summary>
+    private static string TermName(string slug, string name) =>
+        Normalized.Slug(WordPressContent.PlainText(name)).Length > 0 ? WordPressContent.PlainText(name) : slug;
+
+    /// <summary>What the first reading learnt: the authors (by login), the terms' names (by slug), how many items.</summary>
+    private sealed class SiteSurvey
+    {
+        public Dictionary<string, WxrAuthor> Authors { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, string> CategoryNames { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, string> TagNames { get; } = new(StringComparer.Ordinal);
+        public Dictionary<long, long> UserIds { get; } = [];
+        public List<WxrAttachment> Attachments { get; } = [];
+        public List<PostLink> Links { get; } = [];
+        public WordPressUploads? Uploads { get; set; }
+        public int Items { get; set; }
+    }
+}

@@ -1,0 +1,201 @@
+using Dapper;
+using Gazette.Articles;
+using Gazette.Storage;
+using Gazette.Tests.Infrastructure;
+
+namespace Gazette.Tests.Import;
+
+/// <summary>
+/// <c>gazette import wordpress</c> with the real executable on both databases:
+/// WordPress's ids kept in an empty site, statuses, threads, old slugs, a
+/// second run that adds nothing, and a broken file that changes nothing.
+/// </summary>
+public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTestBase<TProvider>(provider)
+    where TProvider : DatabaseProvider
+{
+    [Fact]
+    public async Task AnExportComesInWithItsIdsStatusesAndThreads()
+    {
+        var setting = await Provider.CreateMigratedAsync();
+        await using var database = Database.Create(DatabaseUrl.Parse(setting));
+
+        var (exitCode, stdout, stderr) = await ImportAsync(setting, WxrReaderTests.SmallExport);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("4 posts, 2 pages, 5 comments, 2 new authors, 2 sections, 1 tags, 1 redirects from old slugs", stdout, StringComparison.Ordinal);
+        Assert.Contains("Skipped (not content): 1 custom_css, 1 nav_menu_item, 1 revision.", stdout, StringComparison.Ordinal);
+        Assert.Contains("Repaired: 2 unescaped ampersands", stdout, StringComparison.Ordinal);
+        Assert.Contains("Attachments: 1 not imported", stdout, StringComparison.Ordinal);
+        Assert.Contains("gazette user password ada", stdout, StringComparison.Ordinal);
+        Assert.Contains("gazette user password grace", stdout, StringComparison.Ordinal);
+        Assert.Contains("Sticky: 1 posts", stdout, StringComparison.Ordinal);
+        Assert.Contains("Permalinks: the site now makes links as WordPress did, /%year%/%monthnum%/%postname%/.", stdout, StringComparison.Ordinal);
+
+        await using var connection = await database.OpenAsync();
+        var articles = (await connection.QueryAsync<(long Id, string Kind, string Slug, string Status, long? ParentId)>(
+            "select id, kind, slug, status, parent_id from articles where id in (10, 12, 13, 14, 20, 21) order by id")).AsList();
+        Assert.Equal(
+            [(10L, "article", "the-river-rises", "published", (long?)null), (12, "article", "draft-about-the-dam", "draft", null), (13, "article", "bridge-reopens", "scheduled", null),
+             (14, "article", "members-only", "private", null), (20, "page", "about", "published", null), (21, "page", "team", "published", 20)],
+            articles);
+        var river = await connection.QuerySingleAsync<(string Summary, string BodyHtml, string CommentStatus)>("select summary, body_html, comment_status from articles where id = 10");
+        Assert.Equal("The water reached the bridge at dawn. Nobody was hurt.", river.Summary);
+        Assert.Contains("<figcaption>The bridge at 6 a.m.</figcaption>", river.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains("<p>Residents said the river had not been <em>this high</em> since 1998.</p>", river.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", river.BodyHtml, StringComparison.Ordinal);
+        Assert.Equal("closed", await connection.ExecuteScalarAsync<string>("select comment_status from articles where id = 13"));
+        Assert.Equal(["Floods"], await connection.QueryAsync<string>("select t.name from tags t join article_tags x on x.tag_id = t.id where x.article_id = 10"));
+
+        var users = (await connection.QueryAsync<(long Id, string Login, string Name, string PasswordHash)>("select id, login, display_name, password_hash from users order by id")).AsList();
+        Assert.Equal([(1L, "ada", "Ada Lovelace", ""), (7, "grace", "Grace Hopper", "")], users);
+        Assert.Equal(["Ada Lovelace"], await connection.QueryAsync<string>("select name from bylines where article_id = 10 and user_id = 1"));
+
+        var comments = (await connection.QueryAsync<(long Id, long? ParentId, string Status, string AuthorUrl, string Ip, long? UserId)>(
+            "select id, parent_id, status, author_url, ip, user_id from comments where article_id = 10 order by id")).AsList();
+        Assert.Equal(
+            [(5L, (long?)null, "approved", "http://reader.example/?a=1&b=2", "192.0.2.10", (long?)null), (6, 5, "approved", "http://riverside.example", "192.0.2.1", 1),
+             (8, 5, "pending", "", "192.0.2.11", null), (9, null, "spam", "http://spam.example/?ref=1&utm=x", "198.51.100.9", null), (11, null, "trash", "", "192.0.2.12", null)],
+            comments);
+        Assert.Equal(2, await connection.ExecuteScalarAsync<int>("select comment_count from articles where id = 10"));
+        Assert.Equal("tom@reader.example", await connection.ExecuteScalarAsync<string>("select author_email from comments where id = 5"));
+        Assert.Contains("<p>Stay safe, everyone.</p>", await connection.ExecuteScalarAsync<string>("select body_html from comments where id = 5"), StringComparison.Ordinal);
+        Assert.Equal("/2024/03/the-river-rises/", await connection.ExecuteScalarAsync<string>("select to_path from redirects where from_path = '/2024/03/river-rising/'"));
+
+        // The ids go on from WordPress's, not into them.
+        await using (var insert = await database.OpenAsync())
+        {
+            Assert.True(await insert.ExecuteScalarAsync<long>(
+                "insert into users (login, display_name, slug, email, password_hash, role, failed_logins, created_at) values ('new', 'New', 'new', 'new@x.invalid', '', 'author', 0, '2026-01-01T00:00:00Z') returning id") > 7);
+        }
+
+        var again = await ImportAsync(setting, WxrReaderTests.SmallExport);
+
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Contains("0 posts, 0 pages, 0 comments, 0 new authors, 0 sections, 0 tags", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Already imported by an earlier run, left as they are: 6.", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Permalinks: the site now makes links as WordPress did", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(6, await connection.ExecuteScalarAsync<int>("select count(*) from articles where id in (10, 12, 13, 14, 20, 21)"));
+        Assert.Equal(5, await connection.ExecuteScalarAsync<int>("select count(*) from comments"));
+        Assert.Equal(3, await connection.ExecuteScalarAsync<int>("select count(*) from users"));
+    }
+
+    [Fact]
+    public async Task WithUploadsImagesGoIntoTheLibraryAndPostsLinkThere()
+    {
+        var setting = await Provider.CreateMigratedAsync();
+        await using var database = Database.Create(DatabaseUrl.Parse(setting));
+        var folder = Directory.CreateTempSubdirectory("gazette-import-").FullName;
+        try
+        {
+            var uploads = Path.Combine(folder, "uploads");
+            Directory.CreateDirectory(Path.Combine(uploads, "2024", "03"));
+            await File.WriteAllBytesAsync(Path.Combine(uploads, "2024", "03", "bridge.jpg"), GeneratedPicture.Draw(3, "World").Jpeg);
+            var environment = new Dictionary<string, string> { ["Gazette__Media__Folder"] = Path.Combine(folder, "media") };
+
+            var (exitCode, stdout, stderr) = await GazetteProcess.RunAsync(folder, environment,
+                "import", "wordpress", WxrReaderTests.SmallExport, "--uploads", uploads, "--database", setting, "--Logging:LogLevel:Default=Warning");
+
+            Assert.True(exitCode == 0, stderr);
+            Assert.Contains("Attachments: 1 of 1 in the media library", stdout, StringComparison.Ordinal);
+            await using var connection = await database.OpenAsync();
+            var river = await connection.QuerySingleAsync<(string BodyHtml, long? FeaturedMediaId)>("select body_html, featured_media_id from articles where id = 10");
+            var media = await connection.QuerySingleAsync<(long Id, string Name)>("select id, name from media");
+            Assert.Equal(media.Id, river.FeaturedMediaId);
+            Assert.DoesNotContain("riverside.example/wp-content", river.BodyHtml, StringComparison.Ordinal);
+            Assert.Contains(media.Name, river.BodyHtml, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AWxr10ExportMakesItsAuthorsFromTheItemsCreators()
+    {
+        var setting = await Provider.CreateMigratedAsync();
+        await using var database = Database.Create(DatabaseUrl.Parse(setting));
+        var folder = Directory.CreateTempSubdirectory("gazette-import-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "old.xml");
+            await File.WriteAllTextAsync(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.0/">
+                <channel><title>Old blog</title><wp:wxr_version>1.0</wp:wxr_version>
+                <wp:category><wp:category_nicename>misc</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[Misc]]></wp:cat_name></wp:category>
+                <item><title>From 2008</title><link>http://old.example/?p=3</link><dc:creator><![CDATA[oldtimer]]></dc:creator>
+                <category><![CDATA[Misc]]></category><category domain="tag"><![CDATA[nostalgia]]></category>
+                <content:encoded><![CDATA[Back then.]]></content:encoded>
+                <wp:post_id>3</wp:post_id><wp:post_date>2008-05-01 10:00:00</wp:post_date><wp:post_date_gmt>2008-05-01 08:00:00</wp:post_date_gmt>
+                <wp:post_name>from-2008</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+                </channel></rss>
+                """);
+
+            var (exitCode, stdout, stderr) = await ImportAsync(setting, file);
+
+            Assert.True(exitCode == 0, stderr);
+            Assert.Contains("(WXR 1.0): 1 posts, 0 pages, 0 comments, 1 new authors", stdout, StringComparison.Ordinal);
+            Assert.Contains("gazette user password oldtimer", stdout, StringComparison.Ordinal);
+            await using var connection = await database.OpenAsync();
+            Assert.Equal("oldtimer", await connection.ExecuteScalarAsync<string>("select u.login from bylines b join users u on u.id = b.user_id where b.article_id = (select id from articles where slug = 'from-2008')"));
+            Assert.Equal("Misc", await connection.ExecuteScalarAsync<string>("select s.name from sections s join article_sections x on x.section_id = s.id where x.article_id = (select id from articles where slug = 'from-2008')"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ATruncatedExportIsNamedWithItsLineAndChangesNothing()
+    {
+        var setting = await Provider.CreateMigratedAsync();
+        await using var database = Database.Create(DatabaseUrl.Parse(setting));
+        var folder = Directory.CreateTempSubdirectory("gazette-import-").FullName;
+        try
+        {
+            var whole = await File.ReadAllTextAsync(WxrReaderTests.SmallExport);
+            var cut = Path.Combine(folder, "cut.xml");
+            await File.WriteAllTextAsync(cut, whole[..whole.IndexOf("<title><![CDATA[About us]]>", StringComparison.Ordinal)]);
+            await using var connection = await database.OpenAsync();
+
+            var (exitCode, _, stderr) = await ImportAsync(setting, cut);
+
+            Assert.Equal(1, exitCode);
+            Assert.Matches(@"gazette: cut\.xml: line \d+: .* Nothing was imported\.", stderr);
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from articles where slug in ('the-river-rises', 'draft-about-the-dam', 'bridge-reopens', 'members-only')"));
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from users"));
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from import_map"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task TheSiteShowsAnImportedPostWithItsThreadAndHidesThePasswordProtectedOne()
+    {
+        var (exitCode, _, stderr) = await ImportAsync(Provider.Setting, WxrReaderTests.SmallExport);
+        Assert.True(exitCode == 0, stderr);
+        await using var connection = await Provider.Database.OpenAsync();
+        var river = await connection.QuerySingleAsync<(DateTimeOffset PublishedAt, string Slug)>("select published_at, slug from articles where title = 'The river rises'");
+        var members = await connection.QuerySingleAsync<(DateTimeOffset PublishedAt, string Slug)>("select published_at, slug from articles where title = 'Members only'");
+
+        var page = await Client.GetStringAsync(TestLinks.Article(river.PublishedAt, river.Slug));
+
+        Assert.Contains("Thanks, Tom.", page, StringComparison.Ordinal);
+        Assert.Contains("class=\"children\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Is the ferry running?", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("tom@reader.example", page, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Client.GetAsync(TestLinks.Article(members.PublishedAt, members.Slug))).StatusCode);
+    }
+
+    private static Task<(int ExitCode, string Stdout, string Stderr)> ImportAsync(string setting, string file) =>
+        GazetteProcess.RunAsync(Path.GetTempPath(), null, "import", "wordpress", file, "--database", setting, "--Logging:LogLevel:Default=Warning");
+}
+
+public sealed class ImportCommandTestsOnSqlite(SqliteProvider provider) : ImportCommandTests<SqliteProvider>(provider);
+
+public sealed class ImportCommandTestsOnPostgres(PostgresProvider provider) : ImportCommandTests<PostgresProvider>(provider);
