@@ -23,6 +23,7 @@ public sealed class CommentsModule : GazetteModule
         services.AddSingleton<CommentStore>();
         services.AddSingleton<ICommentImport>(sp => sp.GetRequiredService<CommentStore>());
         services.AddSingleton<IApprovedComments, ApprovedCommentReader>();
+        services.AddSingleton<IPublicComments, PublicCommentReader>();
         services.AddSingleton<CommentService>();
         services.AddSingleton<CommentModerator>();
         services.AddSingleton<ModerationStore>();
