@@ -8,6 +8,7 @@ using Gazette.Search;
 using Gazette.Settings;
 using Gazette.Sitemaps;
 using Gazette.Web;
+using Gazette.WordPressApi;
 
 return await GazetteCli.RunAsync(args, Program.Modules);
 
@@ -26,5 +27,6 @@ public partial class Program
         new RelatedModule(),
         new FeedsModule(),
         new SitemapsModule(),
+        new WordPressApiModule(),
     ];
 }

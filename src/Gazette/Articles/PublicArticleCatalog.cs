@@ -137,7 +137,7 @@ public sealed partial class PublicArticleCatalog(Database database, Permalinks l
             }
             articles.Add(new PublicArticle(row.Id, row.Kind, path, row.Title, row.Summary, row.BodyHtml, row.PublishedAt!.Value, row.UpdatedAt,
                 [.. sections[row.Id]], [.. tags[row.Id]], [.. bylines[row.Id]], row.FeaturedMediaId, row.CommentCount,
-                row.CommentStatus == DiscussionStatus.Open, row.ParentId));
+                row.CommentStatus == DiscussionStatus.Open, row.ParentId, row.Slug));
         }
         return articles;
     }
