@@ -53,6 +53,9 @@ public static class WpDiscovery
             ["namespaces"] = new JsonArray(Namespace),
             ["authentication"] = new JsonObject(),
             ["routes"] = RouteTable(links, includeNamespaces: true),
+            ["site_logo"] = 0,
+            ["site_icon"] = 0,
+            ["site_icon_url"] = "",
             ["_links"] = new JsonObject { ["help"] = WpLinks.Link("https://developer.wordpress.org/rest-api/") },
         };
         return WpJson.Result(index);

@@ -20,14 +20,15 @@ public static class WpError
         Of(code, "The page number requested is larger than the number of pages available.", StatusCodes.Status400BadRequest);
 
     /// <summary>WordPress's answer to bad query parameters: one message per parameter, by name.</summary>
-    public static IResult InvalidParams(IReadOnlyDictionary<string, string> problems)
+    public static IResult InvalidParams(IReadOnlyDictionary<string, WpProblem> problems)
     {
-        var byName = new JsonObject();
+        JsonObject byName = [], details = [];
         foreach (var (name, problem) in problems)
         {
-            byName[name] = problem;
+            byName[name] = problem.Message;
+            details[name] = new JsonObject { ["code"] = problem.Code, ["message"] = problem.Message, ["data"] = null };
         }
         return Of("rest_invalid_param", "Invalid parameter(s): " + string.Join(", ", problems.Keys), StatusCodes.Status400BadRequest,
-            new JsonObject { ["params"] = byName });
+            new JsonObject { ["params"] = byName, ["details"] = details });
     }
 }

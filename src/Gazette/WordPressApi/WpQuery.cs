@@ -10,17 +10,20 @@ namespace Gazette.WordPressApi;
 /// as <c>a=1,2</c>, <c>a=1&amp;a=2</c> or <c>a[]=1</c>; each problem kept by
 /// name so that the answer lists them all (<see cref="WpError.InvalidParams"/>).
 /// </summary>
+/// <summary>What is wrong with one parameter: WordPress's code for it and its message.</summary>
+public sealed record WpProblem(string Code, string Message);
+
 public sealed partial class WpQuery(HttpRequest request, SiteTime siteTime)
 {
     public const int MaxPerPage = 100;
 
-    private readonly Dictionary<string, string> _problems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WpProblem> _problems = new(StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, string> Problems => _problems;
+    public IReadOnlyDictionary<string, WpProblem> Problems => _problems;
 
     public bool IsValid => _problems.Count == 0;
 
-    public int Page() => Integer("page", 1, 1, int.MaxValue, "page must be greater than or equal to 1");
+    public int Page() => Integer("page", 1, 1, int.MaxValue, "page must be greater than or equal to 1 (inclusive)");
 
     public int PerPage() => Integer("per_page", 10, 1, MaxPerPage, $"per_page must be between 1 (inclusive) and {MaxPerPage} (inclusive)");
 
@@ -41,7 +44,7 @@ public sealed partial class WpQuery(HttpRequest request, SiteTime siteTime)
             }
             else
             {
-                _problems.TryAdd(name, $"{name}[{index}] is not of type integer.");
+                Add(name, "rest_invalid_type", $"{name}[{index}] is not of type integer.");
             }
             index++;
         }
@@ -64,7 +67,7 @@ public sealed partial class WpQuery(HttpRequest request, SiteTime siteTime)
         {
             return siteTime.FromLocal(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified));
         }
-        _problems.TryAdd(name, "Invalid date.");
+        Add(name, "rest_invalid_date", "Invalid date.");
         return null;
     }
 
@@ -79,7 +82,7 @@ public sealed partial class WpQuery(HttpRequest request, SiteTime siteTime)
         {
             return value;
         }
-        _problems.TryAdd(name, $"{name} is not one of {string.Join(", ", allowed)}.");
+        Add(name, "rest_not_in_enum", $"{name} is not one of {string.Join(", ", allowed)}.");
         return fallback;
     }
 
@@ -95,14 +98,16 @@ public sealed partial class WpQuery(HttpRequest request, SiteTime siteTime)
             case "0" or "false":
                 return false;
             default:
-                _problems.TryAdd(name, $"{name} is not of type boolean.");
+                Add(name, "rest_invalid_type", $"{name} is not of type boolean.");
                 return fallback;
         }
     }
 
     public bool Has(string name) => request.Query.ContainsKey(name) || request.Query.ContainsKey(name + "[]");
 
-    public void Refuse(string name, string problem) => _problems.TryAdd(name, problem);
+    public void Refuse(string name, string problem) => Add(name, "rest_invalid_param", problem);
+
+    private void Add(string name, string code, string message) => _problems.TryAdd(name, new WpProblem(code, message));
 
     private int Integer(string name, int fallback, int min, int max, string problem)
     {
@@ -113,12 +118,12 @@ public sealed partial class WpQuery(HttpRequest request, SiteTime siteTime)
         }
         if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
-            _problems.TryAdd(name, $"{name} is not of type integer.");
+            Add(name, "rest_invalid_type", $"{name} is not of type integer.");
             return fallback;
         }
         if (number < min || number > max)
         {
-            _problems.TryAdd(name, problem);
+            Add(name, "rest_out_of_bounds", problem);
             return fallback;
         }
         return number;
