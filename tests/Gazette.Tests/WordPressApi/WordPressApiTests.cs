@@ -288,6 +288,18 @@ public abstract class WordPressApiTests<TProvider>(TProvider provider) : Comment
     }
 
     [Fact]
+    public async Task ContentLinksAreAbsoluteForClientsAwayFromTheSite()
+    {
+        var run = Run();
+        var article = await PublishAsync(Story($"Linked {run}", Recently) with { BodyMarkdown = $"See [the desk](/section/desk-{run}/) and [elsewhere](https://example.org/)." });
+
+        var content = (await JsonAsync($"/wp-json/wp/v2/posts/{article.Id}")).Body.GetProperty("content").GetProperty("rendered").GetString();
+
+        Assert.Contains($"href=\"http://localhost/section/desk-{run}/\"", content, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://example.org/\"", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DiscoveryNamesTheApiAndPagesLinkToIt()
     {
         var (response, index) = await JsonAsync("/wp-json/");
