@@ -100,20 +100,18 @@ public static class WpDiscovery
 
     /// <summary>
     /// Adds <c>Link: &lt;…/wp-json/&gt;; rel="https://api.w.org/"</c> to the public
-    /// group's HTML answers, as WordPress sends it on every page.
+    /// group's theme pages, as WordPress sends it on every page. Set before the
+    /// page is written, so the page cache keeps it with the page.
     /// </summary>
     public static async ValueTask<object?> AnnounceAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
-        var http = invocation.HttpContext;
-        http.Response.OnStarting(() =>
+        var result = await next(invocation);
+        if (result is HtmlPage)
         {
-            if (http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
-            {
-                var root = http.RequestServices.GetRequiredService<PageRenderer>().Absolute(http.Request, WpLinks.Root);
-                http.Response.Headers.Append("Link", $"<{root}>; rel=\"{Relation}\"");
-            }
-            return Task.CompletedTask;
-        });
-        return await next(invocation);
+            var http = invocation.HttpContext;
+            var root = http.RequestServices.GetRequiredService<PageRenderer>().Absolute(http.Request, WpLinks.Root);
+            http.Response.Headers.Append("Link", $"<{root}>; rel=\"{Relation}\"");
+        }
+        return result;
     }
 }

@@ -313,7 +313,14 @@ public abstract class WordPressApiTests<TProvider>(TProvider provider) : Comment
         Assert.Equal("wp/v2", (await JsonAsync("/wp-json/wp/v2")).Body.GetProperty("namespace").GetString());
 
         var (_, _, home) = await GetAsync("/");
-        Assert.Contains("<http://localhost/wp-json/>; rel=\"https://api.w.org/\"", Header(home, "Link"), StringComparison.Ordinal);
+        var (_, _, cached) = await GetAsync("/");
+        Assert.NotNull(cached.Headers.Age);
+        foreach (var page in new[] { home, cached })
+        {
+            Assert.Equal("<http://localhost/wp-json/>; rel=\"https://api.w.org/\"", Header(page, "Link"));
+        }
+        var (_, _, feed) = await GetAsync("/feed/");
+        Assert.Null(Header(feed, "Link"));
     }
 
     [Fact]
