@@ -11,6 +11,7 @@ using Gazette.Settings;
 using Gazette.Sitemaps;
 using Gazette.Web;
 using Gazette.WordPressLinks;
+using Gazette.WordPressApi;
 
 return await GazetteCli.RunAsync(args, Program.Modules);
 
@@ -32,5 +33,6 @@ public partial class Program
         new ExportModule(),
         new WordPressLinksModule(),
         new ImportModule(),
+        new WordPressApiModule(),
     ];
 }

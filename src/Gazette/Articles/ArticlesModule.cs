@@ -23,7 +23,9 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<PublicArticleReader>();
         services.AddSingleton<IArticleDirectory>(sp => sp.GetRequiredService<PublicArticleReader>());
-        services.AddSingleton<IPublicArticles, PublicArticleCatalog>();
+        services.AddSingleton<PublicArticleCatalog>();
+        services.AddSingleton<IPublicArticles>(provider => provider.GetRequiredService<PublicArticleCatalog>());
+        services.AddSingleton<IPublicArticleQueries, PublicArticleQueryStore>();
         services.AddSingleton<IArticleExport, ArticleExportReader>();
         services.AddSingleton<IPublicSlugs, PublicSlugs>();
         services.AddSingleton<TaxonomyStore>();

@@ -106,7 +106,7 @@ public sealed partial class PublicArticleCatalog(Database database, Permalinks l
     }
 
     /// <summary>The rows with their sections, tags, bylines and paths, in the rows' order: four queries whatever their number.</summary>
-    private async Task<IReadOnlyList<PublicArticle>> CompleteAsync(DbConnection connection, List<Article> rows, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<PublicArticle>> CompleteAsync(DbConnection connection, List<Article> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -137,7 +137,7 @@ public sealed partial class PublicArticleCatalog(Database database, Permalinks l
             }
             articles.Add(new PublicArticle(row.Id, row.Kind, path, row.Title, row.Summary, row.BodyHtml, row.PublishedAt!.Value, row.UpdatedAt,
                 [.. sections[row.Id]], [.. tags[row.Id]], [.. bylines[row.Id]], row.FeaturedMediaId, row.CommentCount,
-                row.CommentStatus == DiscussionStatus.Open));
+                row.CommentStatus == DiscussionStatus.Open, row.ParentId, row.Slug));
         }
         return articles;
     }

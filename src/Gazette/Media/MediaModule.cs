@@ -24,6 +24,7 @@ public sealed class MediaModule : GazetteModule
         services.AddSingleton<IStartupTask, MediaStartupCheck>();
         services.AddThemeModels(typeof(ResponsiveImage), typeof(ImageView));
         services.AddSingleton<IImageLookup, MediaImageLookup>();
+        services.AddSingleton<IMediaCatalog, MediaCatalog>();
         services.AddAdminMenuItem(new AdminMenuItem("Media", "/admin/media", NewsroomRole.Author, 30));
 
         services.AddEvent<MediaUploaded>("media.uploaded");

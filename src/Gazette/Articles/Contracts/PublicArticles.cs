@@ -20,7 +20,9 @@ public sealed record PublicArticle(
     IReadOnlyList<PublicByline> Bylines,
     long? FeaturedMediaId,
     int CommentCount,
-    bool CommentsOpen);
+    bool CommentsOpen,
+    long? ParentId = null, // a page's parent page
+    string Slug = "");
 
 /// <summary>A section or tag and its archive's path.</summary>
 public sealed record PublicTerm(long Id, string Slug, string Name, string Description, string Path);

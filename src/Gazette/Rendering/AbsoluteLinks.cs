@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 
-namespace Gazette.Feeds;
+namespace Gazette.Rendering;
 
 /// <summary>
-/// A feed is read away from the site, where a link or image at "/media/x.jpg"
+/// A feed or an API answer is read away from the site, where a link or image at "/media/x.jpg"
 /// leads nowhere: site-relative <c>href</c>, <c>src</c> and <c>srcset</c>
-/// values in article and comment HTML are made absolute.
+/// values in article and comment HTML are made absolute (feeds, the WordPress API).
 /// </summary>
 public static partial class AbsoluteLinks
 {

@@ -1,0 +1,92 @@
+using Gazette.Articles.Contracts;
+using Gazette.Comments.Contracts;
+
+namespace Gazette.WordPressApi;
+
+/// <summary>
+/// <c>/wp/v2/comments</c>: approved comments on public articles, by name and
+/// sanitized HTML, never an email. Anonymous creation is off, as in WordPress.
+/// </summary>
+public static class WpCommentEndpoints
+{
+    public static readonly string[] QueryKeys =
+        ["page", "per_page", "search", "post", "parent", "include", "exclude", "orderby", "order", "before", "after", "status", "type", "context", "_fields", "_embed"];
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/wp/v2/comments", (HttpContext http, IServiceProvider services) => ListAsync(WpRequest.Of(http), services));
+        api.MapGet("/wp/v2/comments/{id:long}", (HttpContext http, long id, IServiceProvider services) => OneAsync(WpRequest.Of(http), services, id));
+    }
+
+    private static async Task<IResult> ListAsync(WpRequest request, IServiceProvider services)
+    {
+        if (request.RefusedContext("rest_forbidden_context", "Sorry, you are not allowed to edit comments.") is { } refused)
+        {
+            return refused;
+        }
+        var query = request.Query;
+        var orderBy = query.OneOf("orderby", "date_gmt", "date", "date_gmt", "id", "include", "post", "parent");
+        var commentQuery = new PublicCommentQuery(query.Page(), query.PerPage())
+        {
+            ArticleIds = query.Ids("post"),
+            ParentIds = query.Ids("parent"),
+            Include = query.Ids("include"),
+            Exclude = query.Ids("exclude"),
+            Search = query.Text("search"),
+            Before = query.Date("before"),
+            After = query.Date("after"),
+            OrderBy = orderBy switch
+            {
+                "id" => PublicCommentOrder.Id,
+                "include" => PublicCommentOrder.Include,
+                "post" => PublicCommentOrder.Article,
+                "parent" => PublicCommentOrder.Parent,
+                _ => PublicCommentOrder.Date,
+            },
+            Descending = query.OneOf("order", "desc", "asc", "desc") == "desc",
+        };
+        if (query.Strings("status").Any(status => status is not ("approve" or "approved")))
+        {
+            return WpError.Of("rest_forbidden_param", "Query parameter not permitted: status", StatusCodes.Status401Unauthorized);
+        }
+        if (query.Strings("type").Any(type => type != "comment"))
+        {
+            query.Refuse("type", "type is not one of comment.");
+        }
+        if (!query.IsValid)
+        {
+            return WpError.InvalidParams(query.Problems);
+        }
+        var articleQueries = services.GetRequiredService<IPublicArticleQueries>();
+        commentQuery = commentQuery with { HiddenArticleIds = await articleQueries.HiddenDiscussedIdsAsync(request.Aborted) };
+        var (comments, total) = await services.GetRequiredService<IPublicComments>().QueryAsync(commentQuery, request.Aborted);
+        if (total > 0 && (long)(commentQuery.Page - 1) * commentQuery.PerPage >= total)
+        {
+            return WpError.InvalidPage("rest_comment_invalid_page_number");
+        }
+        var paths = await PathsAsync(services, comments, request.Aborted);
+        return request.Many(comments.Select(comment => WpShapes.Comment(comment, paths.GetValueOrDefault(comment.ArticleId), request.Links, request.Time)),
+            "comments", total, commentQuery.Page, commentQuery.PerPage);
+    }
+
+    private static async Task<IResult> OneAsync(WpRequest request, IServiceProvider services, long id)
+    {
+        if (request.RefusedContext("rest_forbidden_context", "Sorry, you are not allowed to edit this comment.") is { } refused)
+        {
+            return refused;
+        }
+        if (!request.Query.IsValid)
+        {
+            return WpError.InvalidParams(request.Query.Problems);
+        }
+        var (found, _) = await services.GetRequiredService<IPublicComments>().QueryAsync(new PublicCommentQuery(1, 1) { Include = [id] }, request.Aborted);
+        var article = found.Count == 0 ? null : await services.GetRequiredService<IPublicArticles>().FindAsync(found[0].ArticleId, request.Aborted);
+        return article is null
+            ? WpError.Of("rest_comment_invalid_id", "Invalid comment ID.", StatusCodes.Status404NotFound)
+            : request.One(WpShapes.Comment(found[0], article.Path, request.Links, request.Time), "comments");
+    }
+
+    private static async Task<IReadOnlyDictionary<long, string>> PathsAsync(IServiceProvider services, IReadOnlyList<ListedComment> comments, CancellationToken cancellationToken) =>
+        (await services.GetRequiredService<IPublicArticles>().FindManyAsync([.. comments.Select(comment => comment.ArticleId).Distinct()], cancellationToken))
+            .ToDictionary(article => article.Id, article => article.Path);
+}

@@ -1,0 +1,78 @@
+using Gazette.Articles.Contracts;
+
+namespace Gazette.WordPressApi;
+
+/// <summary>
+/// <c>/wp/v2/users</c>: the members a public article's byline names, as
+/// WordPress shows authors of published posts to anyone; a member with
+/// nothing public is "invalid" here as on the author pages, so the API never
+/// confirms who has an account. Public fields only: never a login or email.
+/// </summary>
+public static class WpUserEndpoints
+{
+    public static readonly string[] QueryKeys = ["page", "per_page", "search", "slug", "include", "exclude", "orderby", "order", "context", "_fields", "_embed"];
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/wp/v2/users", (HttpContext http, IPublicArticleQueries queries, IAuthorDirectory authors) => ListAsync(WpRequest.Of(http), queries, authors));
+        api.MapGet("/wp/v2/users/{id:long}", (HttpContext http, long id, IPublicArticleQueries queries, IAuthorDirectory authors) => OneAsync(WpRequest.Of(http), queries, authors, id));
+    }
+
+    private static async Task<IResult> ListAsync(WpRequest request, IPublicArticleQueries queries, IAuthorDirectory directory)
+    {
+        if (request.RefusedContext("rest_forbidden_context", "Sorry, you are not allowed to list users.") is { } refused)
+        {
+            return refused;
+        }
+        var query = request.Query;
+        var (page, perPage) = (query.Page(), query.PerPage());
+        var search = query.Text("search");
+        var slugs = query.Strings("slug");
+        var include = query.Ids("include");
+        var exclude = query.Ids("exclude");
+        var orderBy = query.OneOf("orderby", "name", "id", "include", "name", "slug");
+        var descending = query.OneOf("order", "asc", "asc", "desc") == "desc";
+        if (!query.IsValid)
+        {
+            return WpError.InvalidParams(query.Problems);
+        }
+        // The members with public bylines are a newsroom's worth, so they are filtered here rather than in SQL.
+        var members = (await directory.FindAsync(await queries.BylineMemberIdsAsync(request.Aborted), request.Aborted)).Values
+            .Where(author => search is null
+                || author.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase)
+                || author.Slug.Contains(search, StringComparison.OrdinalIgnoreCase))
+            .Where(author => slugs.Count == 0 || slugs.Contains(author.Slug, StringComparer.OrdinalIgnoreCase))
+            .Where(author => include.Count == 0 || include.Contains(author.Id))
+            .Where(author => !exclude.Contains(author.Id));
+        var ordered = orderBy switch
+        {
+            "id" => Order(members, author => author.Id, descending),
+            "include" => members.OrderBy(author => include.ToList().IndexOf(author.Id)),
+            "slug" => Order(members, author => author.Slug, descending),
+            _ => Order(members, author => author.DisplayName, descending),
+        };
+        var all = ordered.ToList();
+        return request.Many(all.Skip((page - 1) * perPage).Take(perPage).Select(author => WpShapes.User(author, request.Links)), "users", all.Count, page, perPage);
+    }
+
+    private static IOrderedEnumerable<PublicAuthor> Order<T>(IEnumerable<PublicAuthor> authors, Func<PublicAuthor, T> key, bool descending) =>
+        descending ? authors.OrderByDescending(key) : authors.OrderBy(key);
+
+    private static async Task<IResult> OneAsync(WpRequest request, IPublicArticleQueries queries, IAuthorDirectory directory, long id)
+    {
+        if (request.RefusedContext("rest_forbidden_context", "Sorry, you are not allowed to edit this user.") is { } refused)
+        {
+            return refused;
+        }
+        if (!request.Query.IsValid)
+        {
+            return WpError.InvalidParams(request.Query.Problems);
+        }
+        var authors = (await queries.BylineMemberIdsAsync(request.Aborted)).Contains(id)
+            ? await directory.FindAsync([id], request.Aborted)
+            : new Dictionary<long, PublicAuthor>();
+        return authors.TryGetValue(id, out var author)
+            ? request.One(WpShapes.User(author, request.Links), "users")
+            : WpError.Of("rest_user_invalid_id", "Invalid user ID.", StatusCodes.Status404NotFound);
+    }
+}
