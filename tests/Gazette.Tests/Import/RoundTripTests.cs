@@ -1,0 +1,75 @@
+using Dapper;
+using Gazette.Storage;
+using Gazette.Tests.Export;
+using Gazette.Tests.Infrastructure;
+
+namespace Gazette.Tests.Import;
+
+/// <summary>
+/// Issue 12's round trip: a site exported with <c>gazette export wordpress</c>
+/// and imported into an empty site with <c>gazette import wordpress</c> has the
+/// same articles, pages, terms, members and comments, with their ids. What
+/// is known not to come back the same is left out of the comparison and
+/// named here: a title's markup (Gazette's titles are text), a section's slug
+/// (the import names sections by their name, so "city" comes back
+/// "city-region", named in the stop note of 2026-12-05), members' logins (the export names them by
+/// their public slug, decision 110), and a guest byline, which comes back a
+/// member without a password; and roles, which WXR does not carry (every
+/// imported member is an author).
+/// </summary>
+public abstract class RoundTripTests<TProvider>(TProvider provider) : IClassFixture<TProvider>
+    where TProvider : DatabaseProvider
+{
+    [Fact]
+    public async Task AnExportImportedIntoAnEmptySiteGivesTheSameContent()
+    {
+        var source = await provider.CreateMigratedAsync();
+        await using var sourceDatabase = Database.Create(DatabaseUrl.Parse(source));
+        await ExportSite.SeedAsync(sourceDatabase);
+        var target = await provider.CreateMigratedAsync();
+        await using var targetDatabase = Database.Create(DatabaseUrl.Parse(target));
+        var folder = Directory.CreateTempSubdirectory("gazette-round-trip-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "site.xml");
+            var exported = await GazetteProcess.RunAsync(folder, null, "export", "wordpress", file, "--database", source, "--Gazette:SampleContent=false", "--Logging:LogLevel:Default=Warning");
+            Assert.True(exported.ExitCode == 0, exported.Stderr);
+
+            var imported = await GazetteProcess.RunAsync(folder, null, "import", "wordpress", file, "--database", target, "--Gazette:SampleContent=false", "--Logging:LogLevel:Default=Warning");
+            Assert.True(imported.ExitCode == 0, imported.Stderr + imported.Stdout);
+
+            foreach (var query in Compared)
+            {
+                Assert.Equal(await RowsAsync(sourceDatabase, query), await RowsAsync(targetDatabase, query));
+            }
+            // Scheduled for a time that has passed by now (the site's dates are fixed in 2024): WordPress publishes such a post too.
+            Assert.Equal(["3 | published"], await RowsAsync(targetDatabase, "select id, status from articles where id = 3"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>What must come back the same; each row read as text so both databases compare alike.</summary>
+    private static readonly string[] Compared =
+    [
+        "select id, kind, slug, status, parent_id, comment_status from articles where id <> 3 order by id",
+        "select id, title from articles where id > 1 order by id",
+        "select a.id, s.name from articles a join article_sections x on x.article_id = a.id join sections s on s.id = x.section_id order by a.id, s.name",
+        "select a.id, t.slug, t.name from articles a join article_tags x on x.article_id = a.id join tags t on t.id = x.tag_id order by a.id, t.slug",
+        "select id, display_name from users where id in (11, 12) order by id",
+        "select id, article_id, parent_id, author_name, author_email, author_url, status, ip, user_id from comments order by id",
+    ];
+
+    private static async Task<List<string>> RowsAsync(Database database, string query)
+    {
+        await using var connection = await database.OpenAsync();
+        var rows = await connection.QueryAsync(query);
+        return rows.Select(row => string.Join(" | ", ((IDictionary<string, object?>)row).Values.Select(value => value?.ToString() ?? "null"))).ToList();
+    }
+}
+
+public sealed class RoundTripTestsOnSqlite(SqliteProvider provider) : RoundTripTests<SqliteProvider>(provider);
+
+public sealed class RoundTripTestsOnPostgres(PostgresProvider provider) : RoundTripTests<PostgresProvider>(provider);
