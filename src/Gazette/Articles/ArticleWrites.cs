@@ -141,7 +141,7 @@ public sealed class ArticleWrites(ArticleEditor editor, Database database) : IAr
                 return null;
             }
             var names = (await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
-                $"select id, name from {table} where id in @ids", new { ids = ids.Distinct().ToArray() }, cancellationToken: cancellationToken))).ToDictionary(row => row.Id, row => row.Name);
+                $"select id, name from {table} where {database.Dialect.InList("id", "ids")}", new { ids = ids.Distinct().ToArray() }, cancellationToken: cancellationToken))).ToDictionary(row => row.Id, row => row.Name);
             if (ids.Where(id => !names.ContainsKey(id)).Take(1).ToList() is [var missing])
             {
                 errors[field] = $"There is no {(table == "sections" ? "section" : "tag")} with the number {missing}.";
