@@ -32,11 +32,18 @@ public static class WpPostWrites
 
     public static void Map(RouteGroupBuilder api)
     {
+        // A write's answer holds the raw text of what may be a draft: no cache between the client and the site keeps it.
+        var writes = api.MapGroup("").AddEndpointFilter((invocation, next) =>
+        {
+            invocation.HttpContext.Response.Headers.CacheControl = "no-store";
+            return next(invocation);
+        });
         foreach (var (collection, isPage) in new[] { ("posts", false), ("pages", true) })
         {
-            api.MapPost($"/wp/v2/{collection}", (HttpContext http, IArticleWrites writes) => CreateAsync(http, writes, isPage));
-            api.MapMethods($"/wp/v2/{collection}/{{id:long}}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch], (HttpContext http, IArticleWrites writes, long id) => UpdateAsync(http, writes, isPage, id));
-            api.MapDelete($"/wp/v2/{collection}/{{id:long}}", (HttpContext http, IArticleWrites writes, long id) => DeleteAsync(http, writes, isPage, id));
+            writes.MapPost($"/wp/v2/{collection}", (HttpContext http, IArticleWrites articles) => CreateAsync(http, articles, isPage));
+            writes.MapMethods($"/wp/v2/{collection}/{{id:long}}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch],
+                (HttpContext http, IArticleWrites articles, long id) => UpdateAsync(http, articles, isPage, id));
+            writes.MapDelete($"/wp/v2/{collection}/{{id:long}}", (HttpContext http, IArticleWrites articles, long id) => DeleteAsync(http, articles, isPage, id));
         }
     }
 

@@ -35,12 +35,12 @@ public abstract class WordPressWriteTests<TProvider>(TProvider provider) : Newsr
         }
     }
 
-    private async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(HttpMethod method, string path, NewsroomUser? as_, HttpContent? content = null)
+    private async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(HttpMethod method, string path, NewsroomUser? caller, HttpContent? content = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
-        if (as_ is not null)
+        if (caller is not null)
         {
-            request.Headers.Add(MemberHeader, $"{as_.Id}:{as_.Role}:{as_.Name}");
+            request.Headers.Add(MemberHeader, $"{caller.Id}:{caller.Role}:{caller.Name}");
         }
         var response = await Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
@@ -49,8 +49,8 @@ public abstract class WordPressWriteTests<TProvider>(TProvider provider) : Newsr
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private Task<(HttpResponseMessage Response, JsonElement Body)> CreateAsync(NewsroomUser? as_, string json, string collection = "posts") =>
-        SendAsync(HttpMethod.Post, "/wp-json/wp/v2/" + collection, as_, Json(json));
+    private Task<(HttpResponseMessage Response, JsonElement Body)> CreateAsync(NewsroomUser? caller, string json, string collection = "posts") =>
+        SendAsync(HttpMethod.Post, "/wp-json/wp/v2/" + collection, caller, Json(json));
 
     private static void AssertError(HttpResponseMessage response, JsonElement body, HttpStatusCode status, string code)
     {
@@ -82,6 +82,7 @@ public abstract class WordPressWriteTests<TProvider>(TProvider provider) : Newsr
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = post.GetProperty("id").GetInt64();
         Assert.Equal($"http://localhost/wp-json/wp/v2/posts/{id}", response.Headers.Location!.ToString());
+        Assert.True(response.Headers.CacheControl!.NoStore);
         var wordpress = WordPressFixtures.Rest("write-create-post").RootElement;
         AssertKeys(wordpress, post, "post");
         foreach (var field in new[] { "title", "content", "excerpt", "guid" })
@@ -223,8 +224,8 @@ public abstract class WordPressWriteTests<TProvider>(TProvider provider) : Newsr
             Assert.True(refusal.GetProperty("data").GetProperty("params").TryGetProperty(param, out _), param);
         }
 
-        var (syntax, json_) = await CreateAsync(editor, """{"title": """);
-        AssertError(syntax, json_, HttpStatusCode.BadRequest, "rest_invalid_json");
+        var (syntax, notJson) = await CreateAsync(editor, """{"title": """);
+        AssertError(syntax, notJson, HttpStatusCode.BadRequest, "rest_invalid_json");
         var (exists, existing) = await CreateAsync(editor, """{"id":1,"title":"Again"}""");
         AssertError(exists, existing, HttpStatusCode.BadRequest, "rest_post_exists");
 
