@@ -189,6 +189,12 @@ public abstract class WordPressWriteTests<TProvider>(TProvider provider) : Newsr
         var (asPage, notPage) = await SendAsync(HttpMethod.Post, $"/wp-json/wp/v2/pages/{id}", editor, Json("""{"title":"Not a page"}"""));
         AssertError(asPage, notPage, HttpStatusCode.NotFound, "rest_post_invalid_id");
 
+        var (bad, problems) = await SendAsync(HttpMethod.Patch, path, author, Json("""{"title":"Never saved","tags":[987654321],"status":"private"}"""));
+        AssertError(bad, problems, HttpStatusCode.BadRequest, "rest_invalid_param");
+        var (_, unchanged) = await SendAsync(HttpMethod.Post, path, author, Json("{}"));
+        Assert.Equal("By PATCH", unchanged.GetProperty("title").GetProperty("raw").GetString());
+        Assert.Equal("draft", unchanged.GetProperty("status").GetString());
+
         var (edited, byEditor) = await SendAsync(HttpMethod.Put, path, editor, Json("""{"title":"An editor's title","status":"publish"}"""));
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.Equal("publish", byEditor.GetProperty("status").GetString());
