@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Gazette.Articles.Contracts;
 using Gazette.Rendering;
 using Gazette.Web;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gazette.WordPressApi;
 
@@ -150,6 +151,25 @@ public static class WpPostWrites
         }
         var result = await writes.TrashAsync(caller, id, http.RequestAborted);
         return Answer(http, caller, result, created: false, ("rest_cannot_delete", CannotDelete));
+    }
+
+    /// <summary>
+    /// A post as its editor reads it before a change (<c>?context=edit</c>), any
+    /// status, for a caller who may open it; never kept by the page cache.
+    /// </summary>
+    public static async Task<IResult> EditContextAsync(HttpContext http, IArticleWrites writes, NewsroomUser caller, bool isPage, long id)
+    {
+        if (http.Features.Get<IOutputCacheFeature>()?.Context is { } cache)
+        {
+            cache.AllowCacheStorage = false;
+        }
+        http.Response.Headers.CacheControl = "no-store";
+        var current = await writes.FindAsync(caller, id, http.RequestAborted);
+        if (current.Outcome == WriteOutcome.NotFound || (current.Succeeded && current.Article!.IsPage != isPage))
+        {
+            return WpError.InvalidPostId();
+        }
+        return Answer(http, caller, current, created: false, ("rest_forbidden_context", "Sorry, you are not allowed to edit this post."));
     }
 
     /// <summary>The request's fields as a write, or WordPress's refusal: types first, then rights, then what Gazette has no equivalent for.</summary>

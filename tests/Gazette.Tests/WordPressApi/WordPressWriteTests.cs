@@ -178,6 +178,15 @@ public abstract class WordPressWriteTests<TProvider>(TProvider provider) : Newsr
             Assert.Equal("Kept summary.", post.GetProperty("excerpt").GetProperty("raw").GetString());
         }
 
+        var (read, draft) = await SendAsync(HttpMethod.Get, path + "?context=edit", author);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.True(read.Headers.CacheControl!.NoStore);
+        Assert.Equal("By PATCH", draft.GetProperty("title").GetProperty("raw").GetString());
+        var (hidden, forbidden) = await SendAsync(HttpMethod.Get, path + "?context=edit", other);
+        AssertError(hidden, forbidden, HttpStatusCode.Forbidden, "rest_forbidden_context");
+        var (anonymousRead, unauthorized) = await SendAsync(HttpMethod.Get, path + "?context=edit", null);
+        AssertError(anonymousRead, unauthorized, HttpStatusCode.Unauthorized, "rest_forbidden_context");
+
         var (refused, error) = await SendAsync(HttpMethod.Post, path, other, Json("""{"title":"Not mine"}"""));
         AssertError(refused, error, HttpStatusCode.Forbidden, "rest_cannot_edit");
         var (reassign, others) = await SendAsync(HttpMethod.Post, path, author, Json($$"""{"author":{{other.Id}}}"""));
