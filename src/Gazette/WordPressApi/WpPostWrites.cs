@@ -59,7 +59,7 @@ public static class WpPostWrites
         {
             return Forbidden("rest_cannot_create", CannotCreate, caller);
         }
-        var (body, refusal) = await WpBody.ReadAsync(http.Request, http.RequestServices.GetRequiredService<SiteTime>());
+        var (body, refusal) = await WpPostParams.ReadAsync(http.Request, http.RequestServices.GetRequiredService<SiteTime>());
         if (refusal is not null)
         {
             return refusal;
@@ -99,7 +99,7 @@ public static class WpPostWrites
         {
             return Forbidden("rest_cannot_edit", CannotEdit, caller);
         }
-        var (body, refusal) = await WpBody.ReadAsync(http.Request, http.RequestServices.GetRequiredService<SiteTime>());
+        var (body, refusal) = await WpPostParams.ReadAsync(http.Request, http.RequestServices.GetRequiredService<SiteTime>());
         if (refusal is not null)
         {
             return refusal;
@@ -130,7 +130,7 @@ public static class WpPostWrites
         {
             return Forbidden("rest_cannot_delete", CannotDelete, caller);
         }
-        var (body, refusal) = await WpBody.ReadAsync(http.Request, http.RequestServices.GetRequiredService<SiteTime>());
+        var (body, refusal) = await WpPostParams.ReadAsync(http.Request, http.RequestServices.GetRequiredService<SiteTime>());
         if (refusal is not null)
         {
             return refusal;
@@ -173,7 +173,7 @@ public static class WpPostWrites
     }
 
     /// <summary>The request's fields as a write, or WordPress's refusal: types first, then rights, then what Gazette has no equivalent for.</summary>
-    private static (ArticleWrite? Write, IResult? Refusal) Read(HttpContext http, WpBody body, NewsroomUser caller, bool isPage, long author)
+    private static (ArticleWrite? Write, IResult? Refusal) Read(HttpContext http, WpPostParams body, NewsroomUser caller, bool isPage, long author)
     {
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var status = body.OneOf("status", "publish", "future", "draft", "pending", "private");
