@@ -68,7 +68,7 @@ public static class WpPostWrites
         {
             return WpError.Of("rest_post_exists", "Cannot create existing post.", StatusCodes.Status400BadRequest);
         }
-        var read = Read(http, body, caller, isPage, caller.Id);
+        var read = Read(http, body, caller, isPage, caller.Id, creating: true);
         if (read.Refusal is not null)
         {
             return read.Refusal;
@@ -104,7 +104,7 @@ public static class WpPostWrites
         {
             return refusal;
         }
-        var read = Read(http, body!, caller, isPage, current.Article!.OwnerId ?? 0);
+        var read = Read(http, body!, caller, isPage, current.Article!.OwnerId ?? 0, creating: false);
         if (read.Refusal is not null)
         {
             return read.Refusal;
@@ -173,7 +173,7 @@ public static class WpPostWrites
     }
 
     /// <summary>The request's fields as a write, or WordPress's refusal: types first, then rights, then what Gazette has no equivalent for.</summary>
-    private static (ArticleWrite? Write, IResult? Refusal) Read(HttpContext http, WpPostParams body, NewsroomUser caller, bool isPage, long author)
+    private static (ArticleWrite? Write, IResult? Refusal) Read(HttpContext http, WpPostParams body, NewsroomUser caller, bool isPage, long author, bool creating)
     {
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var status = body.OneOf("status", "publish", "future", "draft", "pending", "private");
@@ -210,7 +210,7 @@ public static class WpPostWrites
         }
         if (askedAuthor is { } other && other != author && !caller.CanEditOthers)
         {
-            return (null, Forbidden("rest_cannot_edit_others", author == caller.Id ? "Sorry, you are not allowed to create posts as this user." : "Sorry, you are not allowed to update posts as this user.", caller));
+            return (null, Forbidden("rest_cannot_edit_others", creating ? "Sorry, you are not allowed to create posts as this user." : "Sorry, you are not allowed to update posts as this user.", caller));
         }
         if (sticky == true && !caller.CanEditOthers && !caller.CanPublish)
         {
