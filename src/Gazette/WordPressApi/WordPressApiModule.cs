@@ -17,7 +17,7 @@ public sealed class WordPressApiModule : GazetteModule
 {
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IWpCaller, WpAnonymousCaller>();
+        services.AddSingleton<IWpCaller, WpApplicationPasswordCaller>();
         services.AddNodeSubscriber<ArticlePublished, WpCacheEviction>();
         services.AddNodeSubscriber<ArticleChanged, WpCacheEviction>();
         services.AddNodeSubscriber<CommentSubmitted, WpCacheEviction>();

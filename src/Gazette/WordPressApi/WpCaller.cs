@@ -2,18 +2,18 @@ using Gazette.Web;
 
 namespace Gazette.WordPressApi;
 
-/// <summary>The member of the newsroom a write comes from (HTTP Basic with an application password), or null.</summary>
+/// <summary>The member of the newsroom a write comes from, or null.</summary>
 public interface IWpCaller
 {
     Task<NewsroomUser?> CallerAsync(HttpContext context);
 }
 
 /// <summary>
-/// Callers are authenticated by application passwords only, never by the
-/// session cookie (a cookie would let another site's page write through the
-/// reader's browser); until a site has them, every caller is anonymous.
+/// An application password over HTTP Basic auth, and nothing else: never the
+/// session cookie, which would let another site's page write through a
+/// signed-in member's browser. A wrong password is an anonymous caller, as in WordPress.
 /// </summary>
-public sealed class WpAnonymousCaller : IWpCaller
+public sealed class WpApplicationPasswordCaller : IWpCaller
 {
-    public Task<NewsroomUser?> CallerAsync(HttpContext context) => Task.FromResult<NewsroomUser?>(null);
+    public Task<NewsroomUser?> CallerAsync(HttpContext context) => NewsroomUser.ApiCallerAsync(context);
 }

@@ -16,8 +16,8 @@ namespace Gazette.Tests.WordPressApi;
 /// <summary>
 /// Writes to /wp-json/wp/v2/posts and pages as each role, on both databases,
 /// against the shapes and codes of a real WordPress (tests/fixtures/wordpress/rest).
-/// The caller is named by a test header here; how a request proves who it is
-/// (application passwords) is tested with that feature.
+/// The caller is named by a test header for the roles, and proved by an
+/// application password over HTTP Basic auth where no header names one.
 /// </summary>
 public abstract class WordPressWriteTests<TProvider>(TProvider provider) : NewsroomTestBase<TProvider>(provider)
     where TProvider : DatabaseProvider
@@ -31,7 +31,9 @@ public abstract class WordPressWriteTests<TProvider>(TProvider provider) : Newsr
         public Task<NewsroomUser?> CallerAsync(HttpContext context)
         {
             var parts = context.Request.Headers[MemberHeader].ToString().Split(':');
-            return Task.FromResult(parts.Length == 3 ? new NewsroomUser(long.Parse(parts[0], CultureInfo.InvariantCulture), parts[2], parts[1]) : null);
+            return parts.Length == 3
+                ? Task.FromResult<NewsroomUser?>(new NewsroomUser(long.Parse(parts[0], CultureInfo.InvariantCulture), parts[2], parts[1]))
+                : new WpApplicationPasswordCaller().CallerAsync(context);
         }
     }
 
@@ -102,6 +104,44 @@ public abstract class WordPressWriteTests<TProvider>(TProvider provider) : Newsr
         var (single, _) = await SendAsync(HttpMethod.Get, $"/wp-json/wp/v2/posts/{id}", null);
         Assert.Equal(HttpStatusCode.OK, single.StatusCode);
         await Wait.UntilAsync(async () => (await SendAsync(HttpMethod.Get, $"/wp-json/wp/v2/posts?search={run}", null)).Body.GetArrayLength() == 1);
+    }
+
+    [Fact]
+    public async Task AnApplicationPasswordOverBasicAuthWritesAndAWrongOneIsWordPresssRefusal()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var login = "app" + tag;
+        var id = await new Gazette.Accounts.UserStore(Provider.Database, Factory.Clock).CreateAsync(new Gazette.Accounts.User
+        {
+            Login = login,
+            DisplayName = "App " + tag,
+            Slug = "app-" + tag,
+            Email = login + "@example.org",
+            PasswordHash = Gazette.Accounts.Passwords.Hash("a password of some length"),
+            Role = NewsroomRole.Author,
+        });
+        var password = await Factory.Services.GetRequiredService<Gazette.Accounts.ApplicationPasswordStore>().CreateAsync(id, "Phone");
+
+        async Task<(HttpResponseMessage Response, JsonElement Body)> PostAsBasicAsync(string secret)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/wp-json/wp/v2/posts", UriKind.Relative))
+            {
+                Content = Json($$"""{"title":"From the phone {{tag}}","content":"Written on the go.","status":"publish"}"""),
+            };
+            request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(login + ":" + secret)));
+            var response = await Client.SendAsync(request);
+            return (response, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+        }
+
+        var (wrong, refusal) = await PostAsBasicAsync("abcd efgh ijkl mnop qrst uvwx");
+        var wordpress = WordPressFixtures.Rest("error-401-bad-application-password").RootElement;
+        AssertError(wrong, refusal, HttpStatusCode.Unauthorized, wordpress.GetProperty("code").GetString()!);
+        Assert.Equal(wordpress.GetProperty("message").GetString(), refusal.GetProperty("message").GetString());
+
+        var (created, post) = await PostAsBasicAsync(password);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(id, post.GetProperty("author").GetInt64());
+        Assert.Equal("publish", post.GetProperty("status").GetString());
     }
 
     [Fact]
