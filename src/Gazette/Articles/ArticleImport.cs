@@ -1,6 +1,7 @@
 using Dapper;
 using Gazette.Articles.Contracts;
 using Gazette.Events;
+using Gazette.Kernel;
 using Gazette.Storage;
 
 namespace Gazette.Articles;
@@ -30,8 +31,8 @@ public sealed class ArticleImport(ArticlePublisher publisher, Permalinks links, 
             Status = article.Status,
             PublishedAt = article.PublishedAt,
             CommentStatus = article.CommentsOpen ? DiscussionStatus.Open : DiscussionStatus.Closed,
-            Sections = article.Sections,
-            Tags = article.Tags,
+            SectionsBySlug = [.. article.Sections.Select(Keyed)],
+            TagsBySlug = [.. article.Tags.Select(Keyed)],
             Bylines = [.. article.Bylines.Keys],
             BylineMembers = article.Bylines,
             FeaturedMediaId = article.FeaturedMediaId,
@@ -50,6 +51,13 @@ public sealed class ArticleImport(ArticlePublisher publisher, Permalinks links, 
             }
         }
         return id;
+    }
+
+    /// <summary>The old site's slug as Gazette writes slugs (WordPress keeps a non-ASCII slug percent-encoded); its name when the slug has nothing to keep.</summary>
+    private static TermKey Keyed(ImportedTerm term)
+    {
+        var slug = Normalized.Slug(Uri.UnescapeDataString(term.Slug));
+        return new TermKey(slug.Length > 0 ? slug : Normalized.Slug(term.Name), term.Name, term.Description);
     }
 
     public async Task<bool> HoldsOnlyFreshInstallAsync(CancellationToken cancellationToken = default)

@@ -45,6 +45,11 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
         Assert.DoesNotContain("<script", river.BodyHtml, StringComparison.Ordinal);
         Assert.Equal("closed", await connection.ExecuteScalarAsync<string>("select comment_status from articles where id = 13"));
         Assert.Equal(["Floods"], await connection.QueryAsync<string>("select t.name from tags t join article_tags x on x.tag_id = t.id where x.article_id = 10"));
+        // Filed by WordPress's slugs, so /category/local/ and /tag/floods/ are the addresses they had.
+        Assert.Equal(
+            [("local", "Local News")],
+            await connection.QueryAsync<(string, string)>("select s.slug, s.name from sections s join article_sections x on x.section_id = s.id where x.article_id = 10"));
+        Assert.Equal(["floods"], await connection.QueryAsync<string>("select t.slug from tags t join article_tags x on x.tag_id = t.id where x.article_id = 10"));
 
         var users = (await connection.QueryAsync<(long Id, string Login, string Name, string PasswordHash)>("select id, login, display_name, password_hash from users order by id")).AsList();
         Assert.Equal([(1L, "ada", "Ada Lovelace", ""), (7, "grace", "Grace Hopper", "")], users);

@@ -8,6 +8,8 @@ namespace Gazette.Articles.Contracts;
 /// HTML, rendered and sanitized like any body; <paramref name="Status"/> is one
 /// of <see cref="ImportedStatus"/>; a published one dated to come is scheduled.
 /// <paramref name="OldSlugs"/> are slugs it had before, whose links become 301s.
+/// Sections and tags are filed by slug (made with the term's name and
+/// description when new), so their archives keep the old site's addresses.
 /// </summary>
 public sealed record ImportedArticle(
     long? Id,
@@ -20,11 +22,14 @@ public sealed record ImportedArticle(
     string Status,
     DateTimeOffset? PublishedAt,
     bool CommentsOpen,
-    IReadOnlyList<string> Sections,
-    IReadOnlyList<string> Tags,
+    IReadOnlyList<ImportedTerm> Sections,
+    IReadOnlyList<ImportedTerm> Tags,
     IReadOnlyDictionary<string, long> Bylines,
     IReadOnlyList<string> OldSlugs,
     long? FeaturedMediaId = null);
+
+/// <summary>A section or tag of another site, known by its slug there.</summary>
+public sealed record ImportedTerm(string Slug, string Name, string Description = "");
 
 /// <summary>The statuses an imported article may have (Articles' own names).</summary>
 public static class ImportedStatus
