@@ -15,6 +15,9 @@ public sealed class ImportReport
     /// <summary>Things found in the map from an earlier import and left as they are.</summary>
     public int AlreadyImported { get; set; }
     public int IdsKept { get; set; }
+
+    /// <summary>Articles of a fresh install (the sample article, the policy drafts) the import replaced.</summary>
+    public int FreshInstallRemoved { get; set; }
     public int IdsNew { get; set; }
     public int Sticky { get; set; }
     public int PasswordProtected { get; set; }
@@ -42,6 +45,10 @@ public sealed class ImportReport
     public IEnumerable<string> Lines(string file)
     {
         yield return $"Imported from {file} (WXR {(Version.Length > 0 ? Version : "version not stated")}): {Posts} posts, {Pages} pages, {Comments} comments, {Authors} new authors, {Sections} sections, {Tags} tags, {Redirects} redirects from old slugs.";
+        if (FreshInstallRemoved > 0)
+        {
+            yield return $"The fresh install's sample article and policy drafts ({FreshInstallRemoved}) were removed, so WordPress's content keeps its ids; Gazette does not add them again.";
+        }
         if (IdsKept + IdsNew > 0)
         {
             yield return IdsNew == 0

@@ -30,6 +30,13 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         var report = new ImportReport();
         var site = Survey(open, report);
         var keepIds = await articles.HoldsOnlyFreshInstallAsync(cancellationToken);
+        if (keepIds)
+        {
+            // Only now that the whole file has been read: a broken one leaves the sample content where it was.
+            await using var work = await units.BeginAsync(cancellationToken);
+            report.FreshInstallRemoved = await articles.RemoveFreshInstallAsync(work, cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
         var users = await ImportAuthorsAsync(site, keepIds, report, cancellationToken);
         report.Permalinks = WordPressPermalinks.Infer(site.Links);
         if (report.Permalinks is { } pattern)

@@ -54,6 +54,14 @@ public interface IArticleImport
     /// <summary>Whether the site holds no article or page but a fresh install's (the sample article, the policy drafts).</summary>
     Task<bool> HoldsOnlyFreshInstallAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Removes the fresh install's articles (the sample article, the policy
+    /// drafts) and the sections and tags only they used, raising
+    /// <see cref="ArticleChanged"/> for each so caches and projections drop
+    /// them; returns how many went. Call it only when <see cref="HoldsOnlyFreshInstallAsync"/> said so.
+    /// </summary>
+    Task<int> RemoveFreshInstallAsync(UnitOfWork work, CancellationToken cancellationToken = default);
+
     /// <summary>Whether an article or page has this id.</summary>
     Task<bool> ExistsAsync(UnitOfWork work, long id, CancellationToken cancellationToken = default);
 
