@@ -18,7 +18,7 @@ namespace Gazette.Import;
 /// import contracts, which raise the events a newsroom edit raises, so caches,
 /// feeds and search follow. <see cref="ImportMap"/> makes a second run add nothing.
 /// </summary>
-public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, ICommentImport comments, IMemberImport members, IImageImport library, IImageLookup images, ISettings settings, TimeProvider time)
+public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, ICommentImport comments, IMemberImport members, IImageImport library, IImageLookup images, ISettings settings, IPasswordLinks passwordLinks, TimeProvider time)
 {
     public const int BatchSize = 500;
     private const int LinksToJudgeBy = 200;
@@ -101,6 +101,12 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
             await members.AfterExplicitIdsAsync(work, cancellationToken);
             await work.CommitAsync(cancellationToken);
         }
+        // Last, so a link is only handed out once its author's content is in.
+        report.LinksNameLocalhost = passwordLinks.BaseUrl is null;
+        foreach (var (login, id) in report.NewMembers)
+        {
+            report.PasswordLinks.Add((login, await passwordLinks.IssueAsync(id, cancellationToken)));
+        }
         return report;
     }
 
@@ -173,7 +179,7 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
                 if (result.Created)
                 {
                     report.Authors++;
-                    report.NewMembers.Add(result.Login);
+                    report.NewMembers.Add((result.Login, result.Id));
                     CountId(report, keepIds && author.Id is not null, author.Id == result.Id);
                 }
             }

@@ -2,6 +2,7 @@ using Dapper;
 using Gazette.Articles;
 using Gazette.Storage;
 using Gazette.Tests.Infrastructure;
+using Gazette.Web;
 
 namespace Gazette.Tests.Import;
 
@@ -26,8 +27,9 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
         Assert.Contains("Skipped (not content): 1 custom_css, 1 nav_menu_item, 1 revision.", stdout, StringComparison.Ordinal);
         Assert.Contains("Repaired: 2 unescaped ampersands", stdout, StringComparison.Ordinal);
         Assert.Contains("Attachments: 1 not imported", stdout, StringComparison.Ordinal);
-        Assert.Contains("gazette user password ada", stdout, StringComparison.Ordinal);
-        Assert.Contains("gazette user password grace", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\n  ada: http://localhost:5000/admin/welcome/[A-Za-z0-9_-]{43}\r?\n", stdout);
+        Assert.Matches(@"\n  grace: http://localhost:5000/admin/welcome/[A-Za-z0-9_-]{43}\r?\n", stdout);
+        Assert.Contains("Gazette:Site:BaseUrl is not set, so the links name localhost", stdout, StringComparison.Ordinal);
         Assert.Contains("Sticky: 1 posts", stdout, StringComparison.Ordinal);
         Assert.Contains("Permalinks: the site now makes links as WordPress did, /%year%/%monthnum%/%postname%/.", stdout, StringComparison.Ordinal);
 
@@ -141,7 +143,7 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
 
             Assert.True(exitCode == 0, stderr);
             Assert.Contains("(WXR 1.0): 1 posts, 0 pages, 0 comments, 1 new authors", stdout, StringComparison.Ordinal);
-            Assert.Contains("gazette user password oldtimer", stdout, StringComparison.Ordinal);
+            Assert.Contains("  oldtimer: http://localhost:5000/admin/welcome/", stdout, StringComparison.Ordinal);
             await using var connection = await database.OpenAsync();
             Assert.Equal("oldtimer", await connection.ExecuteScalarAsync<string>("select u.login from bylines b join users u on u.id = b.user_id where b.article_id = (select id from articles where slug = 'from-2008')"));
             Assert.Equal("Misc", await connection.ExecuteScalarAsync<string>("select s.name from sections s join article_sections x on x.section_id = s.id where x.article_id = (select id from articles where slug = 'from-2008')"));
@@ -182,8 +184,10 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
     [Fact]
     public async Task TheSiteShowsAnImportedPostWithItsThreadAndHidesThePasswordProtectedOne()
     {
-        var (exitCode, _, stderr) = await ImportAsync(Provider.Setting, WxrReaderTests.SmallExport);
+        var (exitCode, stdout, stderr) = await ImportAsync(Provider.Setting, WxrReaderTests.SmallExport);
         Assert.True(exitCode == 0, stderr);
+        var welcome = System.Text.RegularExpressions.Regex.Match(stdout, @"  ada: http://localhost:5000(/admin/welcome/\S+)").Groups[1].Value;
+        Assert.Contains("Welcome, Ada Lovelace", (await GetAsync(welcome)).Html, StringComparison.Ordinal);
         await using var connection = await Provider.Database.OpenAsync();
         var river = await connection.QuerySingleAsync<(DateTimeOffset PublishedAt, string Slug)>("select published_at, slug from articles where title = 'The river rises'");
         var members = await connection.QuerySingleAsync<(DateTimeOffset PublishedAt, string Slug)>("select published_at, slug from articles where title = 'Members only'");
@@ -195,6 +199,22 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
         Assert.DoesNotContain("Is the ferry running?", page, StringComparison.Ordinal);
         Assert.DoesNotContain("tom@reader.example", page, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Client.GetAsync(TestLinks.Article(members.PublishedAt, members.Slug))).StatusCode);
+    }
+
+    [Fact]
+    public async Task UserInvitePrintsALinkWithTheSiteAddressAndNamesAnUnknownLogin()
+    {
+        await Newsroom.AddUserAsync(Factory, "lin", NewsroomRole.Author, password: null);
+
+        var invite = await GazetteProcess.RunAsync(Path.GetTempPath(), null, "user", "invite", "lin", "--database", Provider.Setting, "--Gazette:Site:BaseUrl=https://news.example.org");
+        var unknown = await GazetteProcess.RunAsync(Path.GetTempPath(), null, "user", "invite", "nobody", "--database", Provider.Setting);
+
+        Assert.True(invite.ExitCode == 0, invite.Stderr);
+        var link = System.Text.RegularExpressions.Regex.Match(invite.Stdout, @"https://news\.example\.org(/admin/welcome/\S+)");
+        Assert.True(link.Success, invite.Stdout);
+        Assert.Contains("Welcome, Lin", (await GetAsync(link.Groups[1].Value)).Html, StringComparison.Ordinal);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("gazette: There is no account 'nobody'", unknown.Stderr, StringComparison.Ordinal);
     }
 
     private static Task<(int ExitCode, string Stdout, string Stderr)> ImportAsync(string setting, string file) =>
