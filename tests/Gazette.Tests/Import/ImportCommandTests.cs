@@ -202,6 +202,25 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
     }
 
     [Fact]
+    public async Task ALatin1ExportComesInWithItsAccentsAndRepairedAmpersands()
+    {
+        var setting = await Provider.CreateMigratedAsync();
+        await using var database = Database.Create(DatabaseUrl.Parse(setting));
+
+        var (exitCode, stdout, stderr) = await ImportAsync(setting, WxrReaderTests.Latin1Export);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("1 posts, 0 pages, 1 comments, 1 new authors, 1 sections", stdout, StringComparison.Ordinal);
+        Assert.Contains("Repaired: 2 unescaped ampersands", stdout, StringComparison.Ordinal);
+        await using var connection = await database.OpenAsync();
+        Assert.Equal("Cafés de Zürich \u2013 l\u2019été & la ville", await connection.ExecuteScalarAsync<string>("select title from articles where id = 40"));
+        Assert.Contains("Les terrasses à Zürich &amp; Genève ont rouvert \u2014 « enfin ».", await connection.ExecuteScalarAsync<string>("select body_html from articles where id = 40"), StringComparison.Ordinal);
+        Assert.Equal(("economie", "Économie", "Les marchés & l'emploi"), await connection.QuerySingleAsync<(string, string, string)>("select slug, name, description from sections"));
+        Assert.Equal(("Renée", "http://lecteur.example/?q=crème&lang=fr"), await connection.QuerySingleAsync<(string, string)>("select author_name, author_url from comments where id = 41"));
+        Assert.Equal("José Núñez", await connection.ExecuteScalarAsync<string>("select display_name from users where id = 4"));
+    }
+
+    [Fact]
     public async Task UserInvitePrintsALinkWithTheSiteAddressAndNamesAnUnknownLogin()
     {
         await Newsroom.AddUserAsync(Factory, "lin", NewsroomRole.Author, password: null);
