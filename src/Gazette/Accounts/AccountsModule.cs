@@ -24,6 +24,8 @@ public sealed class AccountsModule : GazetteModule
         services.AddSingleton<INewsroomNames, NewsroomNames>();
         services.AddSingleton<IBylineMembers, BylineMembers>();
         services.AddSingleton<IMemberImport, MemberImport>();
+        services.AddSingleton<PasswordLinks>();
+        services.AddSingleton<IPasswordLinks>(provider => provider.GetRequiredService<PasswordLinks>());
         services.AddSingleton<IAuthorDirectory, AuthorDirectory>();
         services.AddPeriodicJob<ExpiredSessionsJob>();
         services.AddSingleton<IStartupTask, FirstAdministrator>();

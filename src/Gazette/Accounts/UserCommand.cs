@@ -9,7 +9,8 @@ namespace Gazette.Accounts;
 /// <summary>
 /// Newsroom accounts from the command line: <c>gazette user add LOGIN --role ROLE</c>
 /// (a generated password is printed once unless one comes on stdin),
-/// <c>gazette user password LOGIN</c> and <c>gazette user list</c>.
+/// <c>gazette user password LOGIN</c>, <c>gazette user invite LOGIN</c> (a
+/// one-time link to set a password) and <c>gazette user list</c>.
 /// There is no default password anywhere.
 /// </summary>
 public static class UserCommand
@@ -60,9 +61,11 @@ public static class UserCommand
         add.SetAction((result, cancellationToken) => AddAsync(host, result, cancellationToken));
         var password = new Command("password", "Set a new password for an account; prints a generated one unless one comes on stdin.") { Login, PasswordStdin, HostArguments.Database };
         password.SetAction((result, cancellationToken) => SetPasswordAsync(host, result, cancellationToken));
+        var invite = new Command("invite", $"Print a one-time link with which the account sets its own password (it works once, for {PasswordLinks.Lifetime.TotalDays:0} days; a new one replaces any unused).") { Login, HostArguments.Database };
+        invite.SetAction((result, cancellationToken) => InviteAsync(host, result, cancellationToken));
         var list = new Command("list", "List the accounts, one a line: login, role, name, author slug.") { HostArguments.Database };
         list.SetAction((result, cancellationToken) => ListAsync(host, result, cancellationToken));
-        return new Command("user", "Manage newsroom accounts.") { add, password, list };
+        return new Command("user", "Manage newsroom accounts.") { add, password, invite, list };
     }
 
     private static Task<int> AddAsync(ICommandHost host, ParseResult result, CancellationToken cancellationToken) =>
@@ -102,6 +105,24 @@ public static class UserCommand
             {
                 Console.WriteLine($"Ended {ended} session(s) of {login}.");
             }
+            return 0;
+        });
+
+    private static Task<int> InviteAsync(ICommandHost host, ParseResult result, CancellationToken cancellationToken) =>
+        CommandFailure.Guard(async () =>
+        {
+            var login = Normalized.Login(result.GetRequiredValue(Login));
+            await using var app = await host.StartAsync(result, cancellationToken, ("Logging:LogLevel:Default", "Warning"));
+            if (await app.Services.GetRequiredService<UserStore>().FindByLoginAsync(login, cancellationToken) is not { } user)
+            {
+                throw new StartupException($"There is no account '{login}' (see 'gazette user list').");
+            }
+            var links = app.Services.GetRequiredService<PasswordLinks>();
+            if (links.BaseUrl is null)
+            {
+                await Console.Error.WriteLineAsync($"gazette: warning: Gazette:Site:BaseUrl is not set, so the link names {ServeCommand.DefaultUrls}.");
+            }
+            Console.WriteLine($"Link for {login} to set a password (works once, for {PasswordLinks.Lifetime.TotalDays:0} days): {await links.IssueAsync(user.Id, cancellationToken)}");
             return 0;
         });
 

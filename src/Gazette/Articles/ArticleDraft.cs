@@ -25,6 +25,10 @@ public sealed record ArticleDraft
     public bool Premoderated { get; init; }
     public IReadOnlyList<string> Sections { get; init; } = [];
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Sections and tags known by slug (an import keeps the old site's), filed after those named above.</summary>
+    public IReadOnlyList<TermKey> SectionsBySlug { get; init; } = [];
+    public IReadOnlyList<TermKey> TagsBySlug { get; init; } = [];
     public IReadOnlyList<string> Bylines { get; init; } = [];
 
     /// <summary>The newsroom members behind bylines, by name; a byline not named here is a plain name.</summary>

@@ -1,6 +1,7 @@
 using Dapper;
 using Gazette.Articles.Contracts;
 using Gazette.Events;
+using Gazette.Kernel;
 using Gazette.Storage;
 
 namespace Gazette.Articles;
@@ -30,8 +31,8 @@ public sealed class ArticleImport(ArticlePublisher publisher, Permalinks links, 
             Status = article.Status,
             PublishedAt = article.PublishedAt,
             CommentStatus = article.CommentsOpen ? DiscussionStatus.Open : DiscussionStatus.Closed,
-            Sections = article.Sections,
-            Tags = article.Tags,
+            SectionsBySlug = [.. article.Sections.Select(Keyed)],
+            TagsBySlug = [.. article.Tags.Select(Keyed)],
             Bylines = [.. article.Bylines.Keys],
             BylineMembers = article.Bylines,
             FeaturedMediaId = article.FeaturedMediaId,
@@ -52,12 +53,42 @@ public sealed class ArticleImport(ArticlePublisher publisher, Permalinks links, 
         return id;
     }
 
+    /// <summary>The old site's slug as Gazette writes slugs (WordPress keeps a non-ASCII slug percent-encoded); its name when the slug has nothing to keep.</summary>
+    private static TermKey Keyed(ImportedTerm term)
+    {
+        var slug = Normalized.Slug(Uri.UnescapeDataString(term.Slug));
+        return new TermKey(slug.Length > 0 ? slug : Normalized.Slug(term.Name), term.Name, term.Description);
+    }
+
     public async Task<bool> HoldsOnlyFreshInstallAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var titles = (await connection.QueryAsync<string>(new CommandDefinition(
             "select title from articles limit 4", cancellationToken: cancellationToken))).AsList();
         return titles.All(title => FreshInstallTitles.Contains(title, StringComparer.Ordinal));
+    }
+
+    public async Task<int> RemoveFreshInstallAsync(UnitOfWork work, CancellationToken cancellationToken = default)
+    {
+        var fresh = (await work.Connection.QueryAsync<(long Id, string Kind, string Status)>(work.Command(
+            $"select id, kind, status from articles where {work.Dialect.InList("title", "titles")} order by id", new { titles = FreshInstallTitles }, cancellationToken))).AsList();
+        var sections = new HashSet<long>();
+        var tags = new HashSet<long>();
+        foreach (var (id, kind, status) in fresh)
+        {
+            var (sectionIds, tagIds) = await ArticleTerms.IdsAsync(work.Connection, work.Transaction, id, cancellationToken);
+            var navigationChanged = await ArticleTerms.CountAsync(work.Connection, work.Transaction, Filed.Counted(kind, status, sectionIds, tagIds), Filed.None, cancellationToken);
+            // Comments, bylines, revisions and filings go with the row (on delete cascade).
+            await work.Connection.ExecuteAsync(work.Command("delete from articles where id = @id", new { id }, cancellationToken));
+            await work.RaiseAsync(new ArticleChanged(id, ArticleStatus.Trash, sectionIds, tagIds, navigationChanged), cancellationToken);
+            sections.UnionWith(sectionIds);
+            tags.UnionWith(tagIds);
+        }
+        await work.Connection.ExecuteAsync(work.Command(
+            $"delete from sections where {work.Dialect.InList("id", "ids")} and not exists (select 1 from article_sections x where x.section_id = sections.id)", new { ids = sections.ToArray() }, cancellationToken));
+        await work.Connection.ExecuteAsync(work.Command(
+            $"delete from tags where {work.Dialect.InList("id", "ids")} and not exists (select 1 from article_tags x where x.tag_id = tags.id)", new { ids = tags.ToArray() }, cancellationToken));
+        return fresh.Count;
     }
 
     public async Task<bool> ExistsAsync(UnitOfWork work, long id, CancellationToken cancellationToken = default) =>

@@ -64,7 +64,13 @@ public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, M
             FeaturedMediaId = draft.FeaturedMediaId,
         }, cancellationToken);
 
-        var (sectionIds, tagIds, navigationChanged) = await ArticleTerms.FileAsync(connection, transaction, id, draft.Sections, draft.Tags, cancellationToken);
+        var (sectionIds, tagIds, navigationChanged) = await ArticleTerms.FileAsync(
+            connection,
+            transaction,
+            id,
+            [.. draft.Sections.Select(name => TermKey.Named("sections", name)), .. draft.SectionsBySlug],
+            [.. draft.Tags.Select(name => TermKey.Named("tags", name)), .. draft.TagsBySlug],
+            cancellationToken);
         for (var position = 0; position < draft.Bylines.Count; position++)
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -101,6 +107,10 @@ public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, M
         if (draft.Sections.Concat(draft.Tags).Any(name => Normalized.Slug(name).Length == 0))
         {
             throw new ArgumentException("Every section and tag needs a name with letters or digits.", nameof(draft));
+        }
+        if (draft.SectionsBySlug.Concat(draft.TagsBySlug).Any(term => !Normalized.IsSlug(term.Slug) || string.IsNullOrWhiteSpace(term.Name)))
+        {
+            throw new ArgumentException("Every section and tag filed by slug needs a slug of lower-case letters, digits and hyphens, and a name.", nameof(draft));
         }
     }
 }

@@ -45,8 +45,13 @@ public static class ArticleTerms
     /// Files the article under exactly these sections and tags (by name, made
     /// when new, duplicates by slug dropped); returns their ids and whether a section was created.
     /// </summary>
+    public static Task<(List<long> SectionIds, List<long> TagIds, bool SectionCreated)> FileAsync(
+        DbConnection connection, DbTransaction transaction, long articleId, IReadOnlyList<string> sections, IReadOnlyList<string> tags, CancellationToken cancellationToken) =>
+        FileAsync(connection, transaction, articleId, [.. sections.Select(name => TermKey.Named("sections", name))], [.. tags.Select(name => TermKey.Named("tags", name))], cancellationToken);
+
+    /// <summary>Files the article under exactly these sections and tags, each found by its slug and made with its name and description when new.</summary>
     public static async Task<(List<long> SectionIds, List<long> TagIds, bool SectionCreated)> FileAsync(
-        DbConnection connection, DbTransaction transaction, long articleId, IReadOnlyList<string> sections, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, long articleId, IReadOnlyList<TermKey> sections, IReadOnlyList<TermKey> tags, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(
             "delete from article_sections where article_id = @articleId", new { articleId }, transaction, cancellationToken: cancellationToken));
@@ -54,9 +59,9 @@ public static class ArticleTerms
             "delete from article_tags where article_id = @articleId", new { articleId }, transaction, cancellationToken: cancellationToken));
         var sectionIds = new List<long>();
         var created = false;
-        foreach (var name in sections)
+        foreach (var term in sections)
         {
-            var (sectionId, isNew) = await EnsureAsync(connection, transaction, "sections", name, cancellationToken);
+            var (sectionId, isNew) = await EnsureAsync(connection, transaction, "sections", term, cancellationToken);
             if (sectionIds.Contains(sectionId))
             {
                 continue;
@@ -68,9 +73,9 @@ public static class ArticleTerms
             created |= isNew;
         }
         var tagIds = new List<long>();
-        foreach (var name in tags)
+        foreach (var term in tags)
         {
-            var (tagId, _) = await EnsureAsync(connection, transaction, "tags", name, cancellationToken);
+            var (tagId, _) = await EnsureAsync(connection, transaction, "tags", term, cancellationToken);
             if (tagIds.Contains(tagId))
             {
                 continue;
@@ -116,15 +121,22 @@ public static class ArticleTerms
     private static IEnumerable<(long Id, int Delta)> Deltas(IReadOnlyCollection<long> before, IReadOnlyCollection<long> after) =>
         before.Except(after).Select(id => (id, -1)).Concat(after.Except(before).Select(id => (id, 1)));
 
-    private static async Task<(long Id, bool Created)> EnsureAsync(DbConnection connection, DbTransaction transaction, string table, string name, CancellationToken cancellationToken)
+    private static async Task<(long Id, bool Created)> EnsureAsync(DbConnection connection, DbTransaction transaction, string table, TermKey term, CancellationToken cancellationToken)
     {
-        var slug = Slug(table, name);
+        var slug = ReservedWords.IsReserved(term.Slug) ? term.Slug + "-" + table[..^1] : term.Slug;
         var insert = table == "sections"
-            ? "insert into sections (slug, name, description, article_count) values (@slug, @name, '', 0) on conflict (slug) do nothing"
-            : "insert into tags (slug, name, article_count) values (@slug, @name, 0) on conflict (slug) do nothing";
-        var created = await connection.ExecuteAsync(new CommandDefinition(insert, new { slug, name = name.Trim() }, transaction, cancellationToken: cancellationToken)) == 1;
+            ? "insert into sections (slug, name, description, article_count) values (@slug, @name, @description, 0) on conflict (slug) do nothing"
+            : "insert into tags (slug, name, description, article_count) values (@slug, @name, @description, 0) on conflict (slug) do nothing";
+        var created = await connection.ExecuteAsync(new CommandDefinition(insert, new { slug, name = term.Name.Trim(), description = term.Description.Trim() }, transaction, cancellationToken: cancellationToken)) == 1;
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"select id from {table} where slug = @slug", new { slug }, transaction, cancellationToken: cancellationToken));
         return (id, created);
     }
+}
+
+/// <summary>A section or tag as filed: its slug (the key), and the name and description it gets when new.</summary>
+public sealed record TermKey(string Slug, string Name, string Description = "")
+{
+    /// <summary>A term named by an editor: its slug is made from the name.</summary>
+    public static TermKey Named(string table, string name) => new(Normalized.Slug(name), name);
 }

@@ -7,7 +7,7 @@ namespace Gazette.Import;
 /// <c>gazette import wordpress FILE.xml</c>: moves a WordPress site in from its
 /// export (<see cref="WordPressImport"/>). A file that is not a readable export
 /// is named with its line and changes nothing (exit code 1); the counts, what
-/// was skipped or repaired, and the commands that give the new authors a
+/// was skipped or repaired, and a one-time link for each new author to set a
 /// password are printed at the end.
 /// </summary>
 public static class ImportCommand

@@ -15,6 +15,9 @@ public sealed class ImportReport
     /// <summary>Things found in the map from an earlier import and left as they are.</summary>
     public int AlreadyImported { get; set; }
     public int IdsKept { get; set; }
+
+    /// <summary>Articles of a fresh install (the sample article, the policy drafts) the import replaced.</summary>
+    public int FreshInstallRemoved { get; set; }
     public int IdsNew { get; set; }
     public int Sticky { get; set; }
     public int PasswordProtected { get; set; }
@@ -36,12 +39,22 @@ public sealed class ImportReport
     /// <summary>Items Gazette refused, each with its reason; the import went on without them.</summary>
     public List<string> Failed { get; } = [];
 
-    /// <summary>Logins of the accounts made without a password.</summary>
-    public List<string> NewMembers { get; } = [];
+    /// <summary>The accounts made without a password.</summary>
+    public List<(string Login, long Id)> NewMembers { get; } = [];
+
+    /// <summary>A one-time link for each new account to set its password.</summary>
+    public List<(string Login, string Link)> PasswordLinks { get; } = [];
+
+    /// <summary>The site's address is not configured, so the links name localhost.</summary>
+    public bool LinksNameLocalhost { get; set; }
 
     public IEnumerable<string> Lines(string file)
     {
         yield return $"Imported from {file} (WXR {(Version.Length > 0 ? Version : "version not stated")}): {Posts} posts, {Pages} pages, {Comments} comments, {Authors} new authors, {Sections} sections, {Tags} tags, {Redirects} redirects from old slugs.";
+        if (FreshInstallRemoved > 0)
+        {
+            yield return $"The fresh install's sample article and policy drafts ({FreshInstallRemoved}) were removed, so WordPress's content keeps its ids; Gazette does not add them again.";
+        }
         if (IdsKept + IdsNew > 0)
         {
             yield return IdsNew == 0
@@ -90,12 +103,16 @@ public sealed class ImportReport
                 yield return "  " + failure;
             }
         }
-        if (NewMembers.Count > 0)
+        if (PasswordLinks.Count > 0)
         {
-            yield return "New authors have no password and cannot sign in until one is set (Gazette has no set-password links yet); for each, run:";
-            foreach (var login in NewMembers)
+            yield return "New authors have no password and cannot log in until they set one; send each their link (it works once, for 7 days; 'gazette user invite LOGIN' makes a new one):";
+            foreach (var (login, link) in PasswordLinks)
             {
-                yield return $"  gazette user password {login}";
+                yield return $"  {login}: {link}";
+            }
+            if (LinksNameLocalhost)
+            {
+                yield return "  (Gazette:Site:BaseUrl is not set, so the links name localhost: set it to the site's address and run 'gazette user invite LOGIN'.)";
             }
         }
     }

@@ -18,7 +18,7 @@ namespace Gazette.Import;
 /// import contracts, which raise the events a newsroom edit raises, so caches,
 /// feeds and search follow. <see cref="ImportMap"/> makes a second run add nothing.
 /// </summary>
-public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, ICommentImport comments, IMemberImport members, IImageImport library, IImageLookup images, ISettings settings, TimeProvider time)
+public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, ICommentImport comments, IMemberImport members, IImageImport library, IImageLookup images, ISettings settings, IPasswordLinks passwordLinks, TimeProvider time)
 {
     public const int BatchSize = 500;
     private const int LinksToJudgeBy = 200;
@@ -30,6 +30,13 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         var report = new ImportReport();
         var site = Survey(open, report);
         var keepIds = await articles.HoldsOnlyFreshInstallAsync(cancellationToken);
+        if (keepIds)
+        {
+            // Only now that the whole file has been read: a broken one leaves the sample content where it was.
+            await using var work = await units.BeginAsync(cancellationToken);
+            report.FreshInstallRemoved = await articles.RemoveFreshInstallAsync(work, cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
         var users = await ImportAuthorsAsync(site, keepIds, report, cancellationToken);
         report.Permalinks = WordPressPermalinks.Infer(site.Links);
         if (report.Permalinks is { } pattern)
@@ -94,6 +101,12 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
             await members.AfterExplicitIdsAsync(work, cancellationToken);
             await work.CommitAsync(cancellationToken);
         }
+        // Last, so a link is only handed out once its author's content is in.
+        report.LinksNameLocalhost = passwordLinks.BaseUrl is null;
+        foreach (var (login, id) in report.NewMembers)
+        {
+            report.PasswordLinks.Add((login, await passwordLinks.IssueAsync(id, cancellationToken)));
+        }
         return report;
     }
 
@@ -110,11 +123,8 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
                 case WxrAuthor author:
                     site.Authors.TryAdd(author.Login, author);
                     break;
-                case WxrTerm { IsTag: false } category:
-                    site.CategoryNames.TryAdd(category.Slug, category.Name);
-                    break;
-                case WxrTerm tag:
-                    site.TagNames.TryAdd(tag.Slug, tag.Name);
+                case WxrTerm { Slug.Length: > 0 } term:
+                    (term.IsTag ? site.Tags : site.Categories).TryAdd(term.Slug, Term(term.Slug, term.Name, term.Description));
                     break;
                 case WxrSkipped skipped:
                     report.Skipped[skipped.PostType] = report.Skipped.GetValueOrDefault(skipped.PostType) + 1;
@@ -141,7 +151,7 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
                     }
                     foreach (var (slug, name) in post.TermNames)
                     {
-                        (post.TagSlugs.Contains(slug) ? site.TagNames : site.CategoryNames).TryAdd(slug, name);
+                        (post.TagSlugs.Contains(slug) ? site.Tags : site.Categories).TryAdd(slug, Term(slug, name, ""));
                     }
                     break;
             }
@@ -169,18 +179,19 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
                 if (result.Created)
                 {
                     report.Authors++;
-                    report.NewMembers.Add(result.Login);
+                    report.NewMembers.Add((result.Login, result.Id));
                     CountId(report, keepIds && author.Id is not null, author.Id == result.Id);
                 }
             }
         }
-        foreach (var (kind, names) in new[] { (ImportMap.Category, site.CategoryNames), (ImportMap.Tag, site.TagNames) })
+        foreach (var (kind, terms) in new[] { (ImportMap.Category, site.Categories), (ImportMap.Tag, site.Tags) })
         {
-            foreach (var (slug, name) in names)
+            foreach (var slug in terms.Keys)
             {
                 if (!await ImportMap.HasAsync(work, kind, slug, cancellationToken))
                 {
-                    await ImportMap.RecordAsync(work, kind, slug, null, Normalized.Slug(TermName(slug, name)), time.GetUtcNow(), cancellationToken);
+                    // Filed by this slug (decision 126), so the old slug is also the new one.
+                    await ImportMap.RecordAsync(work, kind, slug, null, slug, time.GetUtcNow(), cancellationToken);
                     if (kind == ImportMap.Category)
                     {
                         report.Sections++;
@@ -262,8 +273,8 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
             status,
             publishedAt,
             post.CommentsOpen,
-            Terms(post.CategorySlugs, site.CategoryNames),
-            Terms(post.TagSlugs, site.TagNames),
+            Terms(post.CategorySlugs, site.Categories),
+            Terms(post.TagSlugs, site.Tags),
             bylines,
             oldSlugs,
             long.TryParse(thumbnail, out var attachmentId) ? site.Uploads?.MediaOf(attachmentId) : null), cancellationToken);
@@ -341,19 +352,22 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         }
     }
 
-    private static List<string> Terms(IReadOnlyList<string> slugs, Dictionary<string, string> names) =>
-        [.. slugs.Select(slug => TermName(slug, names.GetValueOrDefault(slug, slug))).Where(name => Normalized.Slug(name).Length > 0).Distinct(StringComparer.Ordinal)];
+    private static List<ImportedTerm> Terms(IReadOnlyList<string> slugs, Dictionary<string, ImportedTerm> terms) =>
+        [.. slugs.Distinct(StringComparer.Ordinal).Select(slug => terms.GetValueOrDefault(slug) ?? Term(slug, slug, "")).Where(term => Normalized.Slug(Uri.UnescapeDataString(term.Slug) + " " + term.Name).Length > 0)];
 
-    /// <summary>A term's name, or its slug when the name has no letter or digit Gazette can make a slug of.</summary>
-    private static string TermName(string slug, string name) =>
-        Normalized.Slug(WordPressContent.PlainText(name)).Length > 0 ? WordPressContent.PlainText(name) : slug;
+    /// <summary>A term by its WordPress slug; its name as text, or the slug when the name is empty.</summary>
+    private static ImportedTerm Term(string slug, string name, string description)
+    {
+        var text = WordPressContent.PlainText(name);
+        return new ImportedTerm(slug, text.Length > 0 ? text : Uri.UnescapeDataString(slug), WordPressContent.PlainText(description));
+    }
 
-    /// <summary>What the first reading learnt: the authors (by login), the terms' names (by slug), how many items.</summary>
+    /// <summary>What the first reading learnt: the authors (by login), the terms (by slug), how many items.</summary>
     private sealed class SiteSurvey
     {
         public Dictionary<string, WxrAuthor> Authors { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, string> CategoryNames { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, string> TagNames { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ImportedTerm> Categories { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ImportedTerm> Tags { get; } = new(StringComparer.Ordinal);
         public Dictionary<long, long> UserIds { get; } = [];
         public List<WxrAttachment> Attachments { get; } = [];
         public List<PostLink> Links { get; } = [];

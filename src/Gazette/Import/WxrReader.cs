@@ -31,7 +31,7 @@ public sealed class WxrReader : IDisposable
 
     public WxrReader(Stream stream)
     {
-        _repair = new AmpersandRepair(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true));
+        _repair = new AmpersandRepair(new StreamReader(stream, DeclaredEncoding.Of(stream), detectEncodingFromByteOrderMarks: true));
         _xml = XmlReader.Create(_repair, new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Ignore,

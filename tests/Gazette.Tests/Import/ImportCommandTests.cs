@@ -2,6 +2,7 @@ using Dapper;
 using Gazette.Articles;
 using Gazette.Storage;
 using Gazette.Tests.Infrastructure;
+using Gazette.Web;
 
 namespace Gazette.Tests.Import;
 
@@ -26,8 +27,9 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
         Assert.Contains("Skipped (not content): 1 custom_css, 1 nav_menu_item, 1 revision.", stdout, StringComparison.Ordinal);
         Assert.Contains("Repaired: 2 unescaped ampersands", stdout, StringComparison.Ordinal);
         Assert.Contains("Attachments: 1 not imported", stdout, StringComparison.Ordinal);
-        Assert.Contains("gazette user password ada", stdout, StringComparison.Ordinal);
-        Assert.Contains("gazette user password grace", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\n  ada: http://localhost:5000/admin/welcome/[A-Za-z0-9_-]{43}\r?\n", stdout);
+        Assert.Matches(@"\n  grace: http://localhost:5000/admin/welcome/[A-Za-z0-9_-]{43}\r?\n", stdout);
+        Assert.Contains("Gazette:Site:BaseUrl is not set, so the links name localhost", stdout, StringComparison.Ordinal);
         Assert.Contains("Sticky: 1 posts", stdout, StringComparison.Ordinal);
         Assert.Contains("Permalinks: the site now makes links as WordPress did, /%year%/%monthnum%/%postname%/.", stdout, StringComparison.Ordinal);
 
@@ -45,6 +47,11 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
         Assert.DoesNotContain("<script", river.BodyHtml, StringComparison.Ordinal);
         Assert.Equal("closed", await connection.ExecuteScalarAsync<string>("select comment_status from articles where id = 13"));
         Assert.Equal(["Floods"], await connection.QueryAsync<string>("select t.name from tags t join article_tags x on x.tag_id = t.id where x.article_id = 10"));
+        // Filed by WordPress's slugs, so /category/local/ and /tag/floods/ are the addresses they had.
+        Assert.Equal(
+            [("local", "Local News")],
+            await connection.QueryAsync<(string, string)>("select s.slug, s.name from sections s join article_sections x on x.section_id = s.id where x.article_id = 10"));
+        Assert.Equal(["floods"], await connection.QueryAsync<string>("select t.slug from tags t join article_tags x on x.tag_id = t.id where x.article_id = 10"));
 
         var users = (await connection.QueryAsync<(long Id, string Login, string Name, string PasswordHash)>("select id, login, display_name, password_hash from users order by id")).AsList();
         Assert.Equal([(1L, "ada", "Ada Lovelace", ""), (7, "grace", "Grace Hopper", "")], users);
@@ -136,7 +143,7 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
 
             Assert.True(exitCode == 0, stderr);
             Assert.Contains("(WXR 1.0): 1 posts, 0 pages, 0 comments, 1 new authors", stdout, StringComparison.Ordinal);
-            Assert.Contains("gazette user password oldtimer", stdout, StringComparison.Ordinal);
+            Assert.Contains("  oldtimer: http://localhost:5000/admin/welcome/", stdout, StringComparison.Ordinal);
             await using var connection = await database.OpenAsync();
             Assert.Equal("oldtimer", await connection.ExecuteScalarAsync<string>("select u.login from bylines b join users u on u.id = b.user_id where b.article_id = (select id from articles where slug = 'from-2008')"));
             Assert.Equal("Misc", await connection.ExecuteScalarAsync<string>("select s.name from sections s join article_sections x on x.section_id = s.id where x.article_id = (select id from articles where slug = 'from-2008')"));
@@ -177,8 +184,10 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
     [Fact]
     public async Task TheSiteShowsAnImportedPostWithItsThreadAndHidesThePasswordProtectedOne()
     {
-        var (exitCode, _, stderr) = await ImportAsync(Provider.Setting, WxrReaderTests.SmallExport);
+        var (exitCode, stdout, stderr) = await ImportAsync(Provider.Setting, WxrReaderTests.SmallExport);
         Assert.True(exitCode == 0, stderr);
+        var welcome = System.Text.RegularExpressions.Regex.Match(stdout, @"  ada: http://localhost:5000(/admin/welcome/\S+)").Groups[1].Value;
+        Assert.Contains("Welcome, Ada Lovelace", (await GetAsync(welcome)).Html, StringComparison.Ordinal);
         await using var connection = await Provider.Database.OpenAsync();
         var river = await connection.QuerySingleAsync<(DateTimeOffset PublishedAt, string Slug)>("select published_at, slug from articles where title = 'The river rises'");
         var members = await connection.QuerySingleAsync<(DateTimeOffset PublishedAt, string Slug)>("select published_at, slug from articles where title = 'Members only'");
@@ -190,6 +199,41 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
         Assert.DoesNotContain("Is the ferry running?", page, StringComparison.Ordinal);
         Assert.DoesNotContain("tom@reader.example", page, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Client.GetAsync(TestLinks.Article(members.PublishedAt, members.Slug))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ALatin1ExportComesInWithItsAccentsAndRepairedAmpersands()
+    {
+        var setting = await Provider.CreateMigratedAsync();
+        await using var database = Database.Create(DatabaseUrl.Parse(setting));
+
+        var (exitCode, stdout, stderr) = await ImportAsync(setting, WxrReaderTests.Latin1Export);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("1 posts, 0 pages, 1 comments, 1 new authors, 1 sections", stdout, StringComparison.Ordinal);
+        Assert.Contains("Repaired: 2 unescaped ampersands", stdout, StringComparison.Ordinal);
+        await using var connection = await database.OpenAsync();
+        Assert.Equal("Cafés de Zürich \u2013 l\u2019été & la ville", await connection.ExecuteScalarAsync<string>("select title from articles where id = 40"));
+        Assert.Contains("Les terrasses à Zürich &amp; Genève ont rouvert \u2014 « enfin ».", await connection.ExecuteScalarAsync<string>("select body_html from articles where id = 40"), StringComparison.Ordinal);
+        Assert.Equal(("economie", "Économie", "Les marchés & l'emploi"), await connection.QuerySingleAsync<(string, string, string)>("select slug, name, description from sections"));
+        Assert.Equal(("Renée", "http://lecteur.example/?q=crème&lang=fr"), await connection.QuerySingleAsync<(string, string)>("select author_name, author_url from comments where id = 41"));
+        Assert.Equal("José Núñez", await connection.ExecuteScalarAsync<string>("select display_name from users where id = 4"));
+    }
+
+    [Fact]
+    public async Task UserInvitePrintsALinkWithTheSiteAddressAndNamesAnUnknownLogin()
+    {
+        await Newsroom.AddUserAsync(Factory, "lin", NewsroomRole.Author, password: null);
+
+        var invite = await GazetteProcess.RunAsync(Path.GetTempPath(), null, "user", "invite", "lin", "--database", Provider.Setting, "--Gazette:Site:BaseUrl=https://news.example.org");
+        var unknown = await GazetteProcess.RunAsync(Path.GetTempPath(), null, "user", "invite", "nobody", "--database", Provider.Setting);
+
+        Assert.True(invite.ExitCode == 0, invite.Stderr);
+        var link = System.Text.RegularExpressions.Regex.Match(invite.Stdout, @"https://news\.example\.org(/admin/welcome/\S+)");
+        Assert.True(link.Success, invite.Stdout);
+        Assert.Contains("Welcome, Lin", (await GetAsync(link.Groups[1].Value)).Html, StringComparison.Ordinal);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("gazette: There is no account 'nobody'", unknown.Stderr, StringComparison.Ordinal);
     }
 
     private static Task<(int ExitCode, string Stdout, string Stderr)> ImportAsync(string setting, string file) =>

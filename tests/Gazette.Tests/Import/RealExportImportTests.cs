@@ -64,6 +64,49 @@ public abstract class RealExportImportTests<TProvider>(TProvider provider) : ICl
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task AFreshInstallsSampleContentGivesWayOnlyToAReadableFile()
+    {
+        var setting = await provider.CreateMigratedAsync();
+        await using var database = Database.Create(DatabaseUrl.Parse(setting));
+        var folder = Directory.CreateTempSubdirectory("gazette-import-").FullName;
+        try
+        {
+            var whole = await File.ReadAllTextAsync(Path.Combine(Fixtures, "export.xml"));
+            var cut = Path.Combine(folder, "cut.xml");
+            await File.WriteAllTextAsync(cut, whole[..whole.IndexOf("<title><![CDATA[About us]]>", StringComparison.Ordinal)]);
+            await using var connection = await database.OpenAsync();
+            const string Site = "select a.id, a.title, a.status, coalesce(s.slug, '') from articles a left join article_sections x on x.article_id = a.id left join sections s on s.id = x.section_id order by a.id";
+
+            // The first start of the site publishes the sample content; the broken file is found out after it, and changes nothing.
+            var broken = await GazetteProcess.RunAsync(folder, null, "import", "wordpress", cut, "--database", setting, "--Logging:LogLevel:Default=Warning");
+            Assert.Equal(1, broken.ExitCode);
+            var fresh = (await connection.QueryAsync<(long, string, string, string)>(Site)).AsList();
+            Assert.Equal([1L, 2, 3], fresh.Select(row => row.Item1));
+            var (exitCode, stdout, stderr) = await GazetteProcess.RunAsync(folder, null, "import", "wordpress", cut, "--database", setting, "--Logging:LogLevel:Default=Warning");
+            Assert.Equal(1, exitCode);
+            Assert.Equal(fresh, await connection.QueryAsync<(long, string, string, string)>(Site));
+
+            (exitCode, stdout, stderr) = await GazetteProcess.RunAsync(folder, null,
+                "import", "wordpress", Path.Combine(Fixtures, "export.xml"), "--database", setting, "--Logging:LogLevel:Default=Warning");
+
+            Assert.True(exitCode == 0, stderr);
+            Assert.Contains("The fresh install's sample article and policy drafts (3) were removed", stdout, StringComparison.Ordinal);
+            Assert.Contains("WordPress's ids were kept.", stdout, StringComparison.Ordinal);
+            Assert.Equal(
+                ["Hello world!", "Sample Page", "Privacy Policy"],
+                await connection.QueryAsync<string>("select title from articles where id in (1, 2, 3) order by id"));
+            Assert.Equal(13, await connection.ExecuteScalarAsync<int>("select count(*) from articles"));
+            // The sample's tags went with it; its section "World" is WordPress's too, now with WordPress's posts.
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from tags where slug in ('china', 'united-states', 'diplomacy')"));
+            Assert.Equal(2, await connection.ExecuteScalarAsync<int>("select article_count from sections where slug = 'world'"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
 
 public sealed class RealExportImportTestsOnSqlite(SqliteProvider provider) : RealExportImportTests<SqliteProvider>(provider);

@@ -122,6 +122,51 @@ public sealed class WxrReaderTests
         Assert.Contains("not a WordPress export", failure.Message, StringComparison.Ordinal);
     }
 
+    public static readonly string Latin1Export = Repository.Path("tests", "Gazette.Tests", "Import", "latin1-export.xml");
+
+    [Fact]
+    public void ALatin1ExportReadsInItsDeclaredEncodingThroughTheAmpersandRepair()
+    {
+        using var stream = File.OpenRead(Latin1Export);
+        using var reader = new WxrReader(stream);
+        var entries = reader.ReadAll().ToList();
+
+        Assert.Equal("José Núñez", entries.OfType<WxrAuthor>().Single().DisplayName);
+        var economy = entries.OfType<WxrTerm>().Single();
+        Assert.Equal(("Économie", "Les marchés & l'emploi"), (economy.Name, economy.Description));
+        var post = entries.OfType<WxrPost>().Single();
+        // ISO-8859-1 is read as windows-1252, as browsers read it: 0x96 and 0x92 are a dash and a quote.
+        Assert.Equal("Cafés de Zürich \u2013 l\u2019été & la ville", post.Title);
+        Assert.Equal("Les terrasses à Zürich & Genève ont rouvert \u2014 « enfin ».", post.Content);
+        Assert.Equal("http://lecteur.example/?q=crème&lang=fr", post.Comments.Single().AuthorUrl);
+        Assert.Equal("Renée", post.Comments.Single().Author);
+        Assert.Equal(2, reader.RepairedAmpersands);
+    }
+
+    [Theory]
+    [InlineData("windows-1252")]
+    [InlineData("ISO-8859-15")]
+    public void AnExportInASingleByteEncodingReadsAsDeclared(string encoding)
+    {
+        var xml = Export("1.2", "<item><title>Gr\u00fc\u00dfe aus K\u00f6ln</title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type></item>")
+            .Replace("encoding=\"UTF-8\"", $"encoding=\"{encoding}\"", StringComparison.Ordinal);
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+        using var reader = new WxrReader(new MemoryStream(Encoding.GetEncoding(encoding).GetBytes(xml)));
+
+        Assert.Equal("Grüße aus Köln", reader.ReadAll().OfType<WxrPost>().Single().Title);
+    }
+
+    [Fact]
+    public void AnEncodingGazetteCannotReadIsNamed()
+    {
+        var xml = Export("1.2", "").Replace("encoding=\"UTF-8\"", "encoding=\"x-martian\"", StringComparison.Ordinal);
+
+        var failure = Assert.Throws<WxrFormatException>(() => new WxrReader(new MemoryStream(Encoding.UTF8.GetBytes(xml))));
+
+        Assert.Contains("encoding 'x-martian'", failure.Message, StringComparison.Ordinal);
+    }
+
     private static List<WxrEntry> Read(string xml, out WxrReader reader)
     {
         reader = new WxrReader(new MemoryStream(Encoding.UTF8.GetBytes(xml)));

@@ -29,6 +29,10 @@ public sealed class LoginModel(UserStore users, LoginThrottle throttle) : PageMo
     [BindProperty(Name = "loggedout", SupportsGet = true)]
     public bool LoggedOut { get; set; }
 
+    /// <summary>Sent here by a one-time link (<see cref="WelcomeModel"/>) that has just set the password.</summary>
+    [BindProperty(Name = "welcome", SupportsGet = true)]
+    public bool Welcome { get; set; }
+
     public string? Error { get; private set; }
 
     public IActionResult OnGet() => NewsroomUser.From(User) is null ? Page() : Redirect(Destination);

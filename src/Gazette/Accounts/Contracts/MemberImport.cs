@@ -20,3 +20,17 @@ public interface IMemberImport
     /// <summary>After ids were given explicitly: the next id the database makes is past them.</summary>
     Task AfterExplicitIdsAsync(UnitOfWork work, CancellationToken cancellationToken = default);
 }
+
+/// <summary>One-time links for a member to set a password (an imported author has none).</summary>
+public interface IPasswordLinks
+{
+    /// <summary>
+    /// A new link for the member, absolute with the site's configured address
+    /// (<c>Gazette:Site:BaseUrl</c>, else <c>http://localhost:5000</c>); it
+    /// works once, for a week, and replaces the member's unused ones.
+    /// </summary>
+    Task<string> IssueAsync(long userId, CancellationToken cancellationToken = default);
+
+    /// <summary>The site's configured address, or null when it is not set.</summary>
+    string? BaseUrl { get; }
+}

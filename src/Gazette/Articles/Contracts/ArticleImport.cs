@@ -8,6 +8,8 @@ namespace Gazette.Articles.Contracts;
 /// HTML, rendered and sanitized like any body; <paramref name="Status"/> is one
 /// of <see cref="ImportedStatus"/>; a published one dated to come is scheduled.
 /// <paramref name="OldSlugs"/> are slugs it had before, whose links become 301s.
+/// Sections and tags are filed by slug (made with the term's name and
+/// description when new), so their archives keep the old site's addresses.
 /// </summary>
 public sealed record ImportedArticle(
     long? Id,
@@ -20,11 +22,14 @@ public sealed record ImportedArticle(
     string Status,
     DateTimeOffset? PublishedAt,
     bool CommentsOpen,
-    IReadOnlyList<string> Sections,
-    IReadOnlyList<string> Tags,
+    IReadOnlyList<ImportedTerm> Sections,
+    IReadOnlyList<ImportedTerm> Tags,
     IReadOnlyDictionary<string, long> Bylines,
     IReadOnlyList<string> OldSlugs,
     long? FeaturedMediaId = null);
+
+/// <summary>A section or tag of another site, known by its slug there.</summary>
+public sealed record ImportedTerm(string Slug, string Name, string Description = "");
 
 /// <summary>The statuses an imported article may have (Articles' own names).</summary>
 public static class ImportedStatus
@@ -48,6 +53,14 @@ public interface IArticleImport
 
     /// <summary>Whether the site holds no article or page but a fresh install's (the sample article, the policy drafts).</summary>
     Task<bool> HoldsOnlyFreshInstallAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes the fresh install's articles (the sample article, the policy
+    /// drafts) and the sections and tags only they used, raising
+    /// <see cref="ArticleChanged"/> for each so caches and projections drop
+    /// them; returns how many went. Call it only when <see cref="HoldsOnlyFreshInstallAsync"/> said so.
+    /// </summary>
+    Task<int> RemoveFreshInstallAsync(UnitOfWork work, CancellationToken cancellationToken = default);
 
     /// <summary>Whether an article or page has this id.</summary>
     Task<bool> ExistsAsync(UnitOfWork work, long id, CancellationToken cancellationToken = default);
