@@ -22,6 +22,7 @@ public static class ApiDocument
             options.ShouldInclude = description => ("/" + description.RelativePath).StartsWith(NativeApiModule.Prefix + "/", StringComparison.Ordinal);
             options.AddDocumentTransformer(DescribeAsync);
             options.AddOperationTransformer(SecureAsync);
+            options.AddSchemaTransformer(NumbersAsync);
         });
 
     public static void Map(RouteGroupBuilder publicApi) => publicApi.MapOpenApi(Path);
@@ -46,6 +47,20 @@ public static class ApiDocument
             Scheme = "basic",
             Description = "A member's login and one of its application passwords (the newsroom's profile page makes them).",
         };
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// ASP.NET Core's JSON reads numbers from strings too, so its schemas allow both;
+    /// this API writes numbers as numbers, and the document says so.
+    /// </summary>
+    private static Task NumbersAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (schema.Type is { } type && type.HasFlag(JsonSchemaType.Integer) && type.HasFlag(JsonSchemaType.String))
+        {
+            schema.Type = type & ~JsonSchemaType.String;
+            schema.Pattern = null;
+        }
         return Task.CompletedTask;
     }
 

@@ -23,7 +23,7 @@ public static class MeEndpoint
 {
     public static void Map(RouteGroupBuilder callers) =>
         callers.MapGet("/me", Read)
-            .WithName("GetCaller")
+            .WithName("ApiGetCaller")
             .WithTags("Caller")
             .WithSummary("The caller")
             .WithDescription("The member whose application password signed the request, its role and what that role may do.")

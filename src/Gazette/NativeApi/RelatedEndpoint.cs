@@ -23,7 +23,7 @@ public static class RelatedEndpoint
 {
     public static void Map(RouteGroupBuilder reads) =>
         reads.MapGet("/articles/{id:long}/related", ReadAsync)
-            .WithName("GetRelatedCoverage")
+            .WithName("ApiGetRelatedCoverage")
             .WithTags("Articles")
             .WithSummary("Related coverage of an article")
             .WithDescription("The public articles the article's page lists as related coverage, most related first. 404 when the public cannot see the article.")

@@ -31,7 +31,7 @@ public static class SiteEndpoint
 
     public static void Map(RouteGroupBuilder reads) =>
         reads.MapGet("/site", ReadAsync)
-            .WithName("GetSite")
+            .WithName("ApiGetSite")
             .WithTags("Site")
             .WithSummary("The site")
             .WithDescription("Name, address, language, time zone, Gazette's version, the permalink pattern and counts of what the public can read.")

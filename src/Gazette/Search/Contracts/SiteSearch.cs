@@ -1,6 +1,6 @@
 namespace Gazette.Search.Contracts;
 
-/// <summary>One ranked match: its snippet has the reader's text HTML-escaped, with only <c>&lt;mark&gt;</c> as markup.</summary>
+/// <summary>One ranked match: its snippet is HTML, the reader's text encoded and the matched words in <c>&lt;mark&gt;</c>.</summary>
 public sealed record SiteSearchHit(long ArticleId, string Path, string Title, DateTimeOffset PublishedAt, string SnippetHtml);
 
 /// <summary>A page of matches, how many matched in all, and whether that count stopped at the ranking's cap.</summary>

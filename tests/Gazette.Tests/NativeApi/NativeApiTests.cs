@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text.Json;
+using Gazette.Articles;
+using Gazette.Articles.Contracts;
+using Gazette.Events;
+using Gazette.Related.Contracts;
+using Gazette.Search.Contracts;
+using Gazette.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gazette.Tests.NativeApi;
+
+/// <summary>/api/v1 as served, on both databases: what each route shows and hides, its refusals as problem+json, and who may call it.</summary>
+public abstract class NativeApiTests<TProvider>(TProvider provider) : SiteTestBase<TProvider>(provider)
+    where TProvider : DatabaseProvider
+{
+    private static string Run() => "n" + Guid.NewGuid().ToString("N")[..8];
+
+    private DateTimeOffset Recently => Factory.Clock.GetUtcNow().AddMinutes(-10);
+
+    /// <summary>Delivers the log to the cluster subscribers (the job runner does not run in tests) until <paramref name="condition"/> holds.</summary>
+    private async Task UntilAsync(Func<Task<bool>> condition) =>
+        await Wait.UntilAsync(async () =>
+        {
+            await Factory.Services.GetRequiredService<ClusterEventPump>().RunAsync(CancellationToken.None);
+            return await condition();
+        });
+
+    [Fact]
+    public async Task TheSiteNamesItselfAndCountsOnlyWhatThePublicSees()
+    {
+        var run = Run();
+        await PublishAsync(Story($"Counted {run}", Recently, sections: [$"Desk {run}"], tags: [$"Topic {run}"]));
+        await PublishAsync(Story($"Draft {run}", tags: [$"Hidden {run}"]) with { Status = ArticleStatus.Draft });
+        await PublishAsync(Story($"Embargoed {run}", Factory.Clock.GetUtcNow().AddDays(1)));
+        var queries = Factory.Services.GetRequiredService<IPublicArticleQueries>();
+        var articles = (await queries.ArticlesAsync(new PublicArticleQuery("article", 1, 1), CancellationToken.None)).Total;
+        var tags = (await queries.TermsAsync(new PublicTermQuery(PublicTermKind.Tag, 1, 1) { HideEmpty = true }, CancellationToken.None)).Total;
+
+        var (response, site) = await JsonAsync("/api/v1/site");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString(), ignoreCase: true);
+        Assert.Contains("default-src 'none'", string.Join(" ", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal("Gazette", site.GetProperty("name").GetString());
+        Assert.Equal("http://localhost/", site.GetProperty("url").GetString());
+        Assert.Equal("/%year%/%monthnum%/%postname%/", site.GetProperty("permalinkPattern").GetString());
+        Assert.False(string.IsNullOrEmpty(site.GetProperty("version").GetString()));
+        Assert.Equal(articles, site.GetProperty("counts").GetProperty("articles").GetInt32());
+        Assert.Equal(tags, site.GetProperty("counts").GetProperty("tags").GetInt32());
+        Assert.True(articles >= 1);
+    }
+
+    [Fact]
+    public async Task SearchAnswersRankedPublicResultsWithHighlightedSnippets()
+    {
+        var run = Run();
+        var visible = await PublishAsync(Story($"Harbour <b>budget</b> {run}", Recently));
+        await PublishAsync(Story($"Embargoed {run}", Factory.Clock.GetUtcNow().AddDays(1)));
+        await PublishAsync(Story($"Draft {run}") with { Status = ArticleStatus.Draft });
+        var search = Factory.Services.GetRequiredService<ISiteSearch>();
+        await UntilAsync(async () => (await search.SearchAsync(run, 0, 10, CancellationToken.None))!.Total == 1);
+
+        var (response, page) = await JsonAsync($"/api/v1/search?q={run}&perPage=5");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(run, page.GetProperty("query").GetString());
+        Assert.Equal(1, page.GetProperty("total").GetInt32());
+        Assert.Equal(5, page.GetProperty("perPage").GetInt32());
+        Assert.False(page.GetProperty("totalCapped").GetBoolean());
+        var hit = Assert.Single(page.GetProperty("results").EnumerateArray());
+        Assert.Equal(visible.Id, hit.GetProperty("id").GetInt64());
+        Assert.Equal($"Harbour <b>budget</b> {run}", hit.GetProperty("title").GetString());
+        Assert.StartsWith("http://localhost/", hit.GetProperty("url").GetString(), StringComparison.Ordinal);
+        var snippet = hit.GetProperty("snippetHtml").GetString()!;
+        Assert.Contains($"<mark>{run}</mark>", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u0002', snippet);
+
+        var (emptyResponse, empty) = await JsonAsync($"/api/v1/search?q={run}&page=2");
+        Assert.True(emptyResponse.StatusCode == HttpStatusCode.OK, empty.ToString());
+        Assert.Empty(empty.GetProperty("results").EnumerateArray());
+        Assert.Equal(1, empty.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/search", "q")]
+    [InlineData("/api/v1/search?q=%20%20", "q")]
+    [InlineData("/api/v1/search?q=%22%2A%28%29", "q")]
+    [InlineData("/api/v1/search?q=news&page=0", "page")]
+    [InlineData("/api/v1/search?q=news&page=abc", "page")]
+    [InlineData("/api/v1/search?q=news&page=101", "page")]
+    [InlineData("/api/v1/search?q=news&perPage=51", "perPage")]
+    [InlineData("/api/v1/search?q=news&perPage=-1", "perPage")]
+    public async Task BadSearchParametersAreNamedInAProblem(string path, string field)
+    {
+        var (response, problem) = await JsonAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        var errors = problem.GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(error => error.Name));
+        Assert.False(string.IsNullOrWhiteSpace(errors.GetProperty(field)[0].GetString()));
+    }
+
+    [Fact]
+    public async Task RelatedCoverageListsThePublicArticlesThePageShows()
+    {
+        var run = Run();
+        var older = await PublishAsync(Story($"Dockers vote {run}", Factory.Clock.GetUtcNow().AddHours(-5), sections: [$"Port {run}"], tags: [$"port-{run}"]));
+        var subject = await PublishAsync(Story($"Harbour strike {run}", Recently, tags: [$"port-{run}"]));
+        var related = Factory.Services.GetRequiredService<IRelatedArticles>();
+        await UntilAsync(async () => (await related.IdsAsync(subject.Id, CancellationToken.None)).Contains(older.Id));
+
+        var (response, coverage) = await JsonAsync($"/api/v1/articles/{subject.Id}/related");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(subject.Id, coverage.GetProperty("articleId").GetInt64());
+        var first = coverage.GetProperty("articles")[0];
+        Assert.Equal(older.Id, first.GetProperty("id").GetInt64());
+        Assert.Equal($"Dockers vote {run}", first.GetProperty("title").GetString());
+        Assert.Equal($"Port {run}", first.GetProperty("section").GetString());
+        Assert.StartsWith("http://localhost/", first.GetProperty("url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RelatedCoverageOfWhatThePublicCannotSeeIsAProblem404()
+    {
+        var run = Run();
+        var draft = await PublishAsync(Story($"Draft {run}") with { Status = ArticleStatus.Draft });
+        var embargoed = await PublishAsync(Story($"Embargoed {run}", Factory.Clock.GetUtcNow().AddDays(1)));
+
+        foreach (var path in new[] { $"/api/v1/articles/{draft.Id}/related", $"/api/v1/articles/{embargoed.Id}/related", "/api/v1/articles/987654321/related", "/api/v1/articles/x/related", "/api/v1/nothing-here" })
+        {
+            var (response, problem) = await JsonAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(404, problem.GetProperty("status").GetInt32());
+            Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task TheCallerRouteRefusesAnonymousAndUnknownCredentialsAsProblems()
+    {
+        foreach (var authorization in new string?[] { null, "Basic " + Convert.ToBase64String("nobody:xxxx xxxx xxxx xxxx xxxx xxxx"u8.ToArray()), "Bearer nonsense" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/me", UriKind.Relative));
+            if (authorization is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            }
+            using var response = await Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            Assert.NotEmpty(response.Headers.WwwAuthenticate);
+            Assert.Equal(401, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetInt32());
+        }
+    }
+
+    private async Task<(HttpResponseMessage Response, JsonElement Body)> JsonAsync(string path)
+    {
+        var (_, body, response) = await GetAsync(path);
+        return (response, JsonDocument.Parse(body).RootElement.Clone());
+    }
+}
+
+public sealed class NativeApiTestsOnSqlite(SqliteProvider provider) : NativeApiTests<SqliteProvider>(provider);
+
+public sealed class NativeApiTestsOnPostgres(PostgresProvider provider) : NativeApiTests<PostgresProvider>(provider);
