@@ -5,8 +5,8 @@ namespace Gazette.NativeApi;
 
 /// <summary>
 /// Gazette's own API at <c>/api/v1/</c>, for what WordPress's routes do not
-/// cover: the site's facts, ranked search with snippets, related coverage and
-/// the caller. Public reads sit in the Public API group (cached a minute);
+/// cover: the site's facts, ranked search with snippets, related coverage, the
+/// caller and the moderation queue. Public reads sit in the Public API group (cached a minute);
 /// what needs a caller sits in the API group (application passwords).
 /// Documented by the OpenAPI document at <see cref="ApiDocument.Path"/> (decision 123).
 /// </summary>
@@ -25,6 +25,7 @@ public sealed class NativeApiModule : GazetteModule
         RelatedEndpoint.Map(reads);
         var callers = groups.Api.MapGroup(Prefix["/api".Length..]).WithMetadata(CallerRequired.Instance);
         MeEndpoint.Map(callers);
+        PendingCommentsEndpoint.Map(callers);
         ApiDocument.Map(groups.PublicApi);
         groups.PublicApi.Map(Prefix + "/{**rest}", () => ApiProblems.NotFound("No such route in Gazette's API. Its routes are listed in " + ApiDocument.Path + "."))
             .ExcludeFromDescription()

@@ -2,8 +2,6 @@ using System.ComponentModel;
 using Gazette.Rendering;
 using Gazette.Search.Contracts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
 
 namespace Gazette.NativeApi;
 
@@ -40,30 +38,8 @@ public static class SearchEndpoint
             .WithDescription("Public articles and pages matching every word of q, ranked, with a highlighted snippet each; the same results as the site's search page.")
             .Produces<SearchResults>()
             .ProducesValidationProblem()
-            .AddOpenApiOperationTransformer(DescribeParametersAsync)
+            .AddOpenApiOperationTransformer(PagingParameters.DescribeAsync)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-
-    /// <summary>The paging parameters are read as text so that a bad one is named in errors; the document says what they hold.</summary>
-    private static Task DescribeParametersAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
-        {
-            switch (parameter.Name)
-            {
-                case "q":
-                    parameter.Required = true;
-                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 };
-                    break;
-                case "page":
-                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Default = 1 };
-                    break;
-                case "perPage":
-                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "50", Default = DefaultPerPage };
-                    break;
-            }
-        }
-        return Task.CompletedTask;
-    }
 
     private static async Task<IResult> SearchAsync(
         HttpContext context, ISiteSearch search, PageRenderer pages,

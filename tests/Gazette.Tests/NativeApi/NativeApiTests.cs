@@ -2,16 +2,18 @@ using System.Net;
 using System.Text.Json;
 using Gazette.Articles;
 using Gazette.Articles.Contracts;
+using Gazette.Comments.Contracts;
 using Gazette.Events;
 using Gazette.Related.Contracts;
 using Gazette.Search.Contracts;
 using Gazette.Tests.Infrastructure;
+using Gazette.Web;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gazette.Tests.NativeApi;
 
 /// <summary>/api/v1 as served, on both databases: what each route shows and hides, its refusals as problem+json, and who may call it.</summary>
-public abstract class NativeApiTests<TProvider>(TProvider provider) : SiteTestBase<TProvider>(provider)
+public abstract class NativeApiTests<TProvider>(TProvider provider) : CommentTestBase<TProvider>(provider)
     where TProvider : DatabaseProvider
 {
     private static string Run() => "n" + Guid.NewGuid().ToString("N")[..8];
@@ -141,11 +143,38 @@ public abstract class NativeApiTests<TProvider>(TProvider provider) : SiteTestBa
     }
 
     [Fact]
-    public async Task TheCallerRouteRefusesAnonymousAndUnknownCredentialsAsProblems()
+    public async Task TheModerationListingOffersPendingCommentsToModeratorsWithoutEmails()
+    {
+        var run = Run();
+        var article = await PublishAsync(Story($"Discussed {run}", Recently));
+        using var posted = await PostCommentAsync(Fields($"Held {run}", $"held-{run}@example.org", article: article.Id));
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        var id = CommentIdOf(posted);
+        await Moderator.SetStatusAsync(id, CommentStatus.Pending, AuditActor.CommandLine);
+        var listings = Factory.Services.GetRequiredService<IModerationListings>();
+
+        var page = await listings.ListAsync(new NewsroomUser(1, "Editor", NewsroomRole.Editor), CommentStatus.Pending, 1, 100, CancellationToken.None);
+
+        Assert.NotNull(page);
+        var item = Assert.Single(page.Comments, comment => comment.Id == id);
+        Assert.Equal(article.Id, item.ArticleId);
+        Assert.Equal($"Discussed {run}", item.ArticleTitle);
+        Assert.Equal("Jane Reader", item.AuthorName);
+        Assert.Contains($"Held {run}", item.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain($"held-{run}", item.ToString(), StringComparison.Ordinal);
+        Assert.True(page.Counts[CommentStatus.Pending] >= 1);
+        Assert.Null(await listings.ListAsync(new NewsroomUser(2, "Writer", NewsroomRole.Author), CommentStatus.Pending, 1, 20, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/me")]
+    [InlineData("/api/v1/comments/pending")]
+    [InlineData("/api/v1/comments/pending?page=0")]
+    public async Task RoutesForCallersRefuseAnonymousAndUnknownCredentialsAsProblems(string path)
     {
         foreach (var authorization in new string?[] { null, "Basic " + Convert.ToBase64String("nobody:xxxx xxxx xxxx xxxx xxxx xxxx"u8.ToArray()), "Bearer nonsense" })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/me", UriKind.Relative));
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
             if (authorization is not null)
             {
                 request.Headers.TryAddWithoutValidation("Authorization", authorization);
