@@ -10,7 +10,8 @@ namespace Gazette.Accounts;
 
 /// <summary>
 /// The newsroom's accounts: roles, passwords, the first administrator and
-/// <c>gazette user</c> and signing in to the newsroom (server-side sessions behind the cookie, throttled logins).
+/// <c>gazette user</c> and signing in to the newsroom (server-side sessions behind the cookie, throttled logins)
+/// and to the APIs (application passwords over HTTP Basic auth).
 /// </summary>
 public sealed class AccountsModule : GazetteModule
 {
@@ -27,6 +28,8 @@ public sealed class AccountsModule : GazetteModule
         services.AddPeriodicJob<ExpiredSessionsJob>();
         services.AddSingleton<IStartupTask, FirstAdministrator>();
         services.AddSessionSignIn();
+        services.AddSingleton<ApplicationPasswordStore>();
+        services.AddAuthentication().AddScheme<ApplicationPasswordOptions, ApplicationPasswordHandler>(SignIn.ApiScheme, _ => { });
         services.AddAdminMenuItem(new AdminMenuItem("Dashboard", "/admin/", NewsroomRole.Contributor, 0));
         services.AddAdminMenuItem(new AdminMenuItem("Users", "/admin/users", NewsroomRole.Administrator, 80));
     }

@@ -11,7 +11,7 @@ namespace Gazette.Articles;
 /// </summary>
 public static class ListingPages
 {
-    public const string BeforeKey = "before";
+    public const string BeforeKey = ArticleUrls.BeforeKey;
 
     public static void Map(RouteGroups groups)
     {
@@ -76,7 +76,8 @@ public static class ListingPages
         var author = await authors.FindBySlugAsync(slug, cancellationToken);
         if (author is null)
         {
-            return await pages.NotFoundAsync(cancellationToken);
+            // A moved-in site's author page may be named otherwise there (WordPress names it by the login).
+            return await PublicPaths.OldLinkOrNotFoundAsync(context, pages, cancellationToken);
         }
         if (!string.Equals(context.Request.Path.Value, author.Path, StringComparison.Ordinal))
         {
@@ -126,13 +127,14 @@ public static class ListingPages
             new Listing(heading, $"Articles published in {heading}.", path, EmptyIsMissing: true, Period: period), cancellationToken);
     }
 
-    /// <summary>A section's or tag's archive: 404 if unknown, 301 to its canonical path, else its listing.</summary>
+    /// <summary>A section's or tag's archive: an old link's 301 or a 404 if unknown, 301 to its canonical path, else its listing.</summary>
     private static async Task<IResult> TermAsync(Term? term, Func<string, string> permalink, Func<long, string> cacheTag, Func<Term, string> description,
         Func<Term, Listing> listing, HttpContext context, PublicArticleReader reader, PageRenderer pages, CancellationToken cancellationToken)
     {
         if (term is null)
         {
-            return await pages.NotFoundAsync(cancellationToken);
+            // A moved-in site's tag may have kept another slug here (one Gazette already had).
+            return await PublicPaths.OldLinkOrNotFoundAsync(context, pages, cancellationToken);
         }
         var path = permalink(term.Slug);
         if (!string.Equals(context.Request.Path.Value, path, StringComparison.Ordinal))
@@ -158,7 +160,7 @@ public static class ListingPages
                 return await pages.NotFoundAsync(cancellationToken);
             }
             before = id;
-            meta = meta with { CanonicalUrl = pages.Absolute(context.Request, Permalinks.Older(listing.Path, id)) };
+            meta = meta with { CanonicalUrl = pages.Absolute(context.Request, ArticleUrls.Older(listing.Path, id)) };
         }
         var pageSize = pages.Site.PageSize;
         var rows = await reader.ListAsync(new ListCardsRequest(pageSize + 1, before, listing.SectionId, listing.TagId, listing.AuthorId, listing.Period?.From, listing.Period?.Until), cancellationToken);
@@ -169,7 +171,7 @@ public static class ListingPages
         var links = context.RequestServices.GetRequiredService<Permalinks>();
         var time = context.RequestServices.GetRequiredService<SiteTime>();
         var cards = rows.Take(pageSize).Select(row => ArticleViewFactory.Card(row, links, time)).ToList();
-        var older = rows.Count > pageSize ? Permalinks.Older(listing.Path, rows[pageSize - 1].Id) : null;
+        var older = rows.Count > pageSize ? ArticleUrls.Older(listing.Path, rows[pageSize - 1].Id) : null;
         var newer = before is null || cards.Count == 0 ? null : await NewerAsync(reader, listing, rows[0].Id, pageSize, cancellationToken);
         var view = new ListingView(listing.Heading, listing.Description, cards, older, before is null ? null : listing.Path, newer);
         return await pages.RenderAsync(template, meta, new Dictionary<string, object?> { ["listing"] = view }, cancellationToken: cancellationToken);
@@ -185,7 +187,7 @@ public static class ListingPages
     {
         var rows = await reader.ListAsync(new ListCardsRequest(pageSize + 1, null, listing.SectionId, listing.TagId, listing.AuthorId,
             listing.Period?.From, listing.Period?.Until, AfterId: firstId), cancellationToken);
-        return rows.Count > pageSize ? Permalinks.Older(listing.Path, rows[pageSize].Id) : listing.Path;
+        return rows.Count > pageSize ? ArticleUrls.Older(listing.Path, rows[pageSize].Id) : listing.Path;
     }
 
     private sealed record Listing(string Heading, string Description, string Path, long? SectionId = null, long? TagId = null, long? AuthorId = null, bool EmptyIsMissing = false,

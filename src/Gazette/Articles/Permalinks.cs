@@ -1,4 +1,3 @@
-using System.Globalization;
 using Gazette.Rendering;
 using Microsoft.Extensions.Options;
 
@@ -59,9 +58,6 @@ public sealed class Permalinks(IOptionsMonitor<PermalinkOptions> options, SiteTi
     public const string Sections = "/sections/";
 
     public static string Tag(string slug) => $"/tag/{slug}/";
-
-    public static string Older(string listingPath, long beforeId) =>
-        string.Create(CultureInfo.InvariantCulture, $"{listingPath}?before={beforeId}");
 
     private sealed record Parsed(string Text, PermalinkPattern Pattern);
 

@@ -18,7 +18,7 @@ namespace Gazette.Articles;
 /// are asked before the 404, so they can never shadow what Gazette serves.
 /// </summary>
 public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects redirects, Permalinks links, ArticlePages articles, StaticPages staticPages, PageRenderer pages,
-    IEnumerable<IArticleFeed> feeds, IEnumerable<IOldLinks> oldLinks)
+    IEnumerable<IArticleFeed> feeds)
 {
     private const string CommentPageMarker = "comment-page-";
 
@@ -84,17 +84,14 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
     }
 
     /// <summary>An old link's 301 (or its 404, when it names nothing public), else the 404 page.</summary>
-    private async Task<IResult> OldLinkOrNotFoundAsync(HttpContext context, CancellationToken cancellationToken)
-    {
-        foreach (var links in oldLinks)
-        {
-            if (await links.FindAsync(context.Request.Path.Value ?? "/", context.Request.Query, cancellationToken) is { } answer)
-            {
-                return answer.Location is { } location ? Results.Redirect(location, permanent: true) : await pages.NotFoundAsync(cancellationToken);
-            }
-        }
-        return await pages.NotFoundAsync(cancellationToken);
-    }
+    private Task<IResult> OldLinkOrNotFoundAsync(HttpContext context, CancellationToken cancellationToken) =>
+        OldLinkOrNotFoundAsync(context, pages, cancellationToken);
+
+    /// <summary>What the old platform's links (<see cref="IOldLinks"/>) make of a path where Gazette found nothing: a 301 to its new home, or the 404.</summary>
+    public static async Task<IResult> OldLinkOrNotFoundAsync(HttpContext context, PageRenderer pages, CancellationToken cancellationToken) =>
+        await OldLinkLookup.FindAsync(context, cancellationToken) is { Location: { } location }
+            ? Results.Redirect(location, permanent: true)
+            : await pages.NotFoundAsync(cancellationToken);
 
     /// <summary>
     /// An article's comment feed: by the current pattern, or a 301 from a retired

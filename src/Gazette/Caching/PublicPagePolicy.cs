@@ -12,7 +12,10 @@ namespace Gazette.Caching;
 /// any of <paramref name="bypassKeys"/> (per-reader views) is never cached; only
 /// 200s are stored, and nothing that sets a cookie; nor a page during whose
 /// rendering anything was evicted (it may have read the data just replaced).
-/// Answers from the cache carry an Age header.
+/// Answers from the cache carry an Age header. An answer to a request with an
+/// Authorization header is <c>private, no-store</c> whatever the page says:
+/// shared caches may store such an answer when it is marked public, and it
+/// may be the caller's own (an API answering a signed-in app).
 /// </summary>
 public sealed class PublicPagePolicy(PageCache cache, string[] queryKeys, string[] bypassKeys, TimeSpan lifetime, Func<HttpRequest, bool> signedIn) : IOutputCachePolicy
 {
@@ -30,8 +33,18 @@ public sealed class PublicPagePolicy(PageCache cache, string[] queryKeys, string
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
+        var authorized = request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization);
+        if (authorized)
+        {
+            var response = context.HttpContext.Response;
+            response.OnStarting(() =>
+            {
+                response.Headers.CacheControl = "private, no-store";
+                return Task.CompletedTask;
+            });
+        }
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
+            && !authorized
             && !signedIn(request)
             && !HasAny(request, bypassKeys);
         context.EnableOutputCaching = true;

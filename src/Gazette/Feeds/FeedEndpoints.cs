@@ -50,7 +50,7 @@ public static class FeedEndpoints
     {
         var tag = await services.GetRequiredService<IPublicArticles>().FindTagAsync(Slug(context), context.RequestAborted);
         return tag is null
-            ? await NotFoundAsync(context)
+            ? await OldLinkOrNotFoundAsync(context)
             : await ArticlesAsync(context, sources, TermPage(context, tag, $"Articles tagged {tag.Name}."), format,
                 new PublicArticleFilter(0, TagId: tag.Id), FeedCacheTags.Tag(tag.Id));
     }
@@ -61,7 +61,7 @@ public static class FeedEndpoints
         var author = await services.GetRequiredService<IAuthorDirectory>().FindBySlugAsync(Slug(context), context.RequestAborted);
         if (author is null)
         {
-            return await NotFoundAsync(context);
+            return await OldLinkOrNotFoundAsync(context);
         }
         var site = services.GetRequiredService<PageRenderer>().Site;
         var page = new FeedPage(author.Path, $"{site.Title}: {author.DisplayName}", $"Articles by {author.DisplayName}.");
@@ -118,6 +118,12 @@ public static class FeedEndpoints
     }
 
     private static string Slug(HttpContext context) => context.Request.RouteValues["slug"] as string ?? "";
+
+    /// <summary>A tag's or author's feed Gazette does not know may be a moved-in site's, named otherwise there.</summary>
+    private static async Task<IResult> OldLinkOrNotFoundAsync(HttpContext context) =>
+        await OldLinkLookup.FindAsync(context, context.RequestAborted) is { Location: { } location }
+            ? Results.Redirect(location, permanent: true)
+            : await NotFoundAsync(context);
 
     public static Task<IResult> NotFoundAsync(HttpContext context) =>
         context.RequestServices.GetRequiredService<PageRenderer>().NotFoundAsync(context.RequestAborted);

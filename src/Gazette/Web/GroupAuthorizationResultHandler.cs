@@ -6,7 +6,7 @@ namespace Gazette.Web;
 
 /// <summary>
 /// Refusals in each group's own shape: the API answers problem+json (401 with
-/// a Bearer challenge, 403); the newsroom sends an anonymous visitor to the
+/// a Basic challenge for an application password, 403); the newsroom sends an anonymous visitor to the
 /// login page (the cookie scheme's challenge) and shows a signed-in user who
 /// may not go there a 403 page rather than redirecting.
 /// </summary>
@@ -22,11 +22,11 @@ public sealed class GroupAuthorizationResultHandler(PageRenderer pages) : IAutho
             var status = authorizeResult.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
             if (status == StatusCodes.Status401Unauthorized)
             {
-                context.Response.Headers.WWWAuthenticate = "Bearer";
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"Gazette\", charset=\"UTF-8\"";
             }
             await Results.Problem(
                 statusCode: status,
-                title: status == StatusCodes.Status401Unauthorized ? "Send a valid API token: Authorization: Bearer TOKEN." : "This token may not use this route.")
+                title: status == StatusCodes.Status401Unauthorized ? "Send a login and one of its application passwords: Authorization: Basic." : "Your role may not use this route.")
                 .ExecuteAsync(context);
             return;
         }

@@ -89,6 +89,17 @@ public sealed record NewsroomUser(long Id, string Name, string Role)
         !SignIn.HasSessionCookie(context.Request) ? null
         : (await context.AuthenticateAsync(SignIn.CookieScheme)).Principal is { } principal ? From(principal) : null;
 
+    /// <summary>
+    /// The member an API request is made by, from an application password over
+    /// HTTP Basic auth (<see cref="SignIn.ApiScheme"/>), or null when it carries
+    /// none or a wrong one: public API routes answer both as anonymous, as
+    /// WordPress does. Cookies are never read here; the handler remembers its
+    /// answer for the rest of the request.
+    /// </summary>
+    public static async Task<NewsroomUser?> ApiCallerAsync(HttpContext context) =>
+        context.Request.Headers.Authorization.Count == 0 ? null
+        : (await context.AuthenticateAsync(SignIn.ApiScheme)).Principal is { } principal ? From(principal) : null;
+
     public IEnumerable<Claim> Claims() =>
     [
         new(ClaimTypes.NameIdentifier, Id.ToString(CultureInfo.InvariantCulture)),

@@ -4,14 +4,15 @@ namespace Gazette.Web;
 
 /// <summary>
 /// The two ways a caller proves who it is: the newsroom's session cookie
-/// (Admin) and an API token (Api). The cookie's name is what the output cache
+/// (Admin) and an application password over HTTP Basic auth (the APIs; its
+/// handler is the Accounts feature's, registered under <see cref="ApiScheme"/>). The cookie's name is what the output cache
 /// looks for: a request carrying it is never served from or stored in the cache.
 /// </summary>
 public static class SignIn
 {
     public const string CookieScheme = "Gazette.Session";
     public const string CookieName = "gazette_session";
-    public const string TokenScheme = "Gazette.ApiToken";
+    public const string ApiScheme = "Gazette.ApplicationPassword";
     public const string AdminPolicy = "Gazette.Admin";
     public const string ApiPolicy = "Gazette.Api";
 
@@ -48,11 +49,10 @@ public static class SignIn
                 // The server-side session decides when sign-in ends (12 hours idle, 14 days in all): the ticket only carries its token.
                 options.SlidingExpiration = false;
                 options.ExpireTimeSpan = TimeSpan.FromDays(14);
-            })
-            .AddScheme<ApiTokenOptions, ApiTokenHandler>(TokenScheme, _ => { });
+            });
         var authorization = services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser())
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenScheme).RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser());
         foreach (var role in NewsroomRole.All)
         {
             authorization.AddPolicy(NewsroomRole.Policies.For(role), RoleAtLeast(role));

@@ -12,6 +12,7 @@ public sealed class WordPressLinksModule : GazetteModule
 {
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<WordPressPaging>();
         services.AddSingleton<IOldLinks, WordPressQueryLinks>();
         services.AddSingleton<IOldLinks, WordPressPathLinks>();
     }

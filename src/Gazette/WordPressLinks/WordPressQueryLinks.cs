@@ -9,14 +9,15 @@ namespace Gazette.WordPressLinks;
 /// <c>/?page_id=ID</c> (an import into an empty site keeps WordPress's ids, so
 /// ID is the article's here too), <c>?feed=</c>, <c>?s=</c>, <c>?author=ID</c>,
 /// <c>?tag=</c>, <c>?category_name=</c> and <c>?m=</c> (a date archive: YYYY, YYYYMM or YYYYMMDD,
-/// a day going to its month). An id or name that is nothing public is a 404, as in WordPress.
+/// a day going to its month), each listing with <c>&amp;paged=N</c>, and <c>?paged=N</c> alone (the home page's).
+/// An id or name that is nothing public is a 404, as in WordPress.
 /// </summary>
-public sealed class WordPressQueryLinks(IPublicArticles articles, IAuthorDirectory authors) : IOldLinks
+public sealed class WordPressQueryLinks(IPublicArticles articles, IAuthorDirectory authors, WordPressPaging paging) : IOldLinks
 {
     /// <summary>Where Gazette's search page lives (the Search module's page); WordPress's <c>?s=</c> becomes its <c>q</c>.</summary>
     private const string SearchPath = "/search";
 
-    public IReadOnlyList<string> HomeQueryKeys { get; } = ["p", "page_id", "feed", "s", "author", "tag", "category_name", "m"];
+    public IReadOnlyList<string> HomeQueryKeys { get; } = ["p", "page_id", "feed", "s", "author", "tag", "category_name", "m", "paged"];
 
     public async Task<OldLinkAnswer?> FindAsync(string path, IQueryCollection query, CancellationToken cancellationToken)
     {
@@ -38,18 +39,18 @@ public sealed class WordPressQueryLinks(IPublicArticles articles, IAuthorDirecto
         {
             var author = long.TryParse(authorId.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
                 && (await authors.FindAsync([number], cancellationToken)).TryGetValue(number, out var found) ? found : null;
-            return new OldLinkAnswer(author is null ? null : WordPressFeeds.Beneath(author.Path, feed));
+            return author is null ? new OldLinkAnswer(null) : await ListingAsync(author.Path, new PublicArticleFilter(0, AuthorId: author.Id), feed, query, cancellationToken);
         }
         if (query.TryGetValue("tag", out var tagSlug))
         {
             var tag = await articles.FindTagAsync(tagSlug.ToString(), cancellationToken);
-            return new OldLinkAnswer(tag is null ? null : WordPressFeeds.Beneath(tag.Path, feed));
+            return tag is null ? new OldLinkAnswer(null) : await ListingAsync(tag.Path, new PublicArticleFilter(0, TagId: tag.Id), feed, query, cancellationToken);
         }
         if (query.TryGetValue("category_name", out var sectionSlug))
         {
             // WordPress names a child category by its path (parent/child); Gazette's sections are flat.
             var section = await articles.FindSectionAsync(sectionSlug.ToString().TrimEnd('/').Split('/')[^1], cancellationToken);
-            return new OldLinkAnswer(section is null ? null : WordPressFeeds.Beneath(section.Path, feed));
+            return section is null ? new OldLinkAnswer(null) : await ListingAsync(section.Path, new PublicArticleFilter(0, SectionId: section.Id), feed, query, cancellationToken);
         }
         if (query.TryGetValue("m", out var date))
         {
@@ -59,7 +60,18 @@ public sealed class WordPressQueryLinks(IPublicArticles articles, IAuthorDirecto
         {
             return new OldLinkAnswer(feed is { } format ? WordPressFeeds.Site(feedName.ToString(), format) : null);
         }
-        return null;
+        return query.ContainsKey("paged") ? await ListingAsync("/", new PublicArticleFilter(0), null, query, cancellationToken) : null;
+    }
+
+    /// <summary>A listing, its feed, or the page of it that <c>paged</c> names (a number that is none is WordPress's first page).</summary>
+    private async Task<OldLinkAnswer> ListingAsync(string path, PublicArticleFilter listing, ArticleFeedFormat? feed, IQueryCollection query, CancellationToken cancellationToken)
+    {
+        if (feed is not null || !int.TryParse(query["paged"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var page))
+        {
+            return new OldLinkAnswer(WordPressFeeds.Beneath(path, feed));
+        }
+        var location = await paging.PageAsync(path, listing, page, cancellationToken);
+        return new OldLinkAnswer(location.Length == 0 ? null : location);
     }
 
     /// <summary>Gazette's year or month archive for WordPress's <c>m</c>; it answers 404 itself for a period with nothing public.</summary>

@@ -52,13 +52,18 @@ public sealed class AnonymousCachingTests(SqliteProvider provider) : SiteTestBas
     }
 
     [Fact]
-    public async Task AnAuthorizationHeaderBypassesTheCache()
+    public async Task AnAuthorizationHeaderBypassesTheCacheAndIsAnsweredPrivateAndNoStore()
     {
         var cached = await SendAsync("/counted/authorization/");
-        var authorized = await SendAsync("/counted/authorization/", request => request.Headers.Add("Authorization", "Bearer abc"));
+        var authorized = await SendAsync("/counted/authorization/", request => request.Headers.Add("Authorization", "Basic YWRtaW46eA=="));
+        var afterwards = await SendAsync("/counted/authorization/");
 
         Assert.NotEqual(cached.Body, authorized.Body);
         Assert.Null(authorized.Age);
+        Assert.True(authorized.CacheControl?.NoStore);
+        Assert.True(authorized.CacheControl?.Private);
+        Assert.Equal(cached.Body, afterwards.Body);
+        Assert.False(afterwards.CacheControl?.NoStore ?? false);
     }
 
     [Fact]
@@ -95,12 +100,12 @@ public sealed class AnonymousCachingTests(SqliteProvider provider) : SiteTestBas
         Assert.Equal(HttpStatusCode.OK, signedIn.Status);
     }
 
-    private async Task<(HttpStatusCode Status, string Body, TimeSpan? Age, bool SetsCookie)> SendAsync(string path, Action<HttpRequestMessage>? configure = null)
+    private async Task<(HttpStatusCode Status, string Body, TimeSpan? Age, bool SetsCookie, System.Net.Http.Headers.CacheControlHeaderValue? CacheControl)> SendAsync(string path, Action<HttpRequestMessage>? configure = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         configure?.Invoke(request);
         using var response = await Client.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Age, response.Headers.Contains("Set-Cookie"));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Age, response.Headers.Contains("Set-Cookie"), response.Headers.CacheControl);
     }
 
     /// <summary>A public page that says how many times it has been rendered.</summary>

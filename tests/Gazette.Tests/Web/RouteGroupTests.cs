@@ -156,7 +156,7 @@ public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<Sqli
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 

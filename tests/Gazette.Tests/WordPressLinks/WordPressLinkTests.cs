@@ -83,6 +83,63 @@ public abstract class WordPressLinkTests<TProvider>(TProvider provider) : SiteTe
     }
 
     [Fact]
+    public async Task NumberedPagesAnswer301ToTheListingAfterWordPresssPosts()
+    {
+        var run = Run();
+        var filed = new List<Article>();
+        for (var i = 0; i < 12; i++)
+        {
+            filed.Add(await PublishAsync(Story($"Paged {i} {run}", Published.AddMinutes(i), sections: [$"Paged desk {run}"], tags: [$"Paged tag {run}"])));
+        }
+        // Newest first, as both sites list them: WordPress's page 2 begins after its tenth post.
+        var tenth = filed[^10].Id;
+
+        await AssertMovedAsync($"/category/paged-desk-{run}/page/2/", $"/section/paged-desk-{run}/?before={tenth}");
+        await AssertMovedAsync($"/tag/paged-tag-{run}/page/2/", $"/tag/paged-tag-{run}/?before={tenth}");
+        await AssertMovedAsync($"/?category_name=paged-desk-{run}&paged=2", $"/section/paged-desk-{run}/?before={tenth}");
+        await AssertMovedAsync($"/category/paged-desk-{run}/page/1/", $"/section/paged-desk-{run}/");
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/category/paged-desk-{run}/page/3/")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync($"/section/paged-desk-{run}/?before={tenth}")).Status);
+
+        var newest = await Factory.Services.GetRequiredService<IPublicArticles>().LatestAsync(new PublicArticleFilter(10), CancellationToken.None);
+        await AssertMovedAsync("/page/2/", $"/?before={newest[^1].Id}");
+        await AssertMovedAsync("/?paged=2", $"/?before={newest[^1].Id}");
+        await AssertMovedAsync($"/{Published.Year}/page/2/", $"/{Published.Year}/");
+    }
+
+    [Fact]
+    public async Task ImportedAuthorsAndTermsAreFoundByTheirWordPressNames()
+    {
+        var run = Run();
+        var members = await Factory.Services.GetRequiredService<IBylineMembers>().EnsureAsync([$"Jane Moved {run}"], CancellationToken.None);
+        await PublishAsync(Story($"Moved {run}", Published, sections: [$"Foreign desk {run}"], tags: [$"Docks {run}"]) with { Bylines = [$"Jane Moved {run}"], BylineMembers = members });
+        var jane = await Factory.Services.GetRequiredService<IAuthorDirectory>().FindBySlugAsync($"jane-moved-{run}", CancellationToken.None);
+        Assert.NotNull(jane);
+        var database = Factory.Services.GetRequiredService<Gazette.Storage.Database>();
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        {
+            foreach (var (kind, source, target, key) in new (string, string, long?, string)[]
+            {
+                ("user", $"J.Moved_{run}", jane.Id, $"J.Moved_{run}"),
+                ("category", $"world-{run}", null, $"foreign-desk-{run}"),
+                ("category", Uri.EscapeDataString($"国际-{run}").ToLowerInvariant(), null, $"foreign-desk-{run}"),
+                ("tag", $"port-{run}", null, $"docks-{run}"),
+            })
+            {
+                await Dapper.SqlMapper.ExecuteAsync(connection, "insert into import_map (kind, source_id, target_id, target_key, imported_at) values (@kind, @source, @target, @key, @now)",
+                    new { kind, source, target, key, now = DateTimeOffset.UtcNow });
+            }
+        }
+
+        await AssertMovedAsync($"/author/j-moved-{run}/", $"/author/jane-moved-{run}/");
+        await AssertMovedAsync($"/author/j-moved-{run}/feed/", $"/author/jane-moved-{run}/feed/");
+        await AssertMovedAsync($"/category/world-{run}/", $"/section/foreign-desk-{run}/");
+        await AssertMovedAsync($"/category/{Uri.EscapeDataString($"国际-{run}")}/", $"/section/foreign-desk-{run}/");
+        await AssertMovedAsync($"/tag/port-{run}/", $"/tag/docks-{run}/");
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/author/nobody-{run}/")).Status);
+    }
+
+    [Fact]
     public async Task FeedVariantsAnswer301ToGazettesFeeds()
     {
         var run = Run();

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Gazette.Accounts.Admin;
 
-/// <summary>An administrator changes an account's name, email and role, or gives it a new password (ending its sessions).</summary>
+/// <summary>An administrator changes an account's name, email and role, gives it a new password (ending its sessions), or revokes its application passwords.</summary>
 [Authorize(Policy = NewsroomRole.Policies.Administrators)]
-public sealed class UserModel(UserStore users, AccountEditor accounts) : AdminPageModel
+public sealed class UserModel(UserStore users, AccountEditor accounts, ApplicationPasswordStore applicationPasswords) : AdminPageModel
 {
     public User Account { get; private set; } = null!;
 
@@ -24,13 +24,15 @@ public sealed class UserModel(UserStore users, AccountEditor accounts) : AdminPa
 
     public string? NewPassword { get; private set; }
 
+    public IReadOnlyList<ApplicationPassword> ApplicationPasswords { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         if (await users.FindByIdAsync(id, cancellationToken) is not { } account)
         {
             return NotFound();
         }
-        Show(account);
+        await ShowAsync(account, cancellationToken);
         return Page();
     }
 
@@ -44,6 +46,7 @@ public sealed class UserModel(UserStore users, AccountEditor accounts) : AdminPa
         Errors = await accounts.UpdateAsync(id, Name ?? "", Email ?? "", Role ?? "", cancellationToken);
         if (Errors.Count > 0)
         {
+            ApplicationPasswords = await applicationPasswords.ListAsync(id, cancellationToken);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
@@ -58,12 +61,25 @@ public sealed class UserModel(UserStore users, AccountEditor accounts) : AdminPa
             return NotFound();
         }
         NewPassword = await accounts.ResetPasswordAsync(id, cancellationToken);
-        Show(account);
+        await ShowAsync(account, cancellationToken);
         return Page();
     }
 
-    private void Show(User account)
+    public async Task<IActionResult> OnPostRevokeAsync(long id, string? uuid, CancellationToken cancellationToken)
     {
+        if (await users.FindByIdAsync(id, cancellationToken) is not { } account)
+        {
+            return NotFound();
+        }
+        Flash = await applicationPasswords.RevokeAsync(id, uuid ?? "", cancellationToken)
+            ? $"Revoked an application password of {account.Login}."
+            : "That application password was already revoked.";
+        return Redirect($"/admin/users/{id}");
+    }
+
+    private async Task ShowAsync(User account, CancellationToken cancellationToken)
+    {
+        ApplicationPasswords = await applicationPasswords.ListAsync(account.Id, cancellationToken);
         Account = account;
         Name = account.DisplayName;
         Email = account.Email;

@@ -22,6 +22,23 @@ public interface IOldLinks
     Task<OldLinkAnswer?> FindAsync(string path, IQueryCollection query, CancellationToken cancellationToken);
 }
 
+/// <summary>Asks every <see cref="IOldLinks"/> about a request Gazette found nothing for.</summary>
+public static class OldLinkLookup
+{
+    /// <summary>The first answer for the request's path and query, or null when it is no old link.</summary>
+    public static async Task<OldLinkAnswer?> FindAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        foreach (var links in context.RequestServices.GetServices<IOldLinks>())
+        {
+            if (await links.FindAsync(context.Request.Path.Value ?? "/", context.Request.Query, cancellationToken) is { } answer)
+            {
+                return answer;
+            }
+        }
+        return null;
+    }
+}
+
 /// <summary>The public path of the article or page with a slug, whatever the site's permalink pattern. Implemented by Articles.</summary>
 public interface IPublicSlugs
 {

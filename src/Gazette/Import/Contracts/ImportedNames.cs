@@ -1,0 +1,15 @@
+namespace Gazette.Import.Contracts;
+
+/// <summary>
+/// What an imported WordPress site called things that Gazette names otherwise,
+/// from the import map: for old links whose name WordPress made and Gazette did
+/// not keep (an author page named after the login, a term whose slug was taken).
+/// </summary>
+public interface IImportedNames
+{
+    /// <summary>The member an imported author became, found by WordPress's author-page name (its login made into a slug); null when none.</summary>
+    Task<long?> MemberAsync(string authorSlug, CancellationToken cancellationToken);
+
+    /// <summary>The Gazette slug of an imported category (<paramref name="tag"/> false) or tag by its WordPress slug; null when none.</summary>
+    Task<string?> TermSlugAsync(bool tag, string wordPressSlug, CancellationToken cancellationToken);
+}
