@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
@@ -185,6 +186,79 @@ public abstract class NativeApiTests<TProvider>(TProvider provider) : CommentTes
             Assert.NotEmpty(response.Headers.WwwAuthenticate);
             Assert.Equal(401, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetInt32());
         }
+    }
+
+    [Theory]
+    [InlineData(NewsroomRole.Administrator, true, true, true)]
+    [InlineData(NewsroomRole.Editor, true, true, false)]
+    [InlineData(NewsroomRole.Author, true, false, false)]
+    [InlineData(NewsroomRole.Contributor, false, false, false)]
+    public async Task TheCallerIsTheMemberWhoseApplicationPasswordSignedWithWhatItsRoleMayDo(string role, bool publish, bool moderate, bool administer)
+    {
+        var (login, authorization) = await CallerAsync(role);
+
+        var (response, caller) = await JsonAsync("/api/v1/me", authorization);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        Assert.Equal(char.ToUpperInvariant(login[0]) + login[1..], caller.GetProperty("name").GetString());
+        Assert.Equal(role, caller.GetProperty("role").GetString());
+        var can = caller.GetProperty("can");
+        Assert.Equal(publish, can.GetProperty("publish").GetBoolean());
+        Assert.Equal(moderate, can.GetProperty("moderate").GetBoolean());
+        Assert.Equal(administer, can.GetProperty("administer").GetBoolean());
+    }
+
+    [Fact]
+    public async Task EditorsReadTheModerationQueueAndOthersAreRefused()
+    {
+        var run = Run();
+        var article = await PublishAsync(Story($"Queue {run}", Recently));
+        using var posted = await PostCommentAsync(Fields($"Waiting {run}", $"wait-{run}@example.org", article: article.Id));
+        var id = CommentIdOf(posted);
+        await Moderator.SetStatusAsync(id, CommentStatus.Pending, AuditActor.CommandLine);
+        var (_, editor) = await CallerAsync(NewsroomRole.Editor);
+        var (_, author) = await CallerAsync(NewsroomRole.Author);
+
+        var (response, queue) = await JsonAsync("/api/v1/comments/pending?perPage=100", editor);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var comment = Assert.Single(queue.GetProperty("comments").EnumerateArray(), item => item.GetProperty("id").GetInt64() == id);
+        Assert.Equal(article.Id, comment.GetProperty("articleId").GetInt64());
+        Assert.Equal($"Queue {run}", comment.GetProperty("articleTitle").GetString());
+        Assert.StartsWith("http://localhost/", comment.GetProperty("articleUrl").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain($"wait-{run}", comment.ToString(), StringComparison.Ordinal);
+        Assert.True(queue.GetProperty("counts").GetProperty("pending").GetInt32() >= 1);
+        Assert.Equal(100, queue.GetProperty("perPage").GetInt32());
+
+        var (refused, problem) = await JsonAsync("/api/v1/comments/pending", author);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(403, problem.GetProperty("status").GetInt32());
+
+        var (beyond, invalid) = await JsonAsync("/api/v1/comments/pending?page=100000", editor);
+        Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
+        Assert.True(invalid.GetProperty("errors").TryGetProperty("page", out _));
+        var (bad, fields) = await JsonAsync("/api/v1/comments/pending?perPage=0&page=x", editor);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(["page", "perPage"], fields.GetProperty("errors").EnumerateObject().Select(error => error.Name).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>A new member of <paramref name="role"/> and the Basic header of an application password made for it.</summary>
+    private async Task<(string Login, string Authorization)> CallerAsync(string role)
+    {
+        var login = "api" + Guid.NewGuid().ToString("N")[..8];
+        var user = await Newsroom.AddUserAsync(Factory, login, role);
+        var password = await Factory.Services.GetRequiredService<ApplicationPasswordStore>().CreateAsync(user.Id, "Integration");
+        return (login, "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{login}:{password}")));
+    }
+
+    private async Task<(HttpResponseMessage Response, JsonElement Body)> JsonAsync(string path, string authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        var response = await Client.SendAsync(request);
+        return (response, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
     private async Task<(HttpResponseMessage Response, JsonElement Body)> JsonAsync(string path)
