@@ -45,7 +45,7 @@ public static class ApiDocument
         {
             Type = SecuritySchemeType.Http,
             Scheme = "basic",
-            Description = "A member's login and one of its application passwords (the newsroom's profile page makes them).",
+            Description = "A member's login and one of its application passwords (made in the newsroom at /admin/profile/application-passwords).",
         };
         return Task.CompletedTask;
     }

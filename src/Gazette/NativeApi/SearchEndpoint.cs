@@ -65,6 +65,12 @@ public static class SearchEndpoint
             check.Fail("q", "q needs a word or a number: punctuation alone finds nothing.");
             return ApiProblems.Invalid(check.Errors);
         }
+        if (number > 1 && (number - 1) * size >= results.Total)
+        {
+            var last = Math.Max(1, (results.Total + size - 1) / size);
+            check.Fail("page", $"page is a whole number from 1 to {last}: the results fill {last} page(s).");
+            return ApiProblems.Invalid(check.Errors);
+        }
         return Results.Ok(new SearchResults(results.Query, number, size, results.Total, results.Capped,
             [.. results.Hits.Select(hit => new SearchResult(hit.ArticleId, hit.Title, pages.Absolute(context.Request, hit.Path), hit.PublishedAt, hit.SnippetHtml))]));
     }

@@ -79,10 +79,9 @@ public abstract class NativeApiTests<TProvider>(TProvider provider) : CommentTes
         Assert.Contains($"<mark>{run}</mark>", snippet, StringComparison.Ordinal);
         Assert.DoesNotContain('\u0002', snippet);
 
-        var (emptyResponse, empty) = await JsonAsync($"/api/v1/search?q={run}&page=2");
-        Assert.True(emptyResponse.StatusCode == HttpStatusCode.OK, empty.ToString());
-        Assert.Empty(empty.GetProperty("results").EnumerateArray());
-        Assert.Equal(1, empty.GetProperty("total").GetInt32());
+        var (beyond, problem) = await JsonAsync($"/api/v1/search?q={run}&page=2");
+        Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
+        Assert.Equal("page is a whole number from 1 to 1: the results fill 1 page(s).", problem.GetProperty("errors").GetProperty("page")[0].GetString());
     }
 
     [Theory]
