@@ -13,30 +13,3 @@ public static class ApiProblems
     public static IResult Invalid(IDictionary<string, string[]> errors) =>
         Results.ValidationProblem(errors, title: "Some of what was sent is not valid.", detail: "See errors: each field named there says what it accepts.");
 }
-
-/// <summary>Reads paging parameters, collecting a sentence per bad field.</summary>
-public sealed class QueryCheck
-{
-    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
-
-    public bool IsValid => _errors.Count == 0;
-
-    public IDictionary<string, string[]> Errors => _errors;
-
-    public void Fail(string field, string message) => _errors[field] = [message];
-
-    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, or <paramref name="fallback"/> when absent.</summary>
-    public int Number(string? text, string field, int fallback, int min, int max)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return fallback;
-        }
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-        Fail(field, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{field} is a whole number from {min} to {max}."));
-        return fallback;
-    }
-}

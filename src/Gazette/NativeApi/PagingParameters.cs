@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -9,18 +10,19 @@ namespace Gazette.NativeApi;
 /// </summary>
 public static class PagingParameters
 {
-    public static Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    /// <summary>The transformer for a route whose <c>perPage</c> is <paramref name="defaultPerPage"/> unless given, at most <paramref name="maxPerPage"/>.</summary>
+    public static Func<OpenApiOperation, OpenApiOperationTransformerContext, CancellationToken, Task> Describe(int defaultPerPage, int maxPerPage) =>
+        (operation, _, _) => DescribeAsync(operation, defaultPerPage, maxPerPage);
+
+    private static Task DescribeAsync(OpenApiOperation operation, int defaultPerPage, int maxPerPage)
     {
-        var perPage = context.Description.RelativePath == "api/v1/search"
-            ? (SearchEndpoint.DefaultPerPage, SearchEndpoint.MaxPerPage)
-            : (PendingCommentsEndpoint.DefaultPerPage, PendingCommentsEndpoint.MaxPerPage);
         foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
         {
             parameter.Schema = parameter.Name switch
             {
                 "q" => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 },
                 "page" => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Default = 1 },
-                "perPage" => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = perPage.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture), Default = perPage.Item1 },
+                "perPage" => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = maxPerPage.ToString(CultureInfo.InvariantCulture), Default = defaultPerPage },
                 _ => parameter.Schema,
             };
             parameter.Required |= parameter.Name == "q";

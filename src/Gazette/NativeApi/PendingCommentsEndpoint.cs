@@ -50,12 +50,12 @@ public static class PendingCommentsEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .AddOpenApiOperationTransformer(PagingParameters.DescribeAsync);
+            .AddOpenApiOperationTransformer(PagingParameters.Describe(DefaultPerPage, MaxPerPage));
 
     private static async Task<IResult> ListAsync(
         HttpContext context, IModerationListings moderation, PageRenderer pages,
         [Description("The page, from 1.")] string? page,
-        [Description("Comments a page, from 1 to 100; 20 unless given.")][Microsoft.AspNetCore.Mvc.FromQuery(Name = "perPage")] string? perPage,
+        [Description("Comments a page, from 1 to 100; 20 unless given.")] string? perPage,
         CancellationToken cancellationToken)
     {
         var check = new QueryCheck();

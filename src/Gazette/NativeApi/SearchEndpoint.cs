@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Gazette.Rendering;
 using Gazette.Search.Contracts;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Gazette.NativeApi;
 
@@ -38,14 +37,14 @@ public static class SearchEndpoint
             .WithDescription("Public articles and pages matching every word of q, ranked, with a highlighted snippet each; the same results as the site's search page.")
             .Produces<SearchResults>()
             .ProducesValidationProblem()
-            .AddOpenApiOperationTransformer(PagingParameters.DescribeAsync)
+            .AddOpenApiOperationTransformer(PagingParameters.Describe(DefaultPerPage, MaxPerPage))
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<IResult> SearchAsync(
         HttpContext context, ISiteSearch search, PageRenderer pages,
         [Description("The words to look for (letters and digits; punctuation separates words). Required.")] string? q,
         [Description("The page of results, from 1.")] string? page,
-        [Description("Results a page, from 1 to 50; 10 unless given.")][FromQuery(Name = "perPage")] string? perPage,
+        [Description("Results a page, from 1 to 50; 10 unless given.")] string? perPage,
         CancellationToken cancellationToken)
     {
         var check = new QueryCheck();
