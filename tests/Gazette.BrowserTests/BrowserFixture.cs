@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -10,7 +5,7 @@ using Microsoft.Playwright;
 namespace Gazette.BrowserTests;
 
 /// <summary>
-/// Gazette on a real Kestrel socket (127.0.0.1, a free port) over a fresh SQLite
+/// Gazette on a real Kestrel socket (<see cref="SiteFactory"/>) over a fresh SQLite
 /// file, and Debian's chromium driven by Playwright. Playwright never downloads a
 /// browser here: it launches /usr/bin/chromium with DNS mapped away, so the only
 /// host it can reach is the site under test.
@@ -155,25 +150,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private sealed class SiteFactory(string database) : WebApplicationFactory<Program>
-    {
-        public string Start()
-        {
-            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-            StartServer();
-            return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Gazette:Database", database);
-            // The listen options set in Start() win; this keeps the serve command from probing its default port.
-            builder.UseSetting("urls", "http://127.0.0.1:0");
-            // Every browser here posts from 127.0.0.1; flood control would refuse the second test's comment.
-            builder.UseSetting("Gazette:Discussion:FloodSeconds", "0");
-        }
     }
 }
 

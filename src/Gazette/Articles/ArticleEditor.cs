@@ -37,17 +37,39 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
     }
 
     /// <summary>A new draft owned by <paramref name="actor"/>, with their byline.</summary>
-    public async Task<EditResult> CreateAsync(NewsroomUser actor, ArticleInput input, CancellationToken cancellationToken = default)
+    public Task<EditResult> CreateAsync(NewsroomUser actor, ArticleInput input, CancellationToken cancellationToken = default) =>
+        CreateAsync(actor, input, null, null, cancellationToken);
+
+    /// <summary>
+    /// A new draft, then <paramref name="then"/> (submit, publish or schedule at
+    /// <paramref name="scheduleAt"/>) in the same unit of work, as the editor
+    /// would do in two steps: either both happen or nothing is written.
+    /// </summary>
+    public async Task<EditResult> CreateAsync(NewsroomUser actor, ArticleInput input, ArticleAction? then, DateTimeOffset? scheduleAt, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var work = await units.BeginAsync(cancellationToken);
+        var result = await CreateInAsync(work, actor, input, now, cancellationToken);
+        if (result.Succeeded && then is { } action)
+        {
+            result = await ChangeInAsync(work, actor, result.Article!.Article.Id, result.Article.Article.Version, null, action, scheduleAt, now, cancellationToken);
+        }
+        if (result.Succeeded)
+        {
+            await work.CommitAsync(cancellationToken);
+        }
+        return result;
+    }
+
+    private async Task<EditResult> CreateInAsync(UnitOfWork work, NewsroomUser actor, ArticleInput input, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (input.Kind is not (ArticleKind.Article or ArticleKind.Page) || (input.Kind == ArticleKind.Page && !actor.CanEditOthers))
         {
             // Pages (About, the policies) speak for the whole newsroom: editors and administrators make them, as in WordPress.
             return EditResult.Forbidden;
         }
-        var now = time.GetUtcNow();
         var errors = Validate(input, null, ArticleStatus.Draft, now);
         await CheckImageAsync(input, errors, cancellationToken);
-        await using var work = await units.BeginAsync(cancellationToken);
         if (input.Kind == ArticleKind.Page)
         {
             await CheckParentAsync(work, input, null, errors, cancellationToken);
@@ -94,7 +116,6 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         await ArticleAutosaves.DiscardAsync(work, actor.Id, null, cancellationToken);
         await work.RaiseAsync(new ArticleChanged(id, ArticleStatus.Draft, sectionIds, tagIds, sectionCreated), cancellationToken);
         await work.AuditAsync(new AuditActor(actor.Id, actor.Name), "article.created", "article", id.ToString(CultureInfo.InvariantCulture), "version 1", cancellationToken);
-        await work.CommitAsync(cancellationToken);
         return EditResult.Done(new EditableArticle(article, sections, tags));
     }
 
@@ -136,10 +157,24 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         return old is null ? EditResult.NotFound : await SaveAsync(actor, id, baseVersion, old.ToInput(), cancellationToken);
     }
 
-    private async Task<EditResult> ChangeAsync(NewsroomUser actor, long id, int baseVersion, ArticleInput? input, ArticleAction action, DateTimeOffset? scheduleAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Any action from version <paramref name="baseVersion"/>, saving the form
+    /// too when given (an API request changes fields and status at once); the
+    /// named methods above are this with their action.
+    /// </summary>
+    public async Task<EditResult> ChangeAsync(NewsroomUser actor, long id, int baseVersion, ArticleInput? input, ArticleAction action, DateTimeOffset? scheduleAt, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
         await using var work = await units.BeginAsync(cancellationToken);
+        var result = await ChangeInAsync(work, actor, id, baseVersion, input, action, scheduleAt, time.GetUtcNow(), cancellationToken);
+        if (result.Succeeded)
+        {
+            await work.CommitAsync(cancellationToken);
+        }
+        return result;
+    }
+
+    private async Task<EditResult> ChangeInAsync(UnitOfWork work, NewsroomUser actor, long id, int baseVersion, ArticleInput? input, ArticleAction action, DateTimeOffset? scheduleAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var current = await ArticleStore.FindAsync(work.Connection, work.Transaction, id, cancellationToken);
         if (current is null)
         {
@@ -246,7 +281,6 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         await work.AuditAsync(new AuditActor(actor.Id, actor.Name), "article." + action.ToString().ToLowerInvariant(), "article", id.ToString(CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"version {changed.Version}, {current.Status} to {changed.Status}"), cancellationToken);
         var permalink = await PlannedPathAsync(work.Connection, work.Transaction, changed, cancellationToken);
-        await work.CommitAsync(cancellationToken);
         return EditResult.Done(new EditableArticle(changed, sections, tags, permalink));
     }
 

@@ -35,6 +35,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<ArticlePublisher>();
         services.AddSingleton<IArticleImport, ArticleImport>();
         services.AddSingleton<ArticleEditor>();
+        services.AddSingleton<IArticleWrites, ArticleWrites>();
         services.AddSingleton<ArticleRevisions>();
         services.AddSingleton<ArticleAutosaves>();
         services.AddSingleton<ArticleLocks>();

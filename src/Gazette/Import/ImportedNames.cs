@@ -8,6 +8,15 @@ namespace Gazette.Import;
 /// <summary>Old names read from the import map (<see cref="ImportMap"/>), for the old-link redirects.</summary>
 public sealed class ImportedNames(Database database) : IImportedNames
 {
+    public async Task<long?> ArticleAsync(long wordPressId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "select target_id from import_map where kind in (@post, @page) and source_id = @id",
+            new { post = ImportMap.Post, page = ImportMap.Page, id = wordPressId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            cancellationToken: cancellationToken));
+    }
+
     public async Task<long?> MemberAsync(string authorSlug, CancellationToken cancellationToken)
     {
         var slug = Normalized.Slug(authorSlug);

@@ -7,7 +7,7 @@ namespace Gazette.NativeApi;
 
 [Description("A comment waiting for a moderator. The commenter's email and address are never shown here.")]
 public sealed record PendingComment(
-    [property: Description("The comment's id (WordPress's /wp-json/wp/v2/comments/{id} acts on it).")] long Id,
+    [property: Description("The comment's id (the newsroom shows it at /admin/comments/{id}).")] long Id,
     [property: Description("The article it was left on.")] long ArticleId,
     [property: Description("That article's headline.")] string ArticleTitle,
     [property: Description("That article's address, or null while it is not public.")] string? ArticleUrl,
@@ -45,7 +45,7 @@ public static class PendingCommentsEndpoint
             .WithName("ApiGetPendingComments")
             .WithTags("Comments")
             .WithSummary("The moderation queue")
-            .WithDescription("Comments waiting for a moderator, newest first, with how many comments each status holds. Editors and administrators only (403 for other roles). Approve, spam or trash one through WordPress's comment routes.")
+            .WithDescription("Comments waiting for a moderator, newest first, with how many comments each status holds. Editors and administrators only (403 for other roles). This API only reads the queue: a comment is approved, marked as spam or trashed in the newsroom.")
             .Produces<PendingComments>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -17,6 +17,7 @@ public sealed class WordPressApiModule : GazetteModule
 {
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IWpCaller, WpApplicationPasswordCaller>();
         services.AddNodeSubscriber<ArticlePublished, WpCacheEviction>();
         services.AddNodeSubscriber<ArticleChanged, WpCacheEviction>();
         services.AddNodeSubscriber<CommentSubmitted, WpCacheEviction>();
@@ -45,6 +46,7 @@ public sealed class WordPressApiModule : GazetteModule
             });
         WpDiscovery.Map(api);
         WpPostEndpoints.Map(api);
+        WpPostWrites.Map(api);
         WpTermEndpoints.Map(api);
         WpUserEndpoints.Map(api);
         WpCommentEndpoints.Map(api);

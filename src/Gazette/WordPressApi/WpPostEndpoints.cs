@@ -80,6 +80,10 @@ public static class WpPostEndpoints
 
     private static async Task<IResult> OneAsync(WpRequest request, IServiceProvider services, string kind, long id)
     {
+        if (request.Context == "edit" && await services.GetRequiredService<IWpCaller>().CallerAsync(request.Http) is { } caller)
+        {
+            return await WpPostWrites.EditContextAsync(request.Http, services.GetRequiredService<IArticleWrites>(), caller, kind == "page", id);
+        }
         if (request.RefusedContext("rest_forbidden_context", "Sorry, you are not allowed to edit this post.") is { } refused)
         {
             return refused;

@@ -73,7 +73,9 @@ public sealed class WordPressPathLinks(IPublicArticles articles, IPublicSlugs sl
                     ? new OldPlace(WordPressFeeds.Beneath(author.Path, feed), new PublicArticleFilter(0, AuthorId: author.Id))
                     : OldPlace.Nothing;
             case ["archives", var id] when long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number):
-                return await articles.FindAsync(number, cancellationToken) is { } byId ? new OldPlace(WordPressFeeds.Beneath(byId.Path, feed)) : OldPlace.Nothing;
+                return await articles.FindAsync(await imported.ArticleAsync(number, cancellationToken) ?? number, cancellationToken) is { } byId
+                    ? new OldPlace(WordPressFeeds.Beneath(byId.Path, feed))
+                    : OldPlace.Nothing;
             case [var year, var month, var day] when feed is null && IsDate(year, 4) && IsDate(month, 2) && IsDate(day, 2):
                 return new OldPlace($"/{year}/{month}/");
             case [var year, .. var month] when paged && month.Length <= 1 && IsDate(year, 4) && month.All(part => IsDate(part, 2)):

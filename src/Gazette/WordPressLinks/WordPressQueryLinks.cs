@@ -1,18 +1,19 @@
 using System.Globalization;
 using Gazette.Articles.Contracts;
+using Gazette.Import.Contracts;
 using Microsoft.Extensions.Primitives;
 
 namespace Gazette.WordPressLinks;
 
 /// <summary>
 /// WordPress's "plain" links, a query on the home page: <c>/?p=ID</c> and
-/// <c>/?page_id=ID</c> (an import into an empty site keeps WordPress's ids, so
-/// ID is the article's here too), <c>?feed=</c>, <c>?s=</c>, <c>?author=ID</c>,
+/// <c>/?page_id=ID</c> (WordPress's id: the import map says what it became, and an
+/// import into an empty site keeps it), <c>?feed=</c>, <c>?s=</c>, <c>?author=ID</c>,
 /// <c>?tag=</c>, <c>?category_name=</c> and <c>?m=</c> (a date archive: YYYY, YYYYMM or YYYYMMDD,
 /// a day going to its month), each listing with <c>&amp;paged=N</c>, and <c>?paged=N</c> alone (the home page's).
 /// An id or name that is nothing public is a 404, as in WordPress.
 /// </summary>
-public sealed class WordPressQueryLinks(IPublicArticles articles, IAuthorDirectory authors, WordPressPaging paging) : IOldLinks
+public sealed class WordPressQueryLinks(IPublicArticles articles, IAuthorDirectory authors, IImportedNames imported, WordPressPaging paging) : IOldLinks
 {
     /// <summary>Where Gazette's search page lives (the Search module's page); WordPress's <c>?s=</c> becomes its <c>q</c>.</summary>
     private const string SearchPath = "/search";
@@ -28,7 +29,9 @@ public sealed class WordPressQueryLinks(IPublicArticles articles, IAuthorDirecto
         var feed = query.TryGetValue("feed", out var feedName) ? WordPressFeeds.Format(feedName.ToString()) : null;
         if (First(query, "p", "page_id") is { } id)
         {
-            var article = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? await articles.FindAsync(number, cancellationToken) : null;
+            var article = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                ? await articles.FindAsync(await imported.ArticleAsync(number, cancellationToken) ?? number, cancellationToken)
+                : null;
             return new OldLinkAnswer(article is null ? null : feed is { } format && article.Kind == "article" ? ArticleFeedPaths.Of(article.Path, format) : article.Path);
         }
         if (query.TryGetValue("s", out var terms))

@@ -112,7 +112,9 @@ public abstract class WordPressLinkTests<TProvider>(TProvider provider) : SiteTe
     {
         var run = Run();
         var members = await Factory.Services.GetRequiredService<IBylineMembers>().EnsureAsync([$"Jane Moved {run}"], CancellationToken.None);
-        await PublishAsync(Story($"Moved {run}", Published, sections: [$"Foreign desk {run}"], tags: [$"Docks {run}"]) with { Bylines = [$"Jane Moved {run}"], BylineMembers = members });
+        var moved = await PublishAsync(Story($"Moved {run}", Published, sections: [$"Foreign desk {run}"], tags: [$"Docks {run}"]) with { Bylines = [$"Jane Moved {run}"], BylineMembers = members });
+        // Imported into a site that had articles already: WordPress's post id became another.
+        var wordPressId = moved.Id + 1_000_000;
         var jane = await Factory.Services.GetRequiredService<IAuthorDirectory>().FindBySlugAsync($"jane-moved-{run}", CancellationToken.None);
         Assert.NotNull(jane);
         var database = Factory.Services.GetRequiredService<Gazette.Storage.Database>();
@@ -124,6 +126,7 @@ public abstract class WordPressLinkTests<TProvider>(TProvider provider) : SiteTe
                 ("category", $"world-{run}", null, $"foreign-desk-{run}"),
                 ("category", Uri.EscapeDataString($"国际-{run}").ToLowerInvariant(), null, $"foreign-desk-{run}"),
                 ("tag", $"port-{run}", null, $"docks-{run}"),
+                ("post", wordPressId.ToString(System.Globalization.CultureInfo.InvariantCulture), moved.Id, $"moved-{run}"),
             })
             {
                 await Dapper.SqlMapper.ExecuteAsync(connection, "insert into import_map (kind, source_id, target_id, target_key, imported_at) values (@kind, @source, @target, @key, @now)",
@@ -136,6 +139,8 @@ public abstract class WordPressLinkTests<TProvider>(TProvider provider) : SiteTe
         await AssertMovedAsync($"/category/world-{run}/", $"/section/foreign-desk-{run}/");
         await AssertMovedAsync($"/category/{Uri.EscapeDataString($"国际-{run}")}/", $"/section/foreign-desk-{run}/");
         await AssertMovedAsync($"/tag/port-{run}/", $"/tag/docks-{run}/");
+        await AssertMovedAsync($"/?p={wordPressId}", await PathOfAsync(moved.Id));
+        await AssertMovedAsync($"/archives/{wordPressId}/", await PathOfAsync(moved.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/author/nobody-{run}/")).Status);
     }
 

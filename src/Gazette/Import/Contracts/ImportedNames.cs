@@ -7,6 +7,12 @@ namespace Gazette.Import.Contracts;
 /// </summary>
 public interface IImportedNames
 {
+    /// <summary>
+    /// The article or page an imported WordPress post or page became; null when none was
+    /// imported with that id (then WordPress's id is Gazette's: kept by an import into an empty site, or native).
+    /// </summary>
+    Task<long?> ArticleAsync(long wordPressId, CancellationToken cancellationToken);
+
     /// <summary>The member an imported author became, found by WordPress's author-page name (its login made into a slug); null when none.</summary>
     Task<long?> MemberAsync(string authorSlug, CancellationToken cancellationToken);
 
