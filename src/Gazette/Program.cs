@@ -5,6 +5,7 @@ using Gazette.Export;
 using Gazette.Feeds;
 using Gazette.Import;
 using Gazette.Media;
+using Gazette.NativeApi;
 using Gazette.Related;
 using Gazette.Search;
 using Gazette.Settings;
@@ -34,5 +35,6 @@ public partial class Program
         new WordPressLinksModule(),
         new ImportModule(),
         new WordPressApiModule(),
+        new NativeApiModule(),
     ];
 }

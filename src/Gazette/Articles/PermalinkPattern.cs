@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Gazette.Articles.Contracts;
 using Gazette.Kernel;
 
 namespace Gazette.Articles;
@@ -17,7 +18,7 @@ public sealed record PermalinkMatch(string? Slug, long? Id);
 /// </summary>
 public sealed partial class PermalinkPattern
 {
-    public const string DefaultText = "/%year%/%monthnum%/%postname%/";
+    public const string DefaultText = PermalinkSettingKey.DefaultPattern;
     public const int MaxLength = 200;
 
     private static readonly Dictionary<string, string> Readers = new(StringComparer.Ordinal)

@@ -1,5 +1,6 @@
 using Gazette.Articles.Contracts;
 using Gazette.Events;
+using Gazette.Related.Contracts;
 using Gazette.Rendering;
 using Gazette.Web;
 
@@ -12,6 +13,7 @@ public sealed class RelatedModule : GazetteModule
     {
         services.AddPublicArticleProjection<RelatedCoverage>();
         services.AddSingleton<IRelatedSlot, RelatedSlot>();
+        services.AddSingleton<IRelatedArticles, RelatedArticles>();
         services.AddEvent<RelatedCoverageChanged>("related.changed");
         services.AddNodeSubscriber<ArticlePublished, RelatedCacheEviction>();
         services.AddNodeSubscriber<ArticleChanged, RelatedCacheEviction>();

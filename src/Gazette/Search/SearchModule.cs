@@ -3,6 +3,7 @@ using Gazette.Articles.Contracts;
 using Gazette.Events;
 using Gazette.Hosting;
 using Gazette.Rendering;
+using Gazette.Search.Contracts;
 using Gazette.Storage;
 using Gazette.Web;
 
@@ -17,6 +18,7 @@ public sealed class SearchModule : GazetteModule
             ? new PostgresSearchEngine()
             : new SqliteSearchEngine());
         services.AddPublicArticleProjection<SearchIndex>();
+        services.AddSingleton<ISiteSearch, SiteSearch>();
         services.AddThemeModels(typeof(SearchView), typeof(SearchResultView), typeof(SnippetPart));
     }
 

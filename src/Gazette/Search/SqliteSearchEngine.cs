@@ -31,9 +31,10 @@ public sealed class SqliteSearchEngine : SearchEngine
         var floor = await connection.QuerySingleOrDefaultAsync<(long Floor, int Total)>(new CommandDefinition(
             "select coalesce(min(rowid), 0), count(*) from (select rowid from search_index where search_index match @match order by rowid desc limit @candidates)",
             new { match, candidates = Candidates }, cancellationToken: cancellationToken));
-        if (floor.Total == 0)
+        // A page past the last match is not asked for: with no row, SQLite types the snippet column as a blob and Dapper cannot map it.
+        if (offset >= floor.Total)
         {
-            return new SearchHits([], 0);
+            return new SearchHits([], floor.Total);
         }
         var snippet = query.CjkTokens.Count > 0 ? "highlight(search_index, 0, @start, @end)" : "snippet(search_index, 0, @start, @end, '…', 24)";
         var rows = await connection.QueryAsync<SearchHit>(new CommandDefinition(

@@ -11,7 +11,7 @@ namespace Gazette.Tests.Architecture;
 /// </summary>
 public sealed class ArchitectureTests
 {
-    private static readonly string[] Features = ["Gazette.Accounts", "Gazette.Settings", "Gazette.Articles", "Gazette.Comments", "Gazette.Media", "Gazette.Search", "Gazette.Related", "Gazette.Feeds", "Gazette.Sitemaps", "Gazette.Export", "Gazette.WordPressLinks", "Gazette.Import", "Gazette.WordPressApi"];
+    private static readonly string[] Features = ["Gazette.Accounts", "Gazette.Settings", "Gazette.Articles", "Gazette.Comments", "Gazette.Media", "Gazette.Search", "Gazette.Related", "Gazette.Feeds", "Gazette.Sitemaps", "Gazette.Export", "Gazette.WordPressLinks", "Gazette.Import", "Gazette.WordPressApi", "Gazette.NativeApi"];
 
     /// <summary>What each infrastructure part may use of Gazette, besides itself.</summary>
     private static readonly Dictionary<string, string[]> Infrastructure = new()

@@ -21,4 +21,7 @@ public static class ArticleUrls
 public static class PermalinkSettingKey
 {
     public const string Key = "Gazette:Site:Permalinks";
+
+    /// <summary>The pattern of a site that never set one.</summary>
+    public const string DefaultPattern = "/%year%/%monthnum%/%postname%/";
 }
