@@ -24,6 +24,7 @@ public sealed class AccountsModule : GazetteModule
         services.AddSingleton<INewsroomNames, NewsroomNames>();
         services.AddSingleton<IBylineMembers, BylineMembers>();
         services.AddSingleton<IMemberImport, MemberImport>();
+        services.AddSingleton<IMemberContacts, MemberContacts>();
         services.AddSingleton<IAuthorDirectory, AuthorDirectory>();
         services.AddPeriodicJob<ExpiredSessionsJob>();
         services.AddSingleton<IStartupTask, FirstAdministrator>();

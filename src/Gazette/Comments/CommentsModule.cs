@@ -29,6 +29,7 @@ public sealed class CommentsModule : GazetteModule
         services.AddSingleton<CommentModerator>();
         services.AddSingleton<ModerationStore>();
         services.AddSingleton<CommentModerationService>();
+        services.AddSingleton<ICommentWrites, CommentWriteService>();
         services.AddSingleton<PersonalDataTools>();
         services.AddSingleton<Admin.ModerationActions>();
         services.AddAdminMenuItem(new AdminMenuItem("Comments", "/admin/comments", NewsroomRole.Editor, 20));

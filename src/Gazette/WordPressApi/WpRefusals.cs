@@ -2,8 +2,7 @@ namespace Gazette.WordPressApi;
 
 /// <summary>
 /// What the API does not do, answered as WordPress answers it: writes from a
-/// caller it cannot authenticate (anonymous comments are off, as WordPress's
-/// default), and any other path beneath /wp-json/.
+/// caller it cannot authenticate, and any other path beneath /wp-json/.
 /// </summary>
 public static class WpRefusals
 {
@@ -11,8 +10,6 @@ public static class WpRefusals
     {
         api.MapPost("/wp/v2/posts", () => WpError.Of("rest_cannot_create", "Sorry, you are not allowed to create posts as this user.", StatusCodes.Status401Unauthorized));
         api.MapPost("/wp/v2/posts/{id:long}", () => WpError.Of("rest_cannot_edit", "Sorry, you are not allowed to edit this post.", StatusCodes.Status401Unauthorized));
-        api.MapPost("/wp/v2/comments", () => WpError.Of("rest_comment_login_required", "Sorry, you must be logged in to comment.", StatusCodes.Status401Unauthorized));
-        api.MapPost("/wp/v2/comments/{id:long}", () => WpError.Of("rest_cannot_edit", "Sorry, you are not allowed to edit this comment.", StatusCodes.Status401Unauthorized));
         api.Map("/{**rest}", () => WpError.NoRoute());
     }
 }
