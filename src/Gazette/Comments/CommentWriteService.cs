@@ -10,8 +10,18 @@ namespace Gazette.Comments;
 /// events), and moderation through <see cref="CommentModerationService"/> as the
 /// queue's buttons do (audit trail, events), so the API adds no path of its own.
 /// </summary>
-public sealed class CommentWriteService(CommentService submissions, CommentModerationService moderation, ModerationStore store) : ICommentWrites
+public sealed class CommentWriteService(CommentService submissions, CommentModerationService moderation, ModerationStore store, PublicCommentReader lists) : ICommentWrites
 {
+    public async Task<(IReadOnlyList<EditableComment> Items, int Total)> ListAsync(NewsroomUser actor, PublicCommentQuery query, IReadOnlyList<string> statuses, CancellationToken cancellationToken)
+    {
+        if (!actor.CanModerate)
+        {
+            return ([], 0);
+        }
+        var (page, total) = await lists.QueryAsync(query with { HiddenArticleIds = [] }, statuses, cancellationToken);
+        return (await FindAsync(actor, [.. page.Select(comment => comment.Id)], cancellationToken), total);
+    }
+
     public async Task<CommentWriteResult> SubmitAsync(CommentSubmission submission, CancellationToken cancellationToken)
     {
         // Read as the form reads its fields, so the same text is stored whichever way it came.

@@ -24,7 +24,8 @@ public sealed class CommentsModule : GazetteModule
         services.AddSingleton<ICommentImport>(sp => sp.GetRequiredService<CommentStore>());
         services.AddSingleton<ICommentExport, CommentExportReader>();
         services.AddSingleton<IApprovedComments, ApprovedCommentReader>();
-        services.AddSingleton<IPublicComments, PublicCommentReader>();
+        services.AddSingleton<PublicCommentReader>();
+        services.AddSingleton<IPublicComments>(sp => sp.GetRequiredService<PublicCommentReader>());
         services.AddSingleton<CommentService>();
         services.AddSingleton<CommentModerator>();
         services.AddSingleton<ModerationStore>();

@@ -17,6 +17,22 @@ public static class WpCommentEdit
     /// <summary>WordPress's name of each stored status (a held comment is "hold").</summary>
     public static string WpStatus(string status) => status == CommentStatus.Pending ? "hold" : status;
 
+    /// <summary>
+    /// The stored statuses a list's <c>status</c> parameter names, as WordPress
+    /// reads it: none is approved, <c>all</c> is approved and held, an unknown name matches nothing.
+    /// </summary>
+    public static IReadOnlyList<string> Statuses(IReadOnlyList<string> names) =>
+        names.Count == 0 ? [CommentStatus.Approved]
+        : [.. names.SelectMany(name => name.ToLowerInvariant() switch
+        {
+            "approve" or "approved" or "1" => [CommentStatus.Approved],
+            "hold" or "0" => [CommentStatus.Pending],
+            "spam" => [CommentStatus.Spam],
+            "trash" => [CommentStatus.Trash],
+            "all" => new[] { CommentStatus.Approved, CommentStatus.Pending },
+            _ => [],
+        }).Distinct(StringComparer.Ordinal)];
+
     /// <summary>The moderator behind the request, or the refusal WordPress gives anyone else a <c>context=edit</c>.</summary>
     public static async Task<(NewsroomUser? Moderator, IResult? Refusal)> ModeratorAsync(HttpContext http, string message)
     {

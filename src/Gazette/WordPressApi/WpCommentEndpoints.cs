@@ -53,9 +53,16 @@ public static class WpCommentEndpoints
             },
             Descending = query.OneOf("order", "desc", "asc", "desc") == "desc",
         };
-        if (query.Strings("status").Any(status => status is not ("approve" or "approved")))
+        var statuses = WpCommentEdit.Statuses(query.Strings("status"));
+        if (statuses is not [CommentStatus.Approved])
         {
-            return WpError.Of("rest_forbidden_param", "Query parameter not permitted: status", StatusCodes.Status401Unauthorized);
+            // Other statuses are the moderation queue's: editors only, as WordPress's moderate_comments.
+            var caller = moderator ?? await NewsroomUser.ApiCallerAsync(request.Http);
+            if (caller is not { CanModerate: true })
+            {
+                return WpError.Of("rest_forbidden_param", "Query parameter not permitted: status", caller is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden);
+            }
+            moderator = caller;
         }
         if (query.Strings("type").Any(type => type != "comment"))
         {
@@ -64,6 +71,16 @@ public static class WpCommentEndpoints
         if (!query.IsValid)
         {
             return WpError.InvalidParams(query.Problems);
+        }
+        if (moderator is not null && statuses is not [CommentStatus.Approved])
+        {
+            var (held, heldTotal) = await services.GetRequiredService<ICommentWrites>().ListAsync(moderator, commentQuery, statuses, request.Aborted);
+            var shapes = new List<System.Text.Json.Nodes.JsonObject>();
+            foreach (var comment in held)
+            {
+                shapes.Add(request.Context == "edit" ? await WpCommentEdit.EditAsync(comment, request, services) : await WpCommentEdit.ViewAsync(comment, request, services));
+            }
+            return request.Many(shapes, "comments", heldTotal, commentQuery.Page, commentQuery.PerPage);
         }
         var articleQueries = services.GetRequiredService<IPublicArticleQueries>();
         commentQuery = commentQuery with { HiddenArticleIds = await articleQueries.HiddenDiscussedIdsAsync(request.Aborted) };

@@ -169,6 +169,32 @@ public abstract class WordPressCommentWriteTests<TProvider>(TProvider provider) 
         Assert.DoesNotContain(email, await anonymousList.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EditorsListTheQueueByStatusAndNobodyElse()
+    {
+        var editor = await MemberAsync("wpqueue", NewsroomRole.Editor);
+        var author = await MemberAsync("wpnoqueue", NewsroomRole.Author);
+        var email = $"held-{Guid.NewGuid():N}@example.org";
+        var text = $"Held words {Guid.NewGuid():N}";
+        using var posted = await PostCommentAsync(Fields(text, email));
+        var held = CommentIdOf(posted);
+        await Moderator.SetStatusAsync(held, CommentStatus.Pending, Gazette.Events.AuditActor.CommandLine);
+
+        using var anonymous = await SendAsync(HttpMethod.Get, $"{Route}?status=hold", null);
+        using var lesser = await SendAsync(HttpMethod.Get, $"{Route}?status=hold", author);
+        using var view = await SendAsync(HttpMethod.Get, $"{Route}?status=hold&search={text}", editor);
+        using var edit = await SendAsync(HttpMethod.Get, $"{Route}?status=all&context=edit&include={held}", editor);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, "rest_forbidden_param"), (anonymous.StatusCode, await CodeAsync(anonymous)));
+        Assert.Equal((HttpStatusCode.Forbidden, "rest_forbidden_param"), (lesser.StatusCode, await CodeAsync(lesser)));
+        var listed = Assert.Single((await JsonAsync(view)).EnumerateArray());
+        Assert.Equal(held, listed.GetProperty("id").GetInt64());
+        Assert.Equal("hold", listed.GetProperty("status").GetString());
+        Assert.DoesNotContain(email, listed.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("1", view.Headers.GetValues("X-WP-Total").Single());
+        Assert.Equal(email, Assert.Single((await JsonAsync(edit)).EnumerateArray()).GetProperty("author_email").GetString());
+    }
+
     private async Task<(string Login, string Password, long Id)> MemberAsync(string login, string role)
     {
         var user = await Newsroom.AddUserAsync(Factory, login, role);

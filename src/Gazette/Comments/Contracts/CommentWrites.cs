@@ -58,6 +58,12 @@ public interface ICommentWrites
 {
     Task<CommentWriteResult> SubmitAsync(CommentSubmission submission, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A page of comments in <paramref name="statuses"/> filtered as the public
+    /// list is (its hidden articles are ignored: moderators see every article's), for a moderator; empty for anyone else.
+    /// </summary>
+    Task<(IReadOnlyList<EditableComment> Items, int Total)> ListAsync(NewsroomUser actor, PublicCommentQuery query, IReadOnlyList<string> statuses, CancellationToken cancellationToken);
+
     /// <summary>Comments of any status by id, for a moderator; empty for anyone else.</summary>
     Task<IReadOnlyList<EditableComment>> FindAsync(NewsroomUser actor, IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 
