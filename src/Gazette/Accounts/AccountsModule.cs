@@ -26,6 +26,7 @@ public sealed class AccountsModule : GazetteModule
         services.AddSingleton<IMemberImport, MemberImport>();
         services.AddSingleton<PasswordLinks>();
         services.AddSingleton<IPasswordLinks>(provider => provider.GetRequiredService<PasswordLinks>());
+        services.AddSingleton<IMemberContacts, MemberContacts>();
         services.AddSingleton<IAuthorDirectory, AuthorDirectory>();
         services.AddPeriodicJob<ExpiredSessionsJob>();
         services.AddSingleton<IStartupTask, FirstAdministrator>();

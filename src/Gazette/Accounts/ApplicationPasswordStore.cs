@@ -67,16 +67,13 @@ public sealed class ApplicationPasswordStore(Database database, TimeProvider tim
         var user = await connection.QuerySingleOrDefaultAsync<User>(new CommandDefinition(
             $"select {UserStore.Columns} from users where login = @login or email = @email order by case when login = @login then 0 else 1 end limit 1",
             new { login = Normalized.Login(loginOrEmail), email = Normalized.Email(loginOrEmail) }, cancellationToken: cancellationToken));
-        if (user is null)
-        {
-            return null;
-        }
+        // An unknown login costs the same queries as a known one, so the time of the answer does not say which logins exist.
         var candidates = await connection.QueryAsync<Candidate>(new CommandDefinition(
-            "select id, password_hash, last_used_at from application_passwords where user_id = @Id",
-            new { user.Id }, cancellationToken: cancellationToken));
+            "select id, password_hash, last_used_at from application_passwords where user_id = @id",
+            new { id = user?.Id ?? 0 }, cancellationToken: cancellationToken));
         var presented = ApplicationPasswordSecret.Hash(password);
         var match = candidates.FirstOrDefault(candidate => ApplicationPasswordSecret.Matches(candidate.PasswordHash, presented));
-        if (match is null)
+        if (user is null || match is null)
         {
             return null;
         }

@@ -24,12 +24,14 @@ public sealed class CommentsModule : GazetteModule
         services.AddSingleton<ICommentImport>(sp => sp.GetRequiredService<CommentStore>());
         services.AddSingleton<ICommentExport, CommentExportReader>();
         services.AddSingleton<IApprovedComments, ApprovedCommentReader>();
-        services.AddSingleton<IPublicComments, PublicCommentReader>();
+        services.AddSingleton<PublicCommentReader>();
+        services.AddSingleton<IPublicComments>(sp => sp.GetRequiredService<PublicCommentReader>());
         services.AddSingleton<CommentService>();
         services.AddSingleton<CommentModerator>();
         services.AddSingleton<ModerationStore>();
         services.AddSingleton<CommentModerationService>();
         services.AddSingleton<IModerationListings, ModerationListings>();
+        services.AddSingleton<ICommentWrites, CommentWriteService>();
         services.AddSingleton<PersonalDataTools>();
         services.AddSingleton<Admin.ModerationActions>();
         services.AddAdminMenuItem(new AdminMenuItem("Comments", "/admin/comments", NewsroomRole.Editor, 20));

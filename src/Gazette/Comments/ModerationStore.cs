@@ -25,6 +25,7 @@ public sealed record ModeratedComment
     public string? ModerationMatch { get; init; }
     public int ReportCount { get; init; }
     public bool Staff { get; init; }
+    public long? UserId { get; init; }
 }
 
 /// <summary>
@@ -37,7 +38,7 @@ public sealed class ModerationStore(Database database, TimeProvider time)
     private const string Columns =
         """
         id, article_id, parent_id, author_name, author_email, author_url, ip, user_agent, body_source, body_html, status, created_at,
-        moderation_rule, moderation_match, report_count, user_id is not null as staff
+        moderation_rule, moderation_match, report_count, user_id is not null as staff, user_id
         """;
 
     /// <summary>How many comments each status holds, every status named.</summary>

@@ -4,14 +4,22 @@ using Gazette.Storage;
 
 namespace Gazette.Comments;
 
-/// <summary><see cref="IPublicComments"/>: approved comments only, read without their commenter's email.</summary>
+/// <summary>
+/// <see cref="IPublicComments"/>: approved comments only, read without their
+/// commenter's email. Moderators' lists (<see cref="CommentWriteService"/>) ask
+/// the same query for other statuses.
+/// </summary>
 public sealed class PublicCommentReader(Database database) : IPublicComments
 {
-    public async Task<(IReadOnlyList<ListedComment> Items, int Total)> QueryAsync(PublicCommentQuery query, CancellationToken cancellationToken)
+    public Task<(IReadOnlyList<ListedComment> Items, int Total)> QueryAsync(PublicCommentQuery query, CancellationToken cancellationToken) =>
+        QueryAsync(query, [CommentStatus.Approved], cancellationToken);
+
+    public async Task<(IReadOnlyList<ListedComment> Items, int Total)> QueryAsync(PublicCommentQuery query, IReadOnlyList<string> statuses, CancellationToken cancellationToken)
     {
         var dialect = database.Dialect;
         var parameters = new DynamicParameters();
-        var where = new List<string> { "c.status = 'approved'" };
+        var where = new List<string> { dialect.InList("c.status", "statuses") };
+        parameters.Add("statuses", statuses.ToArray());
         void Ids(string column, string name, IReadOnlyList<long> ids, bool not)
         {
             if (ids.Count > 0)

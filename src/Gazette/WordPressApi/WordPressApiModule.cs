@@ -9,15 +9,16 @@ namespace Gazette.WordPressApi;
 
 /// <summary>
 /// WordPress's REST API at <c>/wp-json/</c>, so the apps and services built for
-/// a WordPress site keep working after the move: read-only and anonymous,
-/// from other features' contracts only, in the Public API group (cached,
-/// tagged, <c>default-src 'none'</c>).
+/// a WordPress site keep working after the move: anonymous reads, and writes
+/// by members signed in with application passwords, from other features'
+/// contracts only, in the Public API group (cached, tagged, <c>default-src 'none'</c>).
 /// </summary>
 public sealed class WordPressApiModule : GazetteModule
 {
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IWpCaller, WpApplicationPasswordCaller>();
+        services.Configure<WpWriteOptions>(configuration.GetSection(WpWriteOptions.Section));
         services.AddNodeSubscriber<ArticlePublished, WpCacheEviction>();
         services.AddNodeSubscriber<ArticleChanged, WpCacheEviction>();
         services.AddNodeSubscriber<CommentSubmitted, WpCacheEviction>();
@@ -50,6 +51,7 @@ public sealed class WordPressApiModule : GazetteModule
         WpTermEndpoints.Map(api);
         WpUserEndpoints.Map(api);
         WpCommentEndpoints.Map(api);
+        WpCommentWrites.Map(api);
         WpMediaEndpoints.Map(api);
         WpRefusals.Map(api);
         groups.Public.AddEndpointFilter(WpDiscovery.AnnounceAsync);

@@ -1,11 +1,14 @@
 using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
+using Gazette.Web;
 
 namespace Gazette.WordPressApi;
 
 /// <summary>
 /// <c>/wp/v2/comments</c>: approved comments on public articles, by name and
-/// sanitized HTML, never an email. Anonymous creation is off, as in WordPress.
+/// sanitized HTML, never an email; in the edit context, for editors signed in
+/// with an application password, any comment with its commenter's details
+/// (<see cref="WpCommentEdit"/>). Writes are <see cref="WpCommentWrites"/>.
 /// </summary>
 public static class WpCommentEndpoints
 {
@@ -20,9 +23,14 @@ public static class WpCommentEndpoints
 
     private static async Task<IResult> ListAsync(WpRequest request, IServiceProvider services)
     {
-        if (request.RefusedContext("rest_forbidden_context", "Sorry, you are not allowed to edit comments.") is { } refused)
+        NewsroomUser? moderator = null;
+        if (request.Context == "edit")
         {
-            return refused;
+            (moderator, var refused) = await WpCommentEdit.ModeratorAsync(request.Http, "Sorry, you are not allowed to edit comments.");
+            if (refused is not null)
+            {
+                return refused;
+            }
         }
         var query = request.Query;
         var orderBy = query.OneOf("orderby", "date_gmt", "date", "date_gmt", "id", "include", "post", "parent");
@@ -45,9 +53,16 @@ public static class WpCommentEndpoints
             },
             Descending = query.OneOf("order", "desc", "asc", "desc") == "desc",
         };
-        if (query.Strings("status").Any(status => status is not ("approve" or "approved")))
+        var statuses = WpCommentEdit.Statuses(query.Strings("status"));
+        if (statuses is not [CommentStatus.Approved])
         {
-            return WpError.Of("rest_forbidden_param", "Query parameter not permitted: status", StatusCodes.Status401Unauthorized);
+            // Other statuses are the moderation queue's: editors only, as WordPress's moderate_comments.
+            var caller = moderator ?? await NewsroomUser.ApiCallerAsync(request.Http);
+            if (caller is not { CanModerate: true })
+            {
+                return WpError.Of("rest_forbidden_param", "Query parameter not permitted: status", caller is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden);
+            }
+            moderator = caller;
         }
         if (query.Strings("type").Any(type => type != "comment"))
         {
@@ -57,12 +72,26 @@ public static class WpCommentEndpoints
         {
             return WpError.InvalidParams(query.Problems);
         }
+        if (moderator is not null && statuses is not [CommentStatus.Approved])
+        {
+            var (held, heldTotal) = await services.GetRequiredService<ICommentWrites>().ListAsync(moderator, commentQuery, statuses, request.Aborted);
+            var shapes = new List<System.Text.Json.Nodes.JsonObject>();
+            foreach (var comment in held)
+            {
+                shapes.Add(request.Context == "edit" ? await WpCommentEdit.EditAsync(comment, request, services) : await WpCommentEdit.ViewAsync(comment, request, services));
+            }
+            return request.Many(shapes, "comments", heldTotal, commentQuery.Page, commentQuery.PerPage);
+        }
         var articleQueries = services.GetRequiredService<IPublicArticleQueries>();
         commentQuery = commentQuery with { HiddenArticleIds = await articleQueries.HiddenDiscussedIdsAsync(request.Aborted) };
         var (comments, total) = await services.GetRequiredService<IPublicComments>().QueryAsync(commentQuery, request.Aborted);
         if (total > 0 && (long)(commentQuery.Page - 1) * commentQuery.PerPage >= total)
         {
             return WpError.InvalidPage("rest_comment_invalid_page_number");
+        }
+        if (moderator is not null)
+        {
+            return request.Many(await WpCommentEdit.EditManyAsync(moderator, comments, request, services), "comments", total, commentQuery.Page, commentQuery.PerPage);
         }
         var paths = await PathsAsync(services, comments, request.Aborted);
         return request.Many(comments.Select(comment => WpShapes.Comment(comment, paths.GetValueOrDefault(comment.ArticleId), request.Links, request.Time)),
@@ -71,13 +100,21 @@ public static class WpCommentEndpoints
 
     private static async Task<IResult> OneAsync(WpRequest request, IServiceProvider services, long id)
     {
-        if (request.RefusedContext("rest_forbidden_context", "Sorry, you are not allowed to edit this comment.") is { } refused)
-        {
-            return refused;
-        }
         if (!request.Query.IsValid)
         {
             return WpError.InvalidParams(request.Query.Problems);
+        }
+        if (request.Context == "edit")
+        {
+            var (moderator, refused) = await WpCommentEdit.ModeratorAsync(request.Http, "Sorry, you are not allowed to edit this comment.");
+            if (refused is not null)
+            {
+                return refused;
+            }
+            var editable = await services.GetRequiredService<ICommentWrites>().FindAsync(moderator!, [id], request.Aborted);
+            return editable.Count == 0
+                ? WpError.Of("rest_comment_invalid_id", "Invalid comment ID.", StatusCodes.Status404NotFound)
+                : request.One(await WpCommentEdit.EditAsync(editable[0], request, services), "comments");
         }
         var (found, _) = await services.GetRequiredService<IPublicComments>().QueryAsync(new PublicCommentQuery(1, 1) { Include = [id] }, request.Aborted);
         var article = found.Count == 0 ? null : await services.GetRequiredService<IPublicArticles>().FindAsync(found[0].ArticleId, request.Aborted);

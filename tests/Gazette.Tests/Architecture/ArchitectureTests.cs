@@ -99,7 +99,8 @@ public sealed class ArchitectureTests
     /// <summary>
     /// A commenter's email is read by the Comments moderation path alone (its store,
     /// form, validation and moderation rules, the moderation screens' store and
-    /// service), the privacy tools, and the WordPress export, which carries them as WordPress's does (decision 110).
+    /// service), the privacy tools, the WordPress export, which carries them as WordPress's does (decision 110),
+    /// and the WordPress API's edit context and comment writes, for editors only (decision 119).
     /// </summary>
     [Fact]
     public void OnlyTheCommentsModerationPathReadsACommentersEmail()
@@ -109,7 +110,8 @@ public sealed class ArchitectureTests
             "src/Gazette/Comments/CommentModeration.cs", "src/Gazette/Comments/CommentService.cs", "src/Gazette/Comments/Comment.cs", "src/Gazette/Comments/Migrations/",
             "src/Gazette/Comments/ModerationStore.cs", "src/Gazette/Comments/CommentModerationService.cs", "src/Gazette/Comments/PersonalDataTools.cs",
             "src/Gazette/Comments/CommentExportReader.cs", "src/Gazette/Comments/Contracts/CommentExport.cs", "src/Gazette/Export/WxrWriter.cs",
-            "src/Gazette/Comments/Contracts/CommentImport.cs", "src/Gazette/Import/WxrEntries.cs", "src/Gazette/Import/WxrReader.cs", "src/Gazette/Import/WordPressImport.cs"];
+            "src/Gazette/Comments/Contracts/CommentImport.cs", "src/Gazette/Import/WxrEntries.cs", "src/Gazette/Import/WxrReader.cs", "src/Gazette/Import/WordPressImport.cs",
+            "src/Gazette/Comments/CommentWriteService.cs", "src/Gazette/Comments/Contracts/CommentWrites.cs", "src/Gazette/WordPressApi/WpCommentEdit.cs", "src/Gazette/WordPressApi/WpCommentWrites.cs"];
         var readers = Directory.EnumerateFiles(Path.Combine(root, "src/Gazette"), "*.*", SearchOption.AllDirectories)
             .Where(path => path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".sql", StringComparison.Ordinal))
             .Where(path => !path.Contains("/obj/", StringComparison.Ordinal) && !path.Contains("/bin/", StringComparison.Ordinal))

@@ -1,0 +1,9 @@
+using Gazette.Accounts.Contracts;
+
+namespace Gazette.Accounts;
+
+public sealed class MemberContacts(UserStore users) : IMemberContacts
+{
+    public async Task<MemberContact?> FindAsync(long id, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(id, cancellationToken) is { } user ? new MemberContact(user.Id, user.DisplayName, user.Email) : null;
+}
