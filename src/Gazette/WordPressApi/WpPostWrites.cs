@@ -82,29 +82,43 @@ public static class WpPostWrites
         return Answer(http, caller, result, created: true, ("rest_cannot_create", CannotCreate));
     }
 
-    private static async Task<IResult> UpdateAsync(HttpContext http, IArticleWrites writes, bool isPage, long id)
+    /// <summary>
+    /// The caller, the post or page they may change and the request's parameters, or WordPress's
+    /// refusal: 401 without a caller, <c>rest_post_invalid_id</c> for no such post (or one of the other kind), 403 when it is not theirs to change.
+    /// </summary>
+    private static async Task<(ExistingPost? Post, IResult? Refusal)> ExistingAsync(
+        HttpContext http, IArticleWrites writes, bool isPage, long id, string code, string message)
     {
-        const string CannotEdit = "Sorry, you are not allowed to edit this post.";
         var caller = await http.RequestServices.GetRequiredService<IWpCaller>().CallerAsync(http);
         if (caller is null)
         {
-            return Forbidden("rest_cannot_edit", CannotEdit, caller);
+            return (null, Forbidden(code, message, caller));
         }
         var current = await writes.FindAsync(caller, id, http.RequestAborted);
         if (current.Outcome == WriteOutcome.NotFound || (current.Succeeded && current.Article!.IsPage != isPage))
         {
-            return WpError.InvalidPostId();
+            return (null, WpError.InvalidPostId());
         }
         if (!current.Succeeded)
         {
-            return Forbidden("rest_cannot_edit", CannotEdit, caller);
+            return (null, Forbidden(code, message, caller));
         }
         var (body, refusal) = await WpPostParams.ReadAsync(http.Request, http.RequestServices.GetRequiredService<SiteTime>());
-        if (refusal is not null)
+        return body is null ? (null, refusal) : (new ExistingPost(caller, current.Article!, body), null);
+    }
+
+    private sealed record ExistingPost(NewsroomUser Caller, WrittenArticle Article, WpPostParams Body);
+
+    private static async Task<IResult> UpdateAsync(HttpContext http, IArticleWrites writes, bool isPage, long id)
+    {
+        const string CannotEdit = "Sorry, you are not allowed to edit this post.";
+        var (post, refusal) = await ExistingAsync(http, writes, isPage, id, "rest_cannot_edit", CannotEdit);
+        if (post is null)
         {
-            return refusal;
+            return refusal!;
         }
-        var read = Read(http, body!, caller, isPage, current.Article!.OwnerId ?? 0, creating: false);
+        var (caller, current, body) = post;
+        var read = Read(http, body, caller, isPage, current.OwnerId ?? 0, creating: false);
         if (read.Refusal is not null)
         {
             return read.Refusal;
@@ -116,26 +130,13 @@ public static class WpPostWrites
     private static async Task<IResult> DeleteAsync(HttpContext http, IArticleWrites writes, bool isPage, long id)
     {
         const string CannotDelete = "Sorry, you are not allowed to delete this post.";
-        var caller = await http.RequestServices.GetRequiredService<IWpCaller>().CallerAsync(http);
-        if (caller is null)
+        var (post, refusal) = await ExistingAsync(http, writes, isPage, id, "rest_cannot_delete", CannotDelete);
+        if (post is null)
         {
-            return Forbidden("rest_cannot_delete", CannotDelete, caller);
+            return refusal!;
         }
-        var current = await writes.FindAsync(caller, id, http.RequestAborted);
-        if (current.Outcome == WriteOutcome.NotFound || (current.Succeeded && current.Article!.IsPage != isPage))
-        {
-            return WpError.InvalidPostId();
-        }
-        if (!current.Succeeded)
-        {
-            return Forbidden("rest_cannot_delete", CannotDelete, caller);
-        }
-        var (body, refusal) = await WpPostParams.ReadAsync(http.Request, http.RequestServices.GetRequiredService<SiteTime>());
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        var force = body!.Flag("force");
+        var (caller, current, body) = post;
+        var force = body.Flag("force");
         if (!body.IsValid)
         {
             return WpError.InvalidParams(body.Problems);
@@ -145,7 +146,7 @@ public static class WpPostWrites
             // The newsroom never deletes an article for good (old links, comments and revisions point at it): the trash is the end (decision 121).
             return WpError.Of("rest_delete_not_supported", "Posts are not deleted for good here. Leave out 'force' to move the post to the trash.", StatusCodes.Status501NotImplemented);
         }
-        if (current.Article!.Status == WrittenStatus.Trash)
+        if (current.Status == WrittenStatus.Trash)
         {
             return WpError.Of("rest_already_trashed", "The post has already been deleted.", StatusCodes.Status410Gone);
         }
