@@ -53,12 +53,7 @@ public sealed class ArticleImport(ArticlePublisher publisher, Permalinks links, 
         return id;
     }
 
-    /// <summary>The old site's slug as Gazette writes slugs (WordPress keeps a non-ASCII slug percent-encoded); its name when the slug has nothing to keep.</summary>
-    private static TermKey Keyed(ImportedTerm term)
-    {
-        var slug = Normalized.Slug(Uri.UnescapeDataString(term.Slug));
-        return new TermKey(slug.Length > 0 ? slug : Normalized.Slug(term.Name), term.Name, term.Description);
-    }
+    private static TermKey Keyed(ImportedTerm term) => new(term.FiledSlug, term.Name, term.Description);
 
     public async Task<bool> HoldsOnlyFreshInstallAsync(CancellationToken cancellationToken = default)
     {

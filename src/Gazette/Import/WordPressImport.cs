@@ -186,12 +186,12 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         }
         foreach (var (kind, terms) in new[] { (ImportMap.Category, site.Categories), (ImportMap.Tag, site.Tags) })
         {
-            foreach (var slug in terms.Keys)
+            foreach (var (slug, term) in terms)
             {
                 if (!await ImportMap.HasAsync(work, kind, slug, cancellationToken))
                 {
-                    // Filed by this slug (decision 126), so the old slug is also the new one.
-                    await ImportMap.RecordAsync(work, kind, slug, null, slug, time.GetUtcNow(), cancellationToken);
+                    // Filed by this slug made ASCII (decision 126): the old links to a non-ASCII one find the new one here.
+                    await ImportMap.RecordAsync(work, kind, slug, null, term.FiledSlug, time.GetUtcNow(), cancellationToken);
                     if (kind == ImportMap.Category)
                     {
                         report.Sections++;

@@ -48,6 +48,10 @@ public abstract class RealExportImportTests<TProvider>(TProvider provider) : ICl
                  (5, 5, null, "pending", null), (7, 5, null, "trash", null), (8, 8, null, "approved", null)],
                 comments);
             Assert.Equal("https://example.com/profile?name=jane&lang=en", await connection.ExecuteScalarAsync<string>("select author_url from comments where id = 2"));
+            // A non-ASCII slug is filed made ASCII; the import map leads WordPress's percent-encoded one there (old links).
+            var filed = await connection.ExecuteScalarAsync<string>("select slug from tags where name = '中国'");
+            Assert.False(string.IsNullOrEmpty(filed));
+            Assert.Equal(filed, await connection.ExecuteScalarAsync<string>("select target_key from import_map where kind = 'tag' and source_id = '%e4%b8%ad%e5%9b%bd'"));
             Assert.Contains("Permalinks: the site now makes links as WordPress did, /%year%/%monthnum%/%day%/%postname%/.", stdout, StringComparison.Ordinal);
             Assert.Equal("/2024/03/03/cafe-culture-returns-to-zurich/", await connection.ExecuteScalarAsync<string>("select to_path from redirects where from_path = '/2024/03/03/cafes-reopen-in-zurich/'"));
 

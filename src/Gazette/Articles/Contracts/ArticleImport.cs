@@ -1,4 +1,5 @@
 using Gazette.Events;
+using Gazette.Kernel;
 
 namespace Gazette.Articles.Contracts;
 
@@ -29,7 +30,18 @@ public sealed record ImportedArticle(
     long? FeaturedMediaId = null);
 
 /// <summary>A section or tag of another site, known by its slug there.</summary>
-public sealed record ImportedTerm(string Slug, string Name, string Description = "");
+public sealed record ImportedTerm(string Slug, string Name, string Description = "")
+{
+    /// <summary>The slug it is filed by here: the old one as Gazette writes slugs (WordPress keeps a non-ASCII slug percent-encoded), or its name's when the slug has nothing to keep.</summary>
+    public string FiledSlug
+    {
+        get
+        {
+            var slug = Normalized.Slug(Uri.UnescapeDataString(Slug));
+            return slug.Length > 0 ? slug : Normalized.Slug(Name);
+        }
+    }
+}
 
 /// <summary>The statuses an imported article may have (Articles' own names).</summary>
 public static class ImportedStatus
