@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Gazette.Articles.Contracts;
+using Gazette.Web;
 
 namespace Gazette.WordPressApi;
 
@@ -7,6 +9,8 @@ namespace Gazette.WordPressApi;
 /// WordPress shows authors of published posts to anyone; a member with
 /// nothing public is "invalid" here as on the author pages, so the API never
 /// confirms who has an account. Public fields only: never a login or email.
+/// <c>/wp/v2/users/me</c> is the caller itself, which clients ask first to check
+/// an application password and, in the edit context, what the member may do.
 /// </summary>
 public static class WpUserEndpoints
 {
@@ -15,6 +19,7 @@ public static class WpUserEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/wp/v2/users", (HttpContext http, IPublicArticleQueries queries, IAuthorDirectory authors) => ListAsync(WpRequest.Of(http), queries, authors));
+        api.MapGet("/wp/v2/users/me", (HttpContext http, IWpCaller caller, IAuthorDirectory authors) => MeAsync(WpRequest.Of(http), caller, authors));
         api.MapGet("/wp/v2/users/{id:long}", (HttpContext http, long id, IPublicArticleQueries queries, IAuthorDirectory authors) => OneAsync(WpRequest.Of(http), queries, authors, id));
     }
 
@@ -53,6 +58,49 @@ public static class WpUserEndpoints
         };
         var all = ordered.ToList();
         return request.Many(all.Skip((page - 1) * perPage).Take(perPage).Select(author => WpShapes.User(author, request.Links)), "users", all.Count, page, perPage);
+    }
+
+    private static async Task<IResult> MeAsync(WpRequest request, IWpCaller callers, IAuthorDirectory directory)
+    {
+        var caller = await callers.CallerAsync(request.Http);
+        if (caller is null)
+        {
+            return WpError.Of("rest_not_logged_in", "You are not currently logged in.", StatusCodes.Status401Unauthorized);
+        }
+        if (!request.Query.IsValid)
+        {
+            return WpError.InvalidParams(request.Query.Problems);
+        }
+        if (!(await directory.FindAsync([caller.Id], request.Aborted)).TryGetValue(caller.Id, out var author))
+        {
+            return WpError.Of("rest_user_invalid_id", "Invalid user ID.", StatusCodes.Status404NotFound);
+        }
+        var user = WpShapes.User(author, request.Links);
+        if (request.Context == "edit")
+        {
+            user["roles"] = new JsonArray(caller.Role);
+            user["capabilities"] = Capabilities(caller);
+        }
+        return request.One(user, "users");
+    }
+
+    /// <summary>WordPress's names for what the caller's role may do here, as its edit context lists them.</summary>
+    private static JsonObject Capabilities(NewsroomUser caller)
+    {
+        var capabilities = new JsonObject { ["read"] = true, ["edit_posts"] = true, [caller.Role] = true };
+        foreach (var (name, granted) in new[]
+        {
+            ("publish_posts", caller.CanPublish), ("upload_files", caller.CanUpload), ("edit_others_posts", caller.CanEditOthers),
+            ("edit_pages", caller.CanEditOthers), ("publish_pages", caller.CanEditOthers), ("moderate_comments", caller.CanModerate),
+            ("list_users", caller.IsAdministrator), ("manage_options", caller.IsAdministrator),
+        })
+        {
+            if (granted)
+            {
+                capabilities[name] = true;
+            }
+        }
+        return capabilities;
     }
 
     private static IOrderedEnumerable<PublicAuthor> Order<T>(IEnumerable<PublicAuthor> authors, Func<PublicAuthor, T> key, bool descending) =>

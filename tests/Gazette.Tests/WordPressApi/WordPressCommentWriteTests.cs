@@ -195,6 +195,32 @@ public abstract class WordPressCommentWriteTests<TProvider>(TProvider provider) 
         Assert.Equal(email, Assert.Single((await JsonAsync(edit)).EnumerateArray()).GetProperty("author_email").GetString());
     }
 
+    [Fact]
+    public async Task UsersMeIsTheCallerWithWhatItsRoleMayDoInTheEditContext()
+    {
+        var author = await MemberAsync("wpme", NewsroomRole.Author);
+
+        using var anonymous = await SendAsync(HttpMethod.Get, "/wp-json/wp/v2/users/me", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("rest_not_logged_in", await CodeAsync(anonymous));
+
+        using var me = await SendAsync(HttpMethod.Get, "/wp-json/wp/v2/users/me", author);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        var body = await JsonAsync(me);
+        Assert.Equal(author.Id, body.GetProperty("id").GetInt64());
+        Assert.Equal("Wpme", body.GetProperty("name").GetString());
+        Assert.False(body.TryGetProperty("roles", out _));
+        Assert.DoesNotContain("@example.test", body.ToString(), StringComparison.Ordinal);
+        Assert.True(me.Headers.CacheControl?.NoStore);
+
+        using var edit = await SendAsync(HttpMethod.Get, "/wp-json/wp/v2/users/me?context=edit", author);
+        var edited = await JsonAsync(edit);
+        var capabilities = edited.GetProperty("capabilities");
+        Assert.Equal([NewsroomRole.Author], edited.GetProperty("roles").EnumerateArray().Select(role => role.GetString()));
+        Assert.True(capabilities.GetProperty("publish_posts").GetBoolean());
+        Assert.False(capabilities.TryGetProperty("moderate_comments", out _));
+    }
+
     private async Task<(string Login, string Password, long Id)> MemberAsync(string login, string role)
     {
         var user = await Newsroom.AddUserAsync(Factory, login, role);
