@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Gazette.Accounts.Contracts;
 using Gazette.Comments.Contracts;
+using Gazette.Rendering;
 using Gazette.Web;
 using Microsoft.Extensions.Options;
 
@@ -50,29 +51,26 @@ public static class WpCommentWrites
         {
             return WpError.Of("rest_comment_login_required", "Sorry, you must be logged in to comment.", StatusCodes.Status401Unauthorized);
         }
-        if (await WpBody.ReadAsync(http.Request, http.RequestAborted) is not { } body)
+        var (body, refusal) = await WpWriteParams.ReadAsync(http.Request, services.GetRequiredService<SiteTime>());
+        if (body is null)
         {
-            return WpBody.InvalidJson();
+            return refusal!;
         }
-        if (body.ContainsKey("id"))
+        if (body.Has("id"))
         {
             return WpError.Of("rest_comment_exists", "Cannot create existing comment.", StatusCodes.Status400BadRequest);
         }
-        var status = body.GetValueOrDefault("status");
+        var status = body.Text("status");
         if (status is not null && caller is not { CanModerate: true })
         {
             return WpError.Of("rest_comment_invalid_status", "Sorry, you are not allowed to edit 'status' for comments.", caller is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden);
         }
-        var problems = new Dictionary<string, WpProblem>(StringComparer.Ordinal);
-        var post = Id(body, "post", problems);
-        var parent = Id(body, "parent", problems);
-        if (status is not null && !Statuses.ContainsKey(status))
+        var post = body.Number("post") ?? 0;
+        var parent = body.Number("parent") ?? 0;
+        RefuseUnknown(body, status);
+        if (!body.IsValid)
         {
-            problems["status"] = new WpProblem("rest_invalid_param", "status is not one of approved, approve, hold, spam, trash.");
-        }
-        if (problems.Count > 0)
-        {
-            return WpError.InvalidParams(problems);
+            return WpError.InvalidParams(body.Problems);
         }
         if (post == 0)
         {
@@ -80,10 +78,10 @@ public static class WpCommentWrites
         }
         var author = caller is null ? null : await services.GetRequiredService<IMemberContacts>().FindAsync(caller.Id, http.RequestAborted);
         var submission = new CommentSubmission(post, parent,
-            author?.Name ?? body.GetValueOrDefault("author_name", ""),
-            author?.Email ?? body.GetValueOrDefault("author_email", ""),
-            author is null ? body.GetValueOrDefault("author_url", "") : "",
-            body.GetValueOrDefault("content", ""),
+            author?.Name ?? body.Text("author_name") ?? "",
+            author?.Email ?? body.Text("author_email") ?? "",
+            author is null ? body.Text("author_url") ?? "" : "",
+            body.Text("content") ?? "",
             http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), caller);
         var writes = services.GetRequiredService<ICommentWrites>();
         var result = await writes.SubmitAsync(submission, http.RequestAborted);
@@ -108,16 +106,19 @@ public static class WpCommentWrites
         {
             return WpError.Of("rest_cannot_edit", "Sorry, you are not allowed to edit this comment.", caller is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden);
         }
-        if (await WpBody.ReadAsync(http.Request, http.RequestAborted) is not { } body)
+        var (body, refusal) = await WpWriteParams.ReadAsync(http.Request, services.GetRequiredService<SiteTime>());
+        if (body is null)
         {
-            return WpBody.InvalidJson();
+            return refusal!;
         }
-        var status = body.GetValueOrDefault("status");
-        if (status is not null && !Statuses.ContainsKey(status))
+        var status = body.Text("status");
+        var content = body.Text("content");
+        RefuseUnknown(body, status);
+        if (!body.IsValid)
         {
-            return WpError.InvalidParams(new Dictionary<string, WpProblem> { ["status"] = new("rest_invalid_param", "status is not one of approved, approve, hold, spam, trash.") });
+            return WpError.InvalidParams(body.Problems);
         }
-        var result = await services.GetRequiredService<ICommentWrites>().UpdateAsync(caller, id, status is null ? null : Statuses[status], body.GetValueOrDefault("content"), http.RequestAborted);
+        var result = await services.GetRequiredService<ICommentWrites>().UpdateAsync(caller, id, status is null ? null : Statuses[status], content, http.RequestAborted);
         return result is { Status: CommentWriteStatus.Done, Comment: { } comment }
             ? WpJson.Result(await WpCommentEdit.EditAsync(comment, WpRequest.Of(http), services))
             : Refusal(result, http);
@@ -140,18 +141,12 @@ public static class WpCommentWrites
         return WpJson.Result(force ? new JsonObject { ["deleted"] = true, ["previous"] = shape } : shape);
     }
 
-    private static long Id(Dictionary<string, string> body, string key, Dictionary<string, WpProblem> problems)
+    private static void RefuseUnknown(WpWriteParams body, string? status)
     {
-        if (!body.TryGetValue(key, out var text) || text.Length == 0)
+        if (status is not null && !Statuses.ContainsKey(status))
         {
-            return 0;
+            body.Refuse("status", "status is not one of approved, approve, hold, spam, trash.");
         }
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            return id;
-        }
-        problems[key] = new WpProblem("rest_invalid_type", $"{key} is not of type integer.");
-        return 0;
     }
 
     private static IResult NoPost() =>

@@ -59,7 +59,7 @@ public static class WpPostWrites
         {
             return Forbidden("rest_cannot_create", CannotCreate, caller);
         }
-        var (body, refusal) = await WpPostParams.ReadAsync(http.Request, http.RequestServices.GetRequiredService<SiteTime>());
+        var (body, refusal) = await WpWriteParams.ReadAsync(http.Request, http.RequestServices.GetRequiredService<SiteTime>());
         if (refusal is not null)
         {
             return refusal;
@@ -103,11 +103,11 @@ public static class WpPostWrites
         {
             return (null, Forbidden(code, message, caller));
         }
-        var (body, refusal) = await WpPostParams.ReadAsync(http.Request, http.RequestServices.GetRequiredService<SiteTime>());
+        var (body, refusal) = await WpWriteParams.ReadAsync(http.Request, http.RequestServices.GetRequiredService<SiteTime>());
         return body is null ? (null, refusal) : (new ExistingPost(caller, current.Article!, body), null);
     }
 
-    private sealed record ExistingPost(NewsroomUser Caller, WrittenArticle Article, WpPostParams Body);
+    private sealed record ExistingPost(NewsroomUser Caller, WrittenArticle Article, WpWriteParams Body);
 
     private static async Task<IResult> UpdateAsync(HttpContext http, IArticleWrites writes, bool isPage, long id)
     {
@@ -174,7 +174,7 @@ public static class WpPostWrites
     }
 
     /// <summary>The request's fields as a write, or WordPress's refusal: types first, then rights, then what Gazette has no equivalent for.</summary>
-    private static (ArticleWrite? Write, IResult? Refusal) Read(HttpContext http, WpPostParams body, NewsroomUser caller, bool isPage, long author, bool creating)
+    private static (ArticleWrite? Write, IResult? Refusal) Read(HttpContext http, WpWriteParams body, NewsroomUser caller, bool isPage, long author, bool creating)
     {
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var status = body.OneOf("status", "publish", "future", "draft", "pending", "private");

@@ -12,13 +12,13 @@ namespace Gazette.WordPressApi;
 /// <c>tags=1,2</c>, or JSON with strings, numbers and <c>{"raw": ...}</c>). Each
 /// problem is kept by name for one <c>rest_invalid_param</c> answer.
 /// </summary>
-public sealed partial class WpPostParams
+public sealed partial class WpWriteParams
 {
     private readonly JsonObject _values;
     private readonly SiteTime _time;
     private readonly Dictionary<string, WpProblem> _problems = new(StringComparer.Ordinal);
 
-    private WpPostParams(JsonObject values, SiteTime time)
+    private WpWriteParams(JsonObject values, SiteTime time)
     {
         _values = values;
         _time = time;
@@ -29,7 +29,7 @@ public sealed partial class WpPostParams
     public bool IsValid => _problems.Count == 0;
 
     /// <summary>The parameters, or WordPress's <c>rest_invalid_json</c> answer for a body that is not JSON.</summary>
-    public static async Task<(WpPostParams? Body, IResult? Refusal)> ReadAsync(HttpRequest request, SiteTime time)
+    public static async Task<(WpWriteParams? Body, IResult? Refusal)> ReadAsync(HttpRequest request, SiteTime time)
     {
         var values = new JsonObject();
         foreach (var (key, value) in request.Query)
@@ -73,7 +73,7 @@ public sealed partial class WpPostParams
                 }
             }
         }
-        return (new WpPostParams(values, time), null);
+        return (new WpWriteParams(values, time), null);
     }
 
     /// <summary><c>a=x</c> is a value, <c>a[]=x</c> adds to a list, <c>a[raw]=x</c> sets a key of an object.</summary>
