@@ -17,7 +17,6 @@ public sealed class WordPressApiModule : GazetteModule
 {
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IWpCaller, WpApplicationPasswordCaller>();
         services.Configure<WpWriteOptions>(configuration.GetSection(WpWriteOptions.Section));
         services.AddNodeSubscriber<ArticlePublished, WpCacheEviction>();
         services.AddNodeSubscriber<ArticleChanged, WpCacheEviction>();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
 using Gazette.Media.Contracts;
+using Gazette.Web;
 
 namespace Gazette.WordPressApi;
 
@@ -80,7 +81,7 @@ public static class WpPostEndpoints
 
     private static async Task<IResult> OneAsync(WpRequest request, IServiceProvider services, string kind, long id)
     {
-        if (request.Context == "edit" && await services.GetRequiredService<IWpCaller>().CallerAsync(request.Http) is { } caller)
+        if (request.Context == "edit" && await NewsroomUser.ApiCallerAsync(request.Http) is { } caller)
         {
             return await WpPostWrites.EditContextAsync(request.Http, services.GetRequiredService<IArticleWrites>(), caller, kind == "page", id);
         }

@@ -8,7 +8,7 @@ namespace Gazette.WordPressApi;
 
 /// <summary>
 /// Writes to <c>/wp/v2/posts</c> and <c>/wp/v2/pages</c> by a member of the
-/// newsroom (<see cref="IWpCaller"/>), through Articles' <see cref="IArticleWrites"/>:
+/// newsroom (an application password: <see cref="NewsroomUser.ApiCallerAsync"/>, never the session cookie), through Articles' <see cref="IArticleWrites"/>:
 /// the newsroom's editor, its rules and its events. Rights are refused with
 /// WordPress's codes; what WordPress has and Gazette has not (private posts,
 /// sticky posts, passwords, another member as author) is a <c>rest_invalid_param</c>
@@ -54,7 +54,7 @@ public static class WpPostWrites
     private static async Task<IResult> CreateAsync(HttpContext http, IArticleWrites writes, bool isPage)
     {
         const string CannotCreate = "Sorry, you are not allowed to create posts as this user.";
-        var caller = await http.RequestServices.GetRequiredService<IWpCaller>().CallerAsync(http);
+        var caller = await NewsroomUser.ApiCallerAsync(http);
         if (caller is null)
         {
             return Forbidden("rest_cannot_create", CannotCreate, caller);
@@ -89,7 +89,7 @@ public static class WpPostWrites
     private static async Task<(ExistingPost? Post, IResult? Refusal)> ExistingAsync(
         HttpContext http, IArticleWrites writes, bool isPage, long id, string code, string message)
     {
-        var caller = await http.RequestServices.GetRequiredService<IWpCaller>().CallerAsync(http);
+        var caller = await NewsroomUser.ApiCallerAsync(http);
         if (caller is null)
         {
             return (null, Forbidden(code, message, caller));

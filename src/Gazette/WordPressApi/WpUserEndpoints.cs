@@ -19,7 +19,7 @@ public static class WpUserEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/wp/v2/users", (HttpContext http, IPublicArticleQueries queries, IAuthorDirectory authors) => ListAsync(WpRequest.Of(http), queries, authors));
-        api.MapGet("/wp/v2/users/me", (HttpContext http, IWpCaller caller, IAuthorDirectory authors) => MeAsync(WpRequest.Of(http), caller, authors));
+        api.MapGet("/wp/v2/users/me", (HttpContext http, IAuthorDirectory authors) => MeAsync(WpRequest.Of(http), authors));
         api.MapGet("/wp/v2/users/{id:long}", (HttpContext http, long id, IPublicArticleQueries queries, IAuthorDirectory authors) => OneAsync(WpRequest.Of(http), queries, authors, id));
     }
 
@@ -60,9 +60,9 @@ public static class WpUserEndpoints
         return request.Many(all.Skip((page - 1) * perPage).Take(perPage).Select(author => WpShapes.User(author, request.Links)), "users", all.Count, page, perPage);
     }
 
-    private static async Task<IResult> MeAsync(WpRequest request, IWpCaller callers, IAuthorDirectory directory)
+    private static async Task<IResult> MeAsync(WpRequest request, IAuthorDirectory directory)
     {
-        var caller = await callers.CallerAsync(request.Http);
+        var caller = await NewsroomUser.ApiCallerAsync(request.Http);
         if (caller is null)
         {
             return WpError.Of("rest_not_logged_in", "You are not currently logged in.", StatusCodes.Status401Unauthorized);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Gazette.Accounts;
 using Gazette.Tests.Articles;
 using Gazette.Tests.Import;
 using Gazette.Tests.Infrastructure;
@@ -16,25 +17,24 @@ namespace Gazette.Tests.WordPressApi;
 /// <summary>
 /// Writes to /wp-json/wp/v2/posts and pages as each role, on both databases,
 /// against the shapes and codes of a real WordPress (tests/fixtures/wordpress/rest).
-/// The caller is named by a test header for the roles, and proved by an
-/// application password over HTTP Basic auth where no header names one.
+/// Every caller proves who it is with a real application password over HTTP Basic auth.
 /// </summary>
 public abstract class WordPressWriteTests<TProvider>(TProvider provider) : NewsroomTestBase<TProvider>(provider)
     where TProvider : DatabaseProvider
 {
-    private const string MemberHeader = "X-Test-Member";
+    private readonly Dictionary<long, string> _credentials = [];
 
-    protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<IWpCaller, HeaderCaller>());
-
-    private sealed class HeaderCaller : IWpCaller
+    /// <summary>The Basic credentials of an application password made for <paramref name="caller"/> (one per member).</summary>
+    private async Task<string> CredentialsAsync(NewsroomUser caller)
     {
-        public Task<NewsroomUser?> CallerAsync(HttpContext context)
+        if (!_credentials.TryGetValue(caller.Id, out var credentials))
         {
-            var parts = context.Request.Headers[MemberHeader].ToString().Split(':');
-            return parts.Length == 3
-                ? Task.FromResult<NewsroomUser?>(new NewsroomUser(long.Parse(parts[0], CultureInfo.InvariantCulture), parts[2], parts[1]))
-                : new WpApplicationPasswordCaller().CallerAsync(context);
+            var user = await Factory.Services.GetRequiredService<UserStore>().FindByIdAsync(caller.Id);
+            var password = await Factory.Services.GetRequiredService<ApplicationPasswordStore>().CreateAsync(caller.Id, "Tests");
+            credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(user!.Login + ":" + password));
+            _credentials[caller.Id] = credentials;
         }
+        return credentials;
     }
 
     private async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(HttpMethod method, string path, NewsroomUser? caller, HttpContent? content = null)
@@ -42,7 +42,7 @@ public abstract class WordPressWriteTests<TProvider>(TProvider provider) : Newsr
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
         if (caller is not null)
         {
-            request.Headers.Add(MemberHeader, $"{caller.Id}:{caller.Role}:{caller.Name}");
+            request.Headers.Authorization = new("Basic", await CredentialsAsync(caller));
         }
         var response = await Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
