@@ -42,8 +42,8 @@ public static class ArticleTerms
     }
 
     /// <summary>
-    /// Files the article under exactly these sections and tags (by name, made
-    /// when new, duplicates by slug dropped); returns their ids and whether a section was created.
+    /// Files the article under exactly these sections and tags (by name, then by
+    /// the slug made from it; made when new, duplicates dropped); returns their ids and whether a section was created.
     /// </summary>
     public static Task<(List<long> SectionIds, List<long> TagIds, bool SectionCreated)> FileAsync(
         DbConnection connection, DbTransaction transaction, long articleId, IReadOnlyList<string> sections, IReadOnlyList<string> tags, CancellationToken cancellationToken) =>
@@ -123,6 +123,12 @@ public static class ArticleTerms
 
     private static async Task<(long Id, bool Created)> EnsureAsync(DbConnection connection, DbTransaction transaction, string table, TermKey term, CancellationToken cancellationToken)
     {
+        // A term's slug need not be its name's (an imported "Local News" lives at /section/local/): a name finds the term that has it before a slug is made from it.
+        if (term.ByName && await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                $"select min(id) from {table} where name = @name", new { name = term.Name.Trim() }, transaction, cancellationToken: cancellationToken)) is { } named)
+        {
+            return (named, false);
+        }
         var slug = ReservedWords.IsReserved(term.Slug) ? term.Slug + "-" + table[..^1] : term.Slug;
         var insert = table == "sections"
             ? "insert into sections (slug, name, description, article_count) values (@slug, @name, @description, 0) on conflict (slug) do nothing"
@@ -134,9 +140,12 @@ public static class ArticleTerms
     }
 }
 
-/// <summary>A section or tag as filed: its slug (the key), and the name and description it gets when new.</summary>
-public sealed record TermKey(string Slug, string Name, string Description = "")
+/// <summary>
+/// A section or tag as filed: its slug (the key), and the name and description it gets when new;
+/// <see cref="ByName"/> when an editor named it, so a term that already has the name is that term.
+/// </summary>
+public sealed record TermKey(string Slug, string Name, string Description = "", bool ByName = false)
 {
-    /// <summary>A term named by an editor: its slug is made from the name.</summary>
-    public static TermKey Named(string table, string name) => new(Normalized.Slug(name), name);
+    /// <summary>A term named by an editor: the term with that name, else the one with the slug made from it.</summary>
+    public static TermKey Named(string table, string name) => new(Normalized.Slug(name), name, ByName: true);
 }

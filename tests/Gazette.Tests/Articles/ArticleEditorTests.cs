@@ -11,6 +11,33 @@ public abstract class ArticleEditorTests<TProvider>(TProvider provider) : Newsro
     where TProvider : DatabaseProvider
 {
     [Fact]
+    public async Task ASaveKeepsTheTermsItNamesWhoseSlugIsNotTheirNames()
+    {
+        var editor = await MemberAsync(NewsroomRole.Editor);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        // As an import files them: by the old site's slug, which the name would not give.
+        var imported = await Factory.Services.GetRequiredService<ArticlePublisher>().CreateAsync(new ArticleDraft
+        {
+            Title = Unique("Imported story"),
+            BodyMarkdown = "Moved in.",
+            Status = ArticleStatus.Draft,
+            SectionsBySlug = [new TermKey($"local-{run}", $"Local News {run}")],
+            TagsBySlug = [new TermKey($"pier-{run}", $"Harbour pier {run}")],
+        });
+        var opened = await Editor.OpenAsync(editor, imported.Id);
+
+        var saved = await Editor.SaveAsync(editor, imported.Id, 1, Input("Edited in the newsroom", sections: [.. opened.Article!.Sections], tags: [.. opened.Article.Tags]));
+
+        Assert.Equal(EditOutcome.Done, saved.Outcome);
+        await using var connection = await Provider.Database.OpenAsync();
+        Assert.Equal([$"local-{run}"], await connection.QueryAsync<string>(
+            "select s.slug from article_sections x join sections s on s.id = x.section_id where x.article_id = @Id", new { imported.Id }));
+        Assert.Equal([$"pier-{run}"], await connection.QueryAsync<string>(
+            "select t.slug from article_tags x join tags t on t.id = x.tag_id where x.article_id = @Id", new { imported.Id }));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from sections where slug = @slug", new { slug = $"local-news-{run}" }));
+    }
+
+    [Fact]
     public async Task EverySaveRaisesTheVersionAndKeepsARevisionThatCanBeComparedAndRestored()
     {
         var author = await MemberAsync(NewsroomRole.Author);
