@@ -37,20 +37,29 @@ public sealed class ArticleImport(ArticlePublisher publisher, Permalinks links, 
             BylineMembers = article.Bylines,
             FeaturedMediaId = article.FeaturedMediaId,
         }, cancellationToken);
-        if (!article.IsPage && article.PublishedAt is { } publishedAt && article.OldSlugs.Count > 0)
+        if (article.PublishedAt is { } publishedAt && await PathAsync(work, id, publishedAt, cancellationToken) is { } path)
         {
-            var slug = await work.Connection.ExecuteScalarAsync<string>(work.Command("select slug from articles where id = @id", new { id }, cancellationToken));
-            var path = links.Article(id, slug!, publishedAt);
-            foreach (var old in article.OldSlugs.Where(old => old != slug))
+            var oldPaths = article.IsPage ? [] : article.OldSlugs.Select(old => links.Article(id, old, publishedAt)).ToList();
+            if (article.OldPath is { Length: > 1 } servedAt)
             {
-                var oldPath = links.Article(id, old, publishedAt);
-                if (oldPath != path)
-                {
-                    await ArticleRedirects.RecordAsync(work, oldPath, path, time.GetUtcNow(), cancellationToken);
-                }
+                oldPaths.Add(servedAt);
+            }
+            // Paths are looked up as the request gives them: decoded, and lower-cased.
+            foreach (var oldPath in oldPaths.Select(old => Uri.UnescapeDataString(old).ToLowerInvariant()).Distinct(StringComparer.Ordinal).Where(oldPath => oldPath != path))
+            {
+                await ArticleRedirects.RecordAsync(work, oldPath, path, time.GetUtcNow(), cancellationToken);
             }
         }
         return id;
+    }
+
+    /// <summary>Where the new article or page is once published: a page under an unpublished parent has no path yet.</summary>
+    private async Task<string?> PathAsync(UnitOfWork work, long id, DateTimeOffset publishedAt, CancellationToken cancellationToken)
+    {
+        var article = await work.Connection.QuerySingleAsync<Article>(work.Command($"select {ArticleStore.Columns} from articles where id = @id", new { id }, cancellationToken));
+        return article.Kind == ArticleKind.Page
+            ? (await PagePaths.OfAsync(work.Connection, work.Transaction, article, publishedAt > time.GetUtcNow() ? publishedAt : time.GetUtcNow(), cancellationToken))?.Path
+            : links.Article(id, article.Slug, publishedAt);
     }
 
     private static TermKey Keyed(ImportedTerm term) => new(term.FiledSlug, term.Name, term.Description);

@@ -8,7 +8,8 @@ public sealed record ConvertedContent(string Html, string Summary);
 
 /// <summary>
 /// Turns what WordPress stored into what it would have shown: <c>[caption]</c>
-/// shortcodes become figures with captions, block-editor comments go,
+/// shortcodes become figures with captions, media shortcodes and embeds players
+/// and links (<see cref="WordPressShortcodes"/>), block-editor comments go,
 /// paragraphs are added (<see cref="WordPressParagraphs"/>), and the text
 /// before <c>&lt;!--more--&gt;</c> is the summary when the post has no excerpt.
 /// Sanitizing is the Articles feature's, which renders every body it stores.
@@ -17,13 +18,15 @@ public static partial class WordPressContent
 {
     private const int SummaryLength = 240;
 
-    public static ConvertedContent Convert(string content, string excerpt)
+    /// <summary><paramref name="shortcodes"/>, when given, runs on the body once it has its paragraphs, as WordPress runs shortcodes.</summary>
+    public static ConvertedContent Convert(string content, string excerpt, Func<string, string>? shortcodes = null)
     {
-        content = Captions(content);
+        content = WordPressShortcodes.Media(Captions(content));
         content = BlockComment().Replace(content, "");
         var more = More().Match(content);
         var teaser = more.Success ? content[..more.Index] : null;
         var body = WordPressParagraphs.Add(More().Replace(NextPage().Replace(content, "\n\n"), "\n\n"));
+        body = shortcodes?.Invoke(body) ?? body;
         var summary = excerpt.Trim().Length > 0 ? PlainText(excerpt)
             : teaser is not null ? PlainText(teaser)
             : PlainText(FirstParagraph().Match(body) is { Success: true } first ? first.Groups[1].Value : "");

@@ -251,7 +251,11 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
     private async Task WritePostAsync(UnitOfWork work, WxrPost post, string kind, string sourceId, long? parentId, SiteSurvey site, Dictionary<string, (long Id, string Name)> users, bool keepIds, ImportReport report, CancellationToken cancellationToken)
     {
         var (status, publishedAt) = WordPressStatus.Of(post);
-        var content = WordPressContent.Convert(site.Uploads?.Rewrite(post.Content) ?? post.Content, post.Excerpt);
+        var content = WordPressContent.Convert(post.Content, post.Excerpt, html =>
+        {
+            var expanded = WordPressShortcodes.Galleries(html, post.Id, site);
+            return site.Uploads?.Rewrite(expanded) ?? expanded;
+        });
         var thumbnail = post.Meta.FirstOrDefault(meta => meta.Key == "_thumbnail_id").Value;
         var keepId = keepIds && !await articles.ExistsAsync(work, post.Id, cancellationToken);
         var bylines = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -277,7 +281,8 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
             Terms(post.TagSlugs, site.Tags),
             bylines,
             oldSlugs,
-            long.TryParse(thumbnail, out var attachmentId) ? site.Uploads?.MediaOf(attachmentId) : null), cancellationToken);
+            long.TryParse(thumbnail, out var attachmentId) ? site.Uploads?.MediaOf(attachmentId) : null,
+            OldPath(post)), cancellationToken);
         await ImportMap.RecordAsync(work, kind, sourceId, id, post.Slug, time.GetUtcNow(), cancellationToken);
         CountId(report, keepIds, id == post.Id);
         if (kind == ImportMap.Page)
@@ -293,6 +298,10 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         report.PasswordProtected += post.Password.Length > 0 ? 1 : 0;
         await WriteCommentsAsync(work, post, id, site, keepIds, report, cancellationToken);
     }
+
+    /// <summary>The path the old site served a post at (its export's link); none for plain <c>?p=</c> links, which the old-link routes answer.</summary>
+    private static string? OldPath(WxrPost post) =>
+        Uri.TryCreate(post.Link, UriKind.Absolute, out var uri) && uri.Query.Length == 0 && uri.AbsolutePath.Length > 1 ? uri.AbsolutePath : null;
 
     /// <summary>Parents before replies, whatever the file's order; a reply whose parent is missing joins the thread at the top.</summary>
     private async Task WriteCommentsAsync(UnitOfWork work, WxrPost post, long articleId, SiteSurvey site, bool keepIds, ImportReport report, CancellationToken cancellationToken)
@@ -363,8 +372,11 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
     }
 
     /// <summary>What the first reading learnt: the authors (by login), the terms (by slug), how many items.</summary>
-    private sealed class SiteSurvey
+    private sealed class SiteSurvey : IWxrAttachmentLookup
     {
+        private Dictionary<long, WxrAttachment>? _attachmentsById;
+        private ILookup<long, WxrAttachment>? _attachmentsByParent;
+
         public Dictionary<string, WxrAuthor> Authors { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, ImportedTerm> Categories { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, ImportedTerm> Tags { get; } = new(StringComparer.Ordinal);
@@ -373,5 +385,11 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         public List<PostLink> Links { get; } = [];
         public WordPressUploads? Uploads { get; set; }
         public int Items { get; set; }
+
+        public WxrAttachment? Find(long id) =>
+            (_attachmentsById ??= Attachments.DistinctBy(attachment => attachment.Id).ToDictionary(attachment => attachment.Id)).GetValueOrDefault(id);
+
+        public IEnumerable<WxrAttachment> UploadedTo(long postId) =>
+            (_attachmentsByParent ??= Attachments.OrderBy(attachment => attachment.Id).ToLookup(attachment => attachment.ParentId))[postId];
     }
 }

@@ -82,8 +82,12 @@ public sealed partial class WordPressUploads(string folder, IImageImport library
     private static partial Regex SizeSuffix();
 }
 
-/// <summary>An attachment's id, its path under <c>uploads</c> (<c>_wp_attached_file</c>) and its alternative text.</summary>
-public sealed record WxrAttachment(long Id, string RelativePath, string Alt)
+/// <summary>
+/// An attachment's id, its path under <c>uploads</c> (<c>_wp_attached_file</c>),
+/// its alternative text, the post it was uploaded to, its URL on the old site and
+/// its caption (WordPress keeps it as the attachment's excerpt).
+/// </summary>
+public sealed record WxrAttachment(long Id, string RelativePath, string Alt, long ParentId = 0, string Url = "", string Caption = "")
 {
     public static WxrAttachment Of(WxrPost post)
     {
@@ -94,6 +98,6 @@ public sealed record WxrAttachment(long Id, string RelativePath, string Alt)
             path = post.AttachmentUrl[(at + "/uploads/".Length)..];
         }
         var alt = Meta("_wp_attachment_image_alt");
-        return new WxrAttachment(post.Id, path.TrimStart('/'), alt.Length > 0 ? alt : WordPressContent.PlainText(post.Title));
+        return new WxrAttachment(post.Id, path.TrimStart('/'), alt.Length > 0 ? alt : WordPressContent.PlainText(post.Title), post.ParentId, post.AttachmentUrl.Trim(), WordPressContent.PlainText(post.Excerpt));
     }
 }

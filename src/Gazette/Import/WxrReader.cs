@@ -18,7 +18,8 @@ namespace Gazette.Import;
 /// </summary>
 public sealed class WxrReader : IDisposable
 {
-    private const string WordPressNamespace = "http://wordpress.org/export/";
+    /// <summary>WordPress.com writes its exports under https, WordPress itself under http; the importer matches the <c>wp</c> prefix, so both are read.</summary>
+    private static readonly string[] WordPressNamespaces = ["http://wordpress.org/export/", "https://wordpress.org/export/"];
     private const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
     private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
 
@@ -217,7 +218,7 @@ public sealed class WxrReader : IDisposable
     }
 
     private static bool IsWordPress(string namespaceUri) =>
-        namespaceUri.StartsWith(WordPressNamespace, StringComparison.Ordinal) && !namespaceUri.EndsWith("/excerpt/", StringComparison.Ordinal);
+        WordPressNamespaces.Any(prefix => namespaceUri.StartsWith(prefix, StringComparison.Ordinal)) && !namespaceUri.EndsWith("/excerpt/", StringComparison.Ordinal);
 
     private static IEnumerable<XElement> WpAll(XElement parent, string local) =>
         parent.Elements().Where(child => child.Name.LocalName == local && IsWordPress(child.Name.NamespaceName));

@@ -85,6 +85,10 @@ public sealed class MarkdownRenderer(IEnumerable<IImageSources> imageSources)
         sanitizer.AllowedAttributes.Add("decoding");
         sanitizer.AllowedTags.Add("figure");
         sanitizer.AllowedTags.Add("figcaption");
+        // Players of a file, as imported WordPress posts carry them ([audio], [video]); the sources' schemes are checked like links'.
+        sanitizer.AllowedTags.UnionWith(["audio", "video", "source"]);
+        sanitizer.AllowedAttributes.UnionWith(["controls", "preload", "poster"]);
+        sanitizer.UriAttributes.Add("poster");
         return sanitizer;
     }
 }

@@ -202,6 +202,79 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
     }
 
     [Fact]
+    public async Task AWordPressComExportBringsItsMediaShortcodesAndEveryOldLinkLeadsToItsPost()
+    {
+        var folder = Directory.CreateTempSubdirectory("gazette-import-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "wordpress-com.xml");
+            await File.WriteAllTextAsync(file, WordPressComExport);
+
+            var (exitCode, stdout, stderr) = await ImportAsync(Provider.Setting, file);
+
+            Assert.True(exitCode == 0, stderr);
+            Assert.Contains("1 posts, 0 pages", stdout, StringComparison.Ordinal);
+            await using var connection = await Provider.Database.OpenAsync();
+            var (publishedAt, slug) = await connection.QuerySingleAsync<(DateTimeOffset, string)>("select published_at, slug from articles where title = 'Harbour sounds'");
+            var path = TestLinks.Article(publishedAt, slug);
+            // The export's link names the post as it was once called; WordPress.com exports are written under https.
+            var old = await Client.GetAsync("/2019/05/the-old-name-of-it/");
+            Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, old.StatusCode);
+            Assert.Equal(path, old.Headers.Location?.OriginalString);
+            var page = await Client.GetStringAsync(path);
+            Assert.Contains("<audio controls=\"\" preload=\"none\" src=\"https://harbour.example/files/horn.mp3\">", page, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"https://www.youtube.com/watch?v=abc123\">https://www.youtube.com/watch?v=abc123</a>", page, StringComparison.Ordinal);
+            Assert.Contains("<figure><img src=\"https://harbour.example/files/pier.jpg\" alt=\"The pier at dawn\" loading=\"lazy\"><figcaption>Fog on the pier</figcaption></figure>", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("[gallery", page, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private const string WordPressComExport = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:excerpt="https://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+             xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="https://wordpress.org/export/1.2/">
+        <channel>
+          <title>Harbour</title>
+          <link>https://harbour.example</link>
+          <wp:wxr_version>1.2</wp:wxr_version>
+          <wp:base_blog_url>https://harbour.example</wp:base_blog_url>
+          <wp:author><wp:author_login>harbourmaster</wp:author_login><wp:author_display_name><![CDATA[Harbour Master]]></wp:author_display_name></wp:author>
+          <item>
+            <title>The pier at dawn</title>
+            <wp:post_id>9107</wp:post_id>
+            <wp:post_type><![CDATA[attachment]]></wp:post_type>
+            <wp:status><![CDATA[inherit]]></wp:status>
+            <wp:post_parent>9101</wp:post_parent>
+            <excerpt:encoded><![CDATA[Fog on the pier]]></excerpt:encoded>
+            <wp:attachment_url><![CDATA[https://harbour.example/files/pier.jpg]]></wp:attachment_url>
+          </item>
+          <item>
+            <title>Harbour sounds</title>
+            <link>https://harbour.example/2019/05/the-old-name-of-it/</link>
+            <dc:creator><![CDATA[harbourmaster]]></dc:creator>
+            <content:encoded><![CDATA[The horn at six:
+
+        [audio mp3="https://harbour.example/files/horn.mp3"][/audio]
+
+        https://www.youtube.com/watch?v=abc123
+
+        [gallery ids="9107"]]]></content:encoded>
+            <wp:post_id>9101</wp:post_id>
+            <wp:post_date><![CDATA[2019-05-04 10:00:00]]></wp:post_date>
+            <wp:post_date_gmt><![CDATA[2019-05-04 10:00:00]]></wp:post_date_gmt>
+            <wp:post_name><![CDATA[harbour-sounds]]></wp:post_name>
+            <wp:status><![CDATA[publish]]></wp:status>
+            <wp:post_type><![CDATA[post]]></wp:post_type>
+          </item>
+        </channel>
+        </rss>
+        """;
+
+    [Fact]
     public async Task ALatin1ExportComesInWithItsAccentsAndRepairedAmpersands()
     {
         var setting = await Provider.CreateMigratedAsync();

@@ -63,4 +63,39 @@ public sealed class WordPressContentTests
     [Fact]
     public void BlockEditorCommentsGo() =>
         Assert.Equal("<p>Hi</p>", WordPressContent.Convert("<!-- wp:paragraph -->\n<p>Hi</p>\n<!-- /wp:paragraph -->", "").Html);
+
+    [Theory]
+    [InlineData("[audio src=\"https://a.example/s.mp3\"]", "<audio controls preload=\"none\" src=\"https://a.example/s.mp3\"><a href=\"https://a.example/s.mp3\">https://a.example/s.mp3</a></audio>")]
+    [InlineData("[audio https://a.example/s.mp3]", "<audio controls preload=\"none\" src=\"https://a.example/s.mp3\"><a href=\"https://a.example/s.mp3\">https://a.example/s.mp3</a></audio>")]
+    [InlineData("[video mp4='https://a.example/v.mp4' poster=\"https://a.example/p.jpg\"]fallback[/video]", "<video controls preload=\"metadata\" src=\"https://a.example/v.mp4\" poster=\"https://a.example/p.jpg\"><a href=\"https://a.example/v.mp4\">https://a.example/v.mp4</a></video>")]
+    [InlineData("[embed width=\"500\"]https://vimeo.com/1?a=1&amp;b=2[/embed]", "<a href=\"https://vimeo.com/1?a=1&amp;b=2\">https://vimeo.com/1?a=1&amp;b=2</a>")]
+    [InlineData("Watch:\n\nhttps://youtu.be/x\n\nEnd", "Watch:\n\n<a href=\"https://youtu.be/x\">https://youtu.be/x</a>\n\nEnd")]
+    [InlineData("See https://a.example/ in a sentence", "See https://a.example/ in a sentence")]
+    [InlineData("[audio src=\"javascript:alert(1)\"]", "[audio src=\"javascript:alert(1)\"]")]
+    [InlineData("[contact-form-7 id=\"4\"]", "[contact-form-7 id=\"4\"]")]
+    public void MediaShortcodesBecomePlayersAndEmbedsLinks(string stored, string shown) =>
+        Assert.Equal(shown, WordPressShortcodes.Media(stored));
+
+    [Fact]
+    public void AGalleryShowsTheImagesItNamesOrThoseUploadedToThePostInPlaceOfItsParagraph()
+    {
+        var attachments = new Attachments(
+            new WxrAttachment(7, "2024/01/a.jpg", "A & B", 3, "https://a.example/a.jpg", "First"),
+            new WxrAttachment(8, "2024/01/b.jpg", "B", 3, "https://a.example/b.jpg"),
+            new WxrAttachment(9, "2024/01/c.jpg", "C", 4, "https://a.example/c.jpg"));
+
+        var named = WordPressShortcodes.Galleries("<p>Before</p>\n<p>[gallery ids=\"9, 7\" columns=\"2\"]</p>", 3, attachments);
+        var uploaded = WordPressShortcodes.Galleries("<p>[gallery]</p>", 3, attachments);
+
+        Assert.Equal("<p>Before</p>\n<div class=\"gallery\"><figure><img src=\"https://a.example/c.jpg\" alt=\"C\" loading=\"lazy\"></figure><figure><img src=\"https://a.example/a.jpg\" alt=\"A &amp; B\" loading=\"lazy\"><figcaption>First</figcaption></figure></div>", named);
+        Assert.Equal("<div class=\"gallery\"><figure><img src=\"https://a.example/a.jpg\" alt=\"A &amp; B\" loading=\"lazy\"><figcaption>First</figcaption></figure><figure><img src=\"https://a.example/b.jpg\" alt=\"B\" loading=\"lazy\"></figure></div>", uploaded);
+        Assert.Equal("", WordPressShortcodes.Galleries("<p>[gallery]</p>", 5, attachments));
+    }
+
+    private sealed class Attachments(params WxrAttachment[] all) : IWxrAttachmentLookup
+    {
+        public WxrAttachment? Find(long id) => all.FirstOrDefault(attachment => attachment.Id == id);
+
+        public IEnumerable<WxrAttachment> UploadedTo(long postId) => all.Where(attachment => attachment.ParentId == postId);
+    }
 }

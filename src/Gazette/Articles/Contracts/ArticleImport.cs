@@ -8,7 +8,9 @@ namespace Gazette.Articles.Contracts;
 /// free (an import into an empty site keeps the old site's ids); the body is
 /// HTML, rendered and sanitized like any body; <paramref name="Status"/> is one
 /// of <see cref="ImportedStatus"/>; a published one dated to come is scheduled.
-/// <paramref name="OldSlugs"/> are slugs it had before, whose links become 301s.
+/// <paramref name="OldSlugs"/> are slugs it had before, whose links become 301s;
+/// <paramref name="OldPath"/> is the path the old site served it at, a 301 when
+/// Gazette's differs (the old site's structure not adopted, a slug taken).
 /// Sections and tags are filed by slug (made with the term's name and
 /// description when new), so their archives keep the old site's addresses.
 /// </summary>
@@ -27,7 +29,8 @@ public sealed record ImportedArticle(
     IReadOnlyList<ImportedTerm> Tags,
     IReadOnlyDictionary<string, long> Bylines,
     IReadOnlyList<string> OldSlugs,
-    long? FeaturedMediaId = null);
+    long? FeaturedMediaId = null,
+    string? OldPath = null);
 
 /// <summary>A section or tag of another site, known by its slug there.</summary>
 public sealed record ImportedTerm(string Slug, string Name, string Description = "")
