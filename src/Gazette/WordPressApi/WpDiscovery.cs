@@ -14,23 +14,32 @@ public static class WpDiscovery
 
     public const string Relation = "https://api.w.org/";
 
-    /// <summary>Every route this API answers, and its methods.</summary>
-    public static readonly (string Route, string[] Methods)[] Routes =
+    private static readonly string[] PostFields = ["title", "content", "excerpt", "slug", "status", "date", "date_gmt", "author", "comment_status", "featured_media"];
+    private static readonly string[] One = ["id", "context"];
+    private static readonly string[] Deleting = ["id", "force"];
+
+    /// <summary>
+    /// Every route this API answers, with its endpoints' methods and the
+    /// arguments each reads, as WordPress lists them: clients that discover the
+    /// API (wpapi, the mobile apps) make their query and write methods from these.
+    /// </summary>
+    public static readonly (string Route, WpEndpoint[] Endpoints)[] Routes =
     [
-        ("/wp/v2/posts", ["GET"]),
-        ("/wp/v2/posts/(?P<id>[\\d]+)", ["GET"]),
-        ("/wp/v2/pages", ["GET"]),
-        ("/wp/v2/pages/(?P<id>[\\d]+)", ["GET"]),
-        ("/wp/v2/categories", ["GET"]),
-        ("/wp/v2/categories/(?P<id>[\\d]+)", ["GET"]),
-        ("/wp/v2/tags", ["GET"]),
-        ("/wp/v2/tags/(?P<id>[\\d]+)", ["GET"]),
-        ("/wp/v2/users", ["GET"]),
-        ("/wp/v2/users/(?P<id>[\\d]+)", ["GET"]),
-        ("/wp/v2/comments", ["GET"]),
-        ("/wp/v2/comments/(?P<id>[\\d]+)", ["GET"]),
-        ("/wp/v2/media", ["GET"]),
-        ("/wp/v2/media/(?P<id>[\\d]+)", ["GET"]),
+        ("/wp/v2/posts", [Read(WpPostEndpoints.QueryKeys), new(["POST"], [.. PostFields, "categories", "tags"])]),
+        ("/wp/v2/posts/(?P<id>[\\d]+)", [Read(One), new(["POST", "PUT", "PATCH"], ["id", .. PostFields, "categories", "tags"]), new(["DELETE"], Deleting)]),
+        ("/wp/v2/pages", [Read(WpPostEndpoints.QueryKeys), new(["POST"], [.. PostFields, "parent"])]),
+        ("/wp/v2/pages/(?P<id>[\\d]+)", [Read(One), new(["POST", "PUT", "PATCH"], ["id", .. PostFields, "parent"]), new(["DELETE"], Deleting)]),
+        ("/wp/v2/categories", [Read(WpTermEndpoints.QueryKeys)]),
+        ("/wp/v2/categories/(?P<id>[\\d]+)", [Read(One)]),
+        ("/wp/v2/tags", [Read(WpTermEndpoints.QueryKeys)]),
+        ("/wp/v2/tags/(?P<id>[\\d]+)", [Read(One)]),
+        ("/wp/v2/users", [Read(WpUserEndpoints.QueryKeys)]),
+        ("/wp/v2/users/(?P<id>[\\d]+)", [Read(One)]),
+        ("/wp/v2/users/me", [Read(["context"])]),
+        ("/wp/v2/comments", [Read(WpCommentEndpoints.QueryKeys), new(["POST"], ["post", "parent", "content", "author_name", "author_email", "author_url", "status"])]),
+        ("/wp/v2/comments/(?P<id>[\\d]+)", [Read(One), new(["POST", "PUT", "PATCH"], ["id", "content", "status"]), new(["DELETE"], Deleting)]),
+        ("/wp/v2/media", [Read(WpMediaEndpoints.QueryKeys)]),
+        ("/wp/v2/media/(?P<id>[\\d]+)", [Read(One)]),
     ];
 
     public static void Map(RouteGroupBuilder api)
@@ -73,23 +82,30 @@ public static class WpDiscovery
         var routes = new JsonObject();
         if (includeNamespaces)
         {
-            routes["/"] = Route("", ["GET"], links.ApiRoot);
+            routes["/"] = Route("", [Read(["context"])], links.ApiRoot);
         }
-        routes["/" + Namespace] = Route(Namespace, ["GET"], links.Route(Namespace));
-        foreach (var (route, methods) in Routes)
+        routes["/" + Namespace] = Route(Namespace, [Read(["namespace", "context"])], links.Route(Namespace));
+        foreach (var (route, endpoints) in Routes)
         {
-            routes[route] = Route(Namespace, methods, route.Contains('(', StringComparison.Ordinal) ? null : links.Route(route));
+            routes[route] = Route(Namespace, endpoints, route.Contains('(', StringComparison.Ordinal) ? null : links.Route(route));
         }
         return routes;
     }
 
-    private static JsonObject Route(string ns, string[] methods, string? self)
+    private static WpEndpoint Read(string[] query) => new(["GET"], [.. query.Where(name => !name.StartsWith('_'))]);
+
+    private static JsonObject Route(string ns, WpEndpoint[] endpoints, string? self)
     {
+        static JsonArray Methods(IEnumerable<string> methods) => new([.. methods.Select(method => (JsonNode)method)]);
         var route = new JsonObject
         {
             ["namespace"] = ns,
-            ["methods"] = new JsonArray([.. methods.Select(method => (JsonNode)method)]),
-            ["endpoints"] = new JsonArray(new JsonObject { ["methods"] = new JsonArray([.. methods.Select(method => (JsonNode)method)]), ["args"] = new JsonObject() }),
+            ["methods"] = Methods(endpoints.SelectMany(endpoint => endpoint.Methods)),
+            ["endpoints"] = new JsonArray([.. endpoints.Select(endpoint => (JsonNode)new JsonObject
+            {
+                ["methods"] = Methods(endpoint.Methods),
+                ["args"] = new JsonObject(endpoint.Args.Select(name => KeyValuePair.Create(name, (JsonNode?)new JsonObject { ["required"] = name == "id" }))),
+            })]),
         };
         if (self is not null)
         {
@@ -115,3 +131,6 @@ public static class WpDiscovery
         return result;
     }
 }
+
+/// <summary>One endpoint of a route: the methods it answers and the arguments it reads.</summary>
+public sealed record WpEndpoint(string[] Methods, string[] Args);

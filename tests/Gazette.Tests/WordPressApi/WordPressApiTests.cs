@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Gazette.Articles;
 using Gazette.Articles.Contracts;
@@ -297,6 +298,28 @@ public abstract class WordPressApiTests<TProvider>(TProvider provider) : Comment
 
         Assert.Contains($"href=\"http://localhost/section/desk-{run}/\"", content, StringComparison.Ordinal);
         Assert.Contains("href=\"https://example.org/\"", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryMethodTheIndexListsIsAnsweredAndItsArgumentsAreNamed()
+    {
+        var routes = (await JsonAsync("/wp-json/")).Body.GetProperty("routes");
+        var posts = routes.GetProperty("/wp/v2/posts").GetProperty("endpoints").EnumerateArray().ToList();
+        Assert.Equal(["GET", "POST"], posts.SelectMany(endpoint => endpoint.GetProperty("methods").EnumerateArray().Select(method => method.GetString())));
+        Assert.True(posts[0].GetProperty("args").TryGetProperty("categories", out _));
+        Assert.True(posts[1].GetProperty("args").TryGetProperty("featured_media", out _));
+        Assert.True(routes.TryGetProperty("/wp/v2/users/me", out _));
+
+        foreach (var route in routes.EnumerateObject().Where(route => route.Name.StartsWith("/wp/v2/", StringComparison.Ordinal)))
+        {
+            var path = "/wp-json" + route.Name.Replace("(?P<id>[\\d]+)", "999999", StringComparison.Ordinal);
+            foreach (var method in route.Value.GetProperty("methods").EnumerateArray().Select(method => method.GetString()!))
+            {
+                using var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "GET" ? null : JsonContent.Create(new { }) });
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode != HttpStatusCode.MethodNotAllowed && !body.Contains("rest_no_route", StringComparison.Ordinal), $"{method} {path}: {(int)response.StatusCode} {body}");
+            }
+        }
     }
 
     [Fact]
