@@ -72,6 +72,8 @@ public sealed class WxrWriter : IDisposable
     public void WriteAuthor(PublicAuthor author)
     {
         _xml.WriteStartElement("wp", "author", WpNamespace);
+        // One line, as WordPress writes it: its importer's fallback parser (no XML extension in PHP) reads an author only from a single line.
+        _xml.WriteRaw("");
         Wp("author_id", Number(author.Id));
         WpData("author_login", author.Slug);
         WpData("author_email", "");

@@ -64,7 +64,10 @@ public abstract class WordPressExportTests<TProvider>(TProvider provider) : Site
     [Fact]
     public async Task TheExportIsWellFormedWxrThatWordPressReads()
     {
-        var document = XDocument.Parse(await ExportAsync());
+        var written = await ExportAsync();
+        var document = XDocument.Parse(written);
+        // WordPress's importer without PHP's XML extensions reads an author only from one line.
+        Assert.All(written.Split('\n').Where(line => line.Contains("<wp:author>", StringComparison.Ordinal)), line => Assert.EndsWith("</wp:author>", line, StringComparison.Ordinal));
 
         var rss = document.Root!;
         Assert.Equal("rss", rss.Name.LocalName);
