@@ -33,8 +33,8 @@ public sealed class ArticleImport(ArticlePublisher publisher, Permalinks links, 
             CommentStatus = article.CommentsOpen ? DiscussionStatus.Open : DiscussionStatus.Closed,
             SectionsBySlug = [.. article.Sections.Select(Keyed)],
             TagsBySlug = [.. article.Tags.Select(Keyed)],
-            Bylines = [.. article.Bylines.Keys],
-            BylineMembers = article.Bylines,
+            Bylines = [.. article.Bylines.Select(byline => byline.Name).Distinct(StringComparer.Ordinal)],
+            BylineMembers = article.Bylines.Where(byline => byline.MemberId is not null).DistinctBy(byline => byline.Name).ToDictionary(byline => byline.Name, byline => byline.MemberId!.Value),
             FeaturedMediaId = article.FeaturedMediaId,
         }, cancellationToken);
         if (article.PublishedAt is { } publishedAt && await PathAsync(work, id, publishedAt, cancellationToken) is { } path)

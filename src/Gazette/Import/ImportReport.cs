@@ -22,6 +22,7 @@ public sealed class ImportReport
     public int Sticky { get; set; }
     public int PasswordProtected { get; set; }
     public int Attachments { get; set; }
+    public int GuestAuthors { get; set; }
     public int RepairedAmpersands { get; set; }
 
     /// <summary>The old site's permalink structure, when its links tell it.</summary>
@@ -82,6 +83,10 @@ public sealed class ImportReport
         else if (Attachments > 0)
         {
             yield return $"Attachments: {Attachments} not imported (no --uploads folder); posts keep their original URLs, so the old site must keep serving them.";
+        }
+        if (GuestAuthors > 0)
+        {
+            yield return $"Guest authors: {GuestAuthors} (Co-Authors Plus) are bylines without an account.";
         }
         if (RepairedAmpersands > 0)
         {

@@ -126,6 +126,9 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
                 case WxrTerm { Slug.Length: > 0 } term:
                     (term.IsTag ? site.Tags : site.Categories).TryAdd(term.Slug, Term(term.Slug, term.Name, term.Description));
                     break;
+                case WxrGuestAuthor guest:
+                    report.GuestAuthors += site.GuestAuthors.TryAdd(guest.Slug, guest.DisplayName) ? 1 : 0;
+                    break;
                 case WxrSkipped skipped:
                     report.Skipped[skipped.PostType] = report.Skipped.GetValueOrDefault(skipped.PostType) + 1;
                     break;
@@ -258,11 +261,7 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         });
         var thumbnail = post.Meta.FirstOrDefault(meta => meta.Key == "_thumbnail_id").Value;
         var keepId = keepIds && !await articles.ExistsAsync(work, post.Id, cancellationToken);
-        var bylines = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (users.TryGetValue(post.Creator, out var user))
-        {
-            bylines[user.Name] = user.Id;
-        }
+        var bylines = Bylines(post, users, site);
         var title = WordPressContent.PlainText(post.Title);
         List<string> oldSlugs = [.. post.Meta.Where(meta => meta.Key == "_wp_old_slug" && meta.Value.Length > 0 && meta.Value != post.Slug).Select(meta => meta.Value).Distinct(StringComparer.Ordinal)];
         var id = await articles.AddAsync(work, new ImportedArticle(
@@ -297,6 +296,35 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         report.Sticky += post.Sticky ? 1 : 0;
         report.PasswordProtected += post.Password.Length > 0 ? 1 : 0;
         await WriteCommentsAsync(work, post, id, site, keepIds, report, cancellationToken);
+    }
+
+    /// <summary>
+    /// A post's bylines: Co-Authors Plus's, in its order (a member by the slug of
+    /// their login, else a guest author by name), or else the post's author.
+    /// </summary>
+    private static List<ImportedByline> Bylines(WxrPost post, Dictionary<string, (long Id, string Name)> users, SiteSurvey site)
+    {
+        List<ImportedByline> bylines = [];
+        if (post.AuthorSlugs.Count > 0)
+        {
+            site.UsersBySlug ??= users.DistinctBy(user => Normalized.Slug(user.Key)).ToDictionary(user => Normalized.Slug(user.Key), user => user.Value, StringComparer.Ordinal);
+            foreach (var slug in post.AuthorSlugs)
+            {
+                if (users.TryGetValue(slug, out var member) || site.UsersBySlug.TryGetValue(Normalized.Slug(slug), out member))
+                {
+                    bylines.Add(new ImportedByline(member.Name, member.Id));
+                }
+                else if (site.GuestAuthors.TryGetValue(slug, out var guest))
+                {
+                    bylines.Add(new ImportedByline(guest));
+                }
+            }
+        }
+        if (bylines.Count == 0 && users.TryGetValue(post.Creator, out var author))
+        {
+            bylines.Add(new ImportedByline(author.Name, author.Id));
+        }
+        return bylines;
     }
 
     /// <summary>The path the old site served a post at (its export's link); none for plain <c>?p=</c> links, which the old-link routes answer.</summary>
@@ -382,6 +410,12 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         public Dictionary<string, ImportedTerm> Tags { get; } = new(StringComparer.Ordinal);
         public Dictionary<long, long> UserIds { get; } = [];
         public List<WxrAttachment> Attachments { get; } = [];
+
+        /// <summary>Co-Authors Plus guest authors' names by slug.</summary>
+        public Dictionary<string, string> GuestAuthors { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The members by the slug Co-Authors Plus files them under (the login as WordPress makes it a nicename), made once.</summary>
+        public Dictionary<string, (long Id, string Name)>? UsersBySlug { get; set; }
         public List<PostLink> Links { get; } = [];
         public WordPressUploads? Uploads { get; set; }
         public int Items { get; set; }

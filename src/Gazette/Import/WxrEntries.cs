@@ -9,6 +9,9 @@ public sealed record WxrAuthor(long? Id, string Login, string Email, string Disp
 /// <summary>A category (<paramref name="ParentSlug"/> names its parent) or a tag.</summary>
 public sealed record WxrTerm(bool IsTag, long? Id, string Slug, string Name, string? ParentSlug, string Description) : WxrEntry;
 
+/// <summary>A guest author of the Co-Authors Plus plugin: a byline without an account, known to posts by <paramref name="Slug"/>.</summary>
+public sealed record WxrGuestAuthor(string Slug, string DisplayName) : WxrEntry;
+
 /// <summary>An item of a type that is not content (a menu entry, a revision, custom CSS ...): counted, not imported.</summary>
 public sealed record WxrSkipped(string PostType) : WxrEntry;
 
@@ -37,6 +40,9 @@ public sealed record WxrPost : WxrEntry
     public string AttachmentUrl { get; init; } = "";
     public IReadOnlyList<string> CategorySlugs { get; init; } = [];
     public IReadOnlyList<string> TagSlugs { get; init; } = [];
+
+    /// <summary>The post's bylines in order, as Co-Authors Plus files them (its <c>author</c> terms): a member's slug or a guest author's.</summary>
+    public IReadOnlyList<string> AuthorSlugs { get; init; } = [];
 
     /// <summary>Names of the terms the item carries, by slug: a WXR 1.0 file may list no terms, only the items' own.</summary>
     public IReadOnlyDictionary<string, string> TermNames { get; init; } = new Dictionary<string, string>();

@@ -137,12 +137,17 @@ public sealed class WxrReader : IDisposable
     private WxrEntry Item(XElement element)
     {
         var type = Wp(element, "post_type");
+        if (type == "guest-author")
+        {
+            return GuestAuthor(element);
+        }
         if (!ContentTypes.Contains(type))
         {
             return new WxrSkipped(type.Length > 0 ? type : "(none)");
         }
         var categories = new List<string>();
         var tags = new List<string>();
+        var authors = new List<string>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var category in element.Elements().Where(child => child.Name.LocalName == "category" && child.Name.NamespaceName.Length == 0))
         {
@@ -156,6 +161,11 @@ public sealed class WxrReader : IDisposable
             else if (domain is null or "category")
             {
                 categories.Add(slug);
+            }
+            else if (domain == "author")
+            {
+                authors.Add(CoAuthorSlug(slug, category.Value));
+                continue;
             }
             else
             {
@@ -185,11 +195,25 @@ public sealed class WxrReader : IDisposable
             AttachmentUrl = Wp(element, "attachment_url"),
             CategorySlugs = categories,
             TagSlugs = tags,
+            AuthorSlugs = authors,
             TermNames = names,
             Meta = WpAll(element, "postmeta").Select(meta => KeyValuePair.Create(Wp(meta, "meta_key"), Wp(meta, "meta_value"))).ToList(),
             Comments = WpAll(element, "comment").Select(Comment).ToList(),
         };
     }
+
+    /// <summary>A Co-Authors Plus guest author's profile, an item of its own type with the name in its meta.</summary>
+    private static WxrGuestAuthor GuestAuthor(XElement element)
+    {
+        string Meta(string key) => WpAll(element, "postmeta").Where(meta => Wp(meta, "meta_key") == key).Select(meta => Wp(meta, "meta_value")).FirstOrDefault() ?? "";
+        var slug = CoAuthorSlug(Meta("cap-user_login") is { Length: > 0 } login ? login : Wp(element, "post_name"), "");
+        var name = Meta("cap-display_name");
+        return new WxrGuestAuthor(slug, name.Length > 0 ? name : WordPressContent.PlainText(Child(element, "", "title")));
+    }
+
+    /// <summary>Co-Authors Plus files a byline as the term <c>cap-SLUG</c> named SLUG.</summary>
+    private static string CoAuthorSlug(string nicename, string name) =>
+        name.Trim() is { Length: > 0 } named ? named : nicename.StartsWith("cap-", StringComparison.Ordinal) ? nicename[4..] : nicename;
 
     private WxrComment Comment(XElement element)
     {

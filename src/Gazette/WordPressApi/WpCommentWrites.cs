@@ -28,6 +28,11 @@ public static class WpCommentWrites
         ["trash"] = CommentStatus.Trash,
     };
 
+    /// <summary>What a new comment may carry, and what an edit may change (the index lists them).</summary>
+    public static readonly string[] CreateFields = ["post", "parent", "content", "author_name", "author_email", "author_url", "status"];
+
+    public static readonly string[] UpdateFields = ["content", "status"];
+
     public static void Map(RouteGroupBuilder api)
     {
         var writes = api.MapGroup("/wp/v2/comments")

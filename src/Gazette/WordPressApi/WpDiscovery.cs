@@ -36,8 +36,8 @@ public static class WpDiscovery
         ("/wp/v2/users", [Read(WpUserEndpoints.QueryKeys)]),
         ("/wp/v2/users/(?P<id>[\\d]+)", [Read(One)]),
         ("/wp/v2/users/me", [Read(["context"])]),
-        ("/wp/v2/comments", [Read(WpCommentEndpoints.QueryKeys), new(["POST"], ["post", "parent", "content", "author_name", "author_email", "author_url", "status"])]),
-        ("/wp/v2/comments/(?P<id>[\\d]+)", [Read(One), new(["POST", "PUT", "PATCH"], ["id", "content", "status"]), new(["DELETE"], Deleting)]),
+        ("/wp/v2/comments", [Read(WpCommentEndpoints.QueryKeys), new(["POST"], WpCommentWrites.CreateFields)]),
+        ("/wp/v2/comments/(?P<id>[\\d]+)", [Read(One), new(["POST", "PUT", "PATCH"], ["id", .. WpCommentWrites.UpdateFields]), new(["DELETE"], Deleting)]),
         ("/wp/v2/media", [Read(WpMediaEndpoints.QueryKeys)]),
         ("/wp/v2/media/(?P<id>[\\d]+)", [Read(One)]),
     ];

@@ -233,6 +233,95 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
         }
     }
 
+    [Fact]
+    public async Task CoAuthorsPlusBylinesComeInOrderAsMembersAndGuestsWithoutAccounts()
+    {
+        var setting = await Provider.CreateMigratedAsync();
+        await using var database = Database.Create(DatabaseUrl.Parse(setting));
+        var folder = Directory.CreateTempSubdirectory("gazette-import-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "co-authors.xml");
+            await File.WriteAllTextAsync(file, CoAuthorsExport);
+
+            var (exitCode, stdout, stderr) = await ImportAsync(setting, file);
+
+            Assert.True(exitCode == 0, stderr);
+            Assert.Contains("Guest authors: 2 (Co-Authors Plus) are bylines without an account.", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("guest-author", stdout, StringComparison.Ordinal);
+            await using var connection = await database.OpenAsync();
+            var bylines = (await connection.QueryAsync<(long ArticleId, string Name, long? UserId)>("select article_id, name, user_id from bylines order by article_id, position")).ToList();
+            Assert.Equal([(501L, "Jane Guest", (long?)null), (501L, "Ada Lovelace", 7L), (502L, "Reuters", null), (503L, "Ada Lovelace", 7L)], bylines);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private const string CoAuthorsExport = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+             xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+        <channel>
+          <title>Co-authored</title>
+          <link>http://co.example</link>
+          <wp:wxr_version>1.2</wp:wxr_version>
+          <wp:author><wp:author_id>7</wp:author_id><wp:author_login><![CDATA[Ada.L]]></wp:author_login><wp:author_display_name><![CDATA[Ada Lovelace]]></wp:author_display_name></wp:author>
+          <item>
+            <title>Two bylines</title>
+            <dc:creator><![CDATA[Ada.L]]></dc:creator>
+            <content:encoded><![CDATA[Written together.]]></content:encoded>
+            <wp:post_id>501</wp:post_id>
+            <wp:post_date_gmt>2024-02-01 09:00:00</wp:post_date_gmt>
+            <wp:post_name>two-bylines</wp:post_name>
+            <wp:status>publish</wp:status>
+            <wp:post_type>post</wp:post_type>
+            <category domain="author" nicename="cap-jane-guest"><![CDATA[jane-guest]]></category>
+            <category domain="author" nicename="cap-ada-l"><![CDATA[ada-l]]></category>
+          </item>
+          <item>
+            <title>From the wire</title>
+            <dc:creator><![CDATA[Ada.L]]></dc:creator>
+            <content:encoded><![CDATA[Agency copy.]]></content:encoded>
+            <wp:post_id>502</wp:post_id>
+            <wp:post_date_gmt>2024-02-02 09:00:00</wp:post_date_gmt>
+            <wp:post_name>from-the-wire</wp:post_name>
+            <wp:status>publish</wp:status>
+            <wp:post_type>post</wp:post_type>
+            <category domain="author" nicename="cap-reuters"><![CDATA[reuters]]></category>
+          </item>
+          <item>
+            <title>Plain author</title>
+            <dc:creator><![CDATA[Ada.L]]></dc:creator>
+            <content:encoded><![CDATA[No co-authors.]]></content:encoded>
+            <wp:post_id>503</wp:post_id>
+            <wp:post_date_gmt>2024-02-03 09:00:00</wp:post_date_gmt>
+            <wp:post_name>plain-author</wp:post_name>
+            <wp:status>publish</wp:status>
+            <wp:post_type>post</wp:post_type>
+          </item>
+          <item>
+            <title>Jane Guest</title>
+            <wp:post_id>601</wp:post_id>
+            <wp:post_name>cap-jane-guest</wp:post_name>
+            <wp:status>publish</wp:status>
+            <wp:post_type>guest-author</wp:post_type>
+            <wp:postmeta><wp:meta_key>cap-display_name</wp:meta_key><wp:meta_value><![CDATA[Jane Guest]]></wp:meta_value></wp:postmeta>
+            <wp:postmeta><wp:meta_key>cap-user_login</wp:meta_key><wp:meta_value><![CDATA[jane-guest]]></wp:meta_value></wp:postmeta>
+          </item>
+          <item>
+            <title>Reuters</title>
+            <wp:post_id>602</wp:post_id>
+            <wp:post_name>cap-reuters</wp:post_name>
+            <wp:status>publish</wp:status>
+            <wp:post_type>guest-author</wp:post_type>
+            <wp:postmeta><wp:meta_key>cap-display_name</wp:meta_key><wp:meta_value><![CDATA[Reuters]]></wp:meta_value></wp:postmeta>
+          </item>
+        </channel>
+        </rss>
+        """;
+
     private const string WordPressComExport = """
         <?xml version="1.0" encoding="UTF-8"?>
         <rss version="2.0" xmlns:excerpt="https://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"

@@ -27,10 +27,13 @@ public sealed record ImportedArticle(
     bool CommentsOpen,
     IReadOnlyList<ImportedTerm> Sections,
     IReadOnlyList<ImportedTerm> Tags,
-    IReadOnlyDictionary<string, long> Bylines,
+    IReadOnlyList<ImportedByline> Bylines,
     IReadOnlyList<string> OldSlugs,
     long? FeaturedMediaId = null,
     string? OldPath = null);
+
+/// <summary>A byline: a member's (<paramref name="MemberId"/>) or a name without an account (a guest writer, an agency).</summary>
+public sealed record ImportedByline(string Name, long? MemberId = null);
 
 /// <summary>A section or tag of another site, known by its slug there.</summary>
 public sealed record ImportedTerm(string Slug, string Name, string Description = "")
