@@ -32,7 +32,7 @@ public sealed record PublicByline(string Name, long? UserId);
 
 /// <summary>
 /// The newest public articles (never pages), newest first: at most
-/// <see cref="Limit"/>, optionally within one section, tag or member's bylines,
+/// <see cref="Limit"/>, optionally within one section (and those beneath it), tag or member's bylines,
 /// and published at or after <see cref="Since"/>.
 /// </summary>
 public sealed record PublicArticleFilter(int Limit, long? SectionId = null, long? TagId = null, long? AuthorId = null, DateTimeOffset? Since = null);
