@@ -24,8 +24,8 @@ public sealed record PublicArticle(
     long? ParentId = null, // a page's parent page
     string Slug = "");
 
-/// <summary>A section or tag and its archive's path.</summary>
-public sealed record PublicTerm(long Id, string Slug, string Name, string Description, string Path);
+/// <summary>A section or tag and its archive's path; <paramref name="ParentId"/> is the section a section sits under (null at the top), where it is known.</summary>
+public sealed record PublicTerm(long Id, string Slug, string Name, string Description, string Path, long? ParentId = null);
 
 /// <summary>A byline: a member of the newsroom (with a user id), or a name alone (a guest, an agency).</summary>
 public sealed record PublicByline(string Name, long? UserId);
