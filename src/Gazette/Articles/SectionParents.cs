@@ -18,7 +18,7 @@ public sealed record SectionPlace(Term Section, string Path);
 /// <summary>Editors place sections under one another (<see cref="SectionTree"/>): never under themselves or their own subsections.</summary>
 public sealed class SectionParents(Database database, UnitsOfWork units)
 {
-    /// <summary>Every section with its path (News › Local), in the order of the paths.</summary>
+    /// <summary>Every section with its path (News / Local), in the order of the paths.</summary>
     public async Task<IReadOnlyList<SectionPlace>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -80,6 +80,6 @@ public sealed class SectionParents(Database database, UnitsOfWork units)
         {
             names.Insert(0, parent.Name);
         }
-        return string.Join(" › ", names);
+        return string.Join(" / ", names);
     }
 }
