@@ -8,7 +8,7 @@ namespace Gazette.Tests.Site;
 public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<SqliteProvider>(provider)
 {
     /// <summary>The newsroom's pages an administrator can open without data of their own.</summary>
-    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1", "/admin/comments", "/admin/comments?tab=trash", "/admin/comments/blocked", "/admin/privacy", "/admin/media", "/admin/media/new", "/admin/articles", "/admin/articles/new", "/admin/articles?kind=page", "/admin/articles/new?kind=page", "/admin/navigation", "/admin/descriptions"];
+    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1", "/admin/comments", "/admin/comments?tab=trash", "/admin/comments/blocked", "/admin/privacy", "/admin/media", "/admin/media/new", "/admin/articles", "/admin/articles/new", "/admin/articles?kind=page", "/admin/articles/new?kind=page", "/admin/navigation", "/admin/descriptions", "/admin/sections"];
 
     [Fact]
     public async Task PagesHaveNoHtmlErrors()
