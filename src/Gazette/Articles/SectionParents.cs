@@ -1,16 +1,11 @@
 using System.Globalization;
 using Dapper;
+using Gazette.Articles.Contracts;
 using Gazette.Events;
 using Gazette.Storage;
 using Gazette.Web;
 
 namespace Gazette.Articles;
-
-/// <summary>
-/// A section was placed under another or moved to the top: its page and the pages of
-/// the sections it left and joined list other articles now, and the Sections page shows the tree.
-/// </summary>
-public sealed record SectionMoved(long SectionId, long? OldParentId, long? NewParentId);
 
 /// <summary>A section as the newsroom's Sections page shows it: its place in the tree as a path of names.</summary>
 public sealed record SectionPlace(Term Section, string Path);

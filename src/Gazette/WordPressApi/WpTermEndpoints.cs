@@ -26,7 +26,7 @@ public static class WpTermEndpoints
         var query = request.Query;
         var orderBy = query.OneOf("orderby", "name", "id", "include", "name", "slug", "count");
         var post = query.Ids("post");
-        // Tags have no hierarchy: WordPress refuses parent on them as an unknown parameter would be, so it is ignored.
+        // Tags have no hierarchy: parent is no parameter of theirs in WordPress, which ignores it there.
         var parents = kind == PublicTermKind.Section ? query.Ids("parent") : [];
         var termQuery = new PublicTermQuery(kind, query.Page(), query.PerPage())
         {

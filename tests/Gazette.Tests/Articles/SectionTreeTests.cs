@@ -48,6 +48,8 @@ public abstract class SectionTreeTests<TProvider>(TProvider provider) : SiteTest
         using var editor = await Newsroom.MemberAsync(Factory, $"editor-{run}", NewsroomRole.Editor);
         using var contributor = await Newsroom.MemberAsync(Factory, $"contributor-{run}", NewsroomRole.Contributor);
         var form = (await editor.GetStringAsync("/admin/sections")).ReplaceLineEndings("");
+        var cachedPage = (await GetAsync($"/section/news-{run}/")).Html;
+        using var cachedCategory = await JsonAsync($"/wp-json/wp/v2/categories/{local}");
 
         using var refused = await Newsroom.PostFormAsync(editor, "/admin/sections", new() { ["id"] = Text(news), ["parent"] = Text(local) });
         var page = await refused.Content.ReadAsStringAsync();
@@ -62,6 +64,12 @@ public abstract class SectionTreeTests<TProvider>(TProvider provider) : SiteTest
         Assert.Equal([(news, (long?)null), (local, null)], await connection.QueryAsync<(long, long?)>(
             "select id, parent_id from sections where id in (@news, @local) order by id", new { news, local }));
         Assert.Equal(HttpStatusCode.Forbidden, (await contributor.GetAsync("/admin/sections")).StatusCode);
+        // The pages cached before the move follow it: SectionMoved evicts them.
+        Assert.Contains($"Local story {run}", cachedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Local story {run}", (await GetAsync($"/section/news-{run}/")).Html, StringComparison.Ordinal);
+        Assert.Equal(news, cachedCategory.RootElement.GetProperty("parent").GetInt64());
+        using var category = await JsonAsync($"/wp-json/wp/v2/categories/{local}");
+        Assert.Equal(0, category.RootElement.GetProperty("parent").GetInt64());
     }
 
     [Fact]
