@@ -5,7 +5,7 @@ using Gazette.Events;
 namespace Gazette.Articles;
 
 /// <summary>On every node: a published or changed article evicts the pages that show it.</summary>
-public sealed class ArticleCacheEviction(PageCache cache) : INodeSubscriber<ArticlePublished>, INodeSubscriber<ArticleChanged>, INodeSubscriber<TermDescribed>
+public sealed class ArticleCacheEviction(PageCache cache) : INodeSubscriber<ArticlePublished>, INodeSubscriber<ArticleChanged>, INodeSubscriber<TermDescribed>, INodeSubscriber<SectionMoved>
 {
     public Task HandleAsync(ArticlePublished change, CancellationToken cancellationToken) =>
         EvictAsync(change.ArticleId, change.SectionIds, change.TagIds, change.NavigationChanged, cancellationToken);
@@ -17,6 +17,20 @@ public sealed class ArticleCacheEviction(PageCache cache) : INodeSubscriber<Arti
     public Task HandleAsync(TermDescribed change, CancellationToken cancellationToken) =>
         cache.EvictAsync(
             change.Kind == TermDescriptions.Sections ? [ArticleCacheTags.Section(change.TermId), ArticleCacheTags.Home] : [ArticleCacheTags.Tag(change.TermId)],
+            cancellationToken);
+
+    /// <summary>
+    /// A section's page carries the tags of every section beneath it (it lists their articles), so the
+    /// moved section's tag reaches the pages of the sections it left, and the new parent's those it joined.
+    /// The Sections page shows the tree (tagged with the home page).
+    /// </summary>
+    public Task HandleAsync(SectionMoved change, CancellationToken cancellationToken) =>
+        cache.EvictAsync(
+            [
+                ArticleCacheTags.Home,
+                ArticleCacheTags.Section(change.SectionId),
+                .. new[] { change.OldParentId, change.NewParentId }.OfType<long>().Select(ArticleCacheTags.Section),
+            ],
             cancellationToken);
 
     private Task EvictAsync(long articleId, IReadOnlyList<long> sectionIds, IReadOnlyList<long> tagIds, bool navigationChanged, CancellationToken cancellationToken) =>

@@ -14,9 +14,30 @@ public sealed class ArticleExportReader(Database database, Permalinks links, Tim
     public async Task<IReadOnlyList<ExportedTerm>> SectionsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<TermRow>(new CommandDefinition(
-            "select id, slug, name, description from sections order by id", cancellationToken: cancellationToken));
-        return [.. rows.Select(row => row.ToTerm())];
+        var rows = (await connection.QueryAsync<TermRow>(new CommandDefinition(
+            "select s.id, s.slug, s.name, s.description, p.slug as parent_slug from sections s left join sections p on p.id = s.parent_id order by s.id",
+            cancellationToken: cancellationToken))).AsList();
+        return ParentsFirst(rows);
+    }
+
+    /// <summary>By id, except that a section whose parent comes later waits for it: an importer reading in order finds every parent made.</summary>
+    private static List<ExportedTerm> ParentsFirst(List<TermRow> rows)
+    {
+        var ordered = new List<ExportedTerm>(rows.Count);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        var waiting = rows;
+        while (waiting.Count > 0)
+        {
+            var ready = waiting.Where(row => row.ParentSlug is null || written.Contains(row.ParentSlug)).ToList();
+            // The tree has no loops (SectionTree refuses them); should a damaged one have, the rest are written as they are.
+            foreach (var row in ready.Count > 0 ? ready : waiting)
+            {
+                ordered.Add(row.ToTerm());
+                written.Add(row.Slug);
+            }
+            waiting = ready.Count > 0 ? [.. waiting.Except(ready)] : [];
+        }
+        return ordered;
     }
 
     public async Task<IReadOnlyList<ExportedTerm>> TagsAsync(CancellationToken cancellationToken)
@@ -95,8 +116,9 @@ public sealed class ArticleExportReader(Database database, Permalinks links, Tim
         public string Slug { get; init; } = "";
         public string Name { get; init; } = "";
         public string Description { get; init; } = "";
+        public string? ParentSlug { get; init; }
 
-        public ExportedTerm ToTerm() => new(Id, Slug, Name, Description);
+        public ExportedTerm ToTerm() => new(Id, Slug, Name, Description, ParentSlug ?? "");
     }
 
     private sealed record LinkedTermRow

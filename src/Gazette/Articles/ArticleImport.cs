@@ -62,6 +62,8 @@ public sealed class ArticleImport(ArticlePublisher publisher, Permalinks links, 
             : links.Article(id, article.Slug, publishedAt);
     }
 
+    private static bool Fileable(ImportedTerm term) => Normalized.IsSlug(term.FiledSlug) && !string.IsNullOrWhiteSpace(term.Name);
+
     private static TermKey Keyed(ImportedTerm term) => new(term.FiledSlug, term.Name, term.Description);
 
     public async Task<bool> HoldsOnlyFreshInstallAsync(CancellationToken cancellationToken = default)
@@ -93,6 +95,27 @@ public sealed class ArticleImport(ArticlePublisher publisher, Permalinks links, 
         await work.Connection.ExecuteAsync(work.Command(
             $"delete from tags where {work.Dialect.InList("id", "ids")} and not exists (select 1 from article_tags x where x.tag_id = tags.id)", new { ids = tags.ToArray() }, cancellationToken));
         return fresh.Count;
+    }
+
+    public async Task<bool> NestSectionAsync(UnitOfWork work, ImportedTerm section, ImportedTerm parent, CancellationToken cancellationToken = default)
+    {
+        if (!Fileable(section) || !Fileable(parent))
+        {
+            return false;
+        }
+        var sectionId = await ArticleTerms.EnsureSectionAsync(work.Connection, work.Transaction, Keyed(section), cancellationToken);
+        var parentId = await ArticleTerms.EnsureSectionAsync(work.Connection, work.Transaction, Keyed(parent), cancellationToken);
+        var before = await work.Connection.ExecuteScalarAsync<long?>(work.Command("select parent_id from sections where id = @sectionId", new { sectionId }, cancellationToken));
+        if (before == parentId)
+        {
+            return true;
+        }
+        if (await SectionTree.PlaceAsync(work.Connection, work.Transaction, sectionId, parentId, cancellationToken) is not null)
+        {
+            return false;
+        }
+        await work.RaiseAsync(new SectionMoved(sectionId, before, parentId), cancellationToken);
+        return true;
     }
 
     public async Task<bool> ExistsAsync(UnitOfWork work, long id, CancellationToken cancellationToken = default) =>

@@ -121,6 +121,10 @@ public static class ArticleTerms
     private static IEnumerable<(long Id, int Delta)> Deltas(IReadOnlyCollection<long> before, IReadOnlyCollection<long> after) =>
         before.Except(after).Select(id => (id, -1)).Concat(after.Except(before).Select(id => (id, 1)));
 
+    /// <summary>The section with the term's slug, made with its name and description when new.</summary>
+    public static async Task<long> EnsureSectionAsync(DbConnection connection, DbTransaction transaction, TermKey term, CancellationToken cancellationToken) =>
+        (await EnsureAsync(connection, transaction, "sections", term, cancellationToken)).Id;
+
     private static async Task<(long Id, bool Created)> EnsureAsync(DbConnection connection, DbTransaction transaction, string table, TermKey term, CancellationToken cancellationToken)
     {
         // A term's slug need not be its name's (an imported "Local News" lives at /section/local/): a name finds the term that has it before a slug is made from it.

@@ -31,9 +31,14 @@ public sealed record ListingView(
     IReadOnlyList<ArticleCard> Cards,
     string? OlderUrl,
     string? NewestUrl,
-    string? NewerUrl = null);
+    string? NewerUrl = null)
+{
+    /// <summary>A section's page: the sections directly beneath it, whose articles it lists too.</summary>
+    public IReadOnlyList<LinkView> Subsections { get; init; } = [];
+}
 
 /// <summary>The public Sections page: every section with published articles.</summary>
 public sealed record SectionsView(IReadOnlyList<SectionEntry> Sections);
 
-public sealed record SectionEntry(string Name, string Url, string Description, int ArticleCount);
+/// <summary>A section on the Sections page; <paramref name="Within"/> names the section it sits under ("" at the top).</summary>
+public sealed record SectionEntry(string Name, string Url, string Description, int ArticleCount, string Within = "");

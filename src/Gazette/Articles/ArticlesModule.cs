@@ -30,6 +30,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<IPublicSlugs, PublicSlugs>();
         services.AddSingleton<TaxonomyStore>();
         services.AddSingleton<TermDescriptions>();
+        services.AddSingleton<SectionParents>();
         services.AddSingleton<SectionNavigation>();
         services.AddSingleton<ISiteNavigation>(sp => sp.GetRequiredService<SectionNavigation>());
         services.AddSingleton<ArticlePublisher>();
@@ -55,6 +56,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddAdminMenuItem(new AdminMenuItem("Pages", "/admin/articles?kind=page", NewsroomRole.Editor, 15));
         services.AddAdminMenuItem(new AdminMenuItem("Navigation", "/admin/navigation", NewsroomRole.Editor, 17));
         services.AddAdminMenuItem(new AdminMenuItem("Descriptions", "/admin/descriptions", NewsroomRole.Editor, 18));
+        services.AddAdminMenuItem(new AdminMenuItem("Sections", "/admin/sections", NewsroomRole.Editor, 19));
         services.AddDashboardPanel<Admin.ArticlesDashboardPanel>();
         services.AddThemeModels(typeof(ArticleView), typeof(ArticleCard), typeof(ListingView), typeof(SectionsView), typeof(SectionEntry));
 
@@ -64,6 +66,8 @@ public sealed class ArticlesModule : GazetteModule
         services.AddNodeSubscriber<ArticleChanged, ArticleCacheEviction>();
         services.AddEvent<TermDescribed>("term.described");
         services.AddNodeSubscriber<TermDescribed, ArticleCacheEviction>();
+        services.AddEvent<SectionMoved>("section.moved");
+        services.AddNodeSubscriber<SectionMoved, ArticleCacheEviction>();
         services.AddTransactionSubscriber<CommentSubmitted, CommentCountKeeper>();
         services.AddTransactionSubscriber<CommentStatusChanged, CommentCountKeeper>();
         services.AddTransactionSubscriber<CommentDeleted, CommentCountKeeper>();

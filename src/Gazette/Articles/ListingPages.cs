@@ -32,7 +32,7 @@ public static class ListingPages
     {
         PageCache.Tag(context, ArticleCacheTags.Home);
         var sections = await navigation.ListVisibleAsync(cancellationToken);
-        var view = new SectionsView([.. sections.Select(section => new SectionEntry(section.Name, Permalinks.Section(section.Slug), section.Description, section.ArticleCount))]);
+        var view = new SectionsView([.. sections.Select(row => new SectionEntry(row.Section.Name, Permalinks.Section(row.Section.Slug), row.Section.Description, row.Section.ArticleCount, row.Parent?.Name ?? ""))]);
         var meta = new PageMeta($"Sections | {pages.Site.Title}", $"Every section of {pages.Site.Title}.", pages.Absolute(context.Request, Permalinks.Sections));
         return await pages.RenderAsync("sections", meta, new Dictionary<string, object?> { ["sections"] = view }, cancellationToken: cancellationToken);
     }
@@ -54,8 +54,19 @@ public static class ListingPages
     private static async Task<IResult> SectionAsync(string slug, HttpContext context, PublicArticleReader reader, TaxonomyStore taxonomy, PageRenderer pages, CancellationToken cancellationToken)
     {
         var section = await taxonomy.FindSectionAsync(slug, cancellationToken);
+        IReadOnlyList<LinkView> subsections = [];
+        if (section is not null)
+        {
+            // The page lists the articles of every section beneath it: a publication there evicts it too.
+            var (branch, children) = await taxonomy.BranchAsync(section.Id, cancellationToken);
+            foreach (var id in branch)
+            {
+                PageCache.Tag(context, ArticleCacheTags.Section(id));
+            }
+            subsections = [.. children.Select(child => new LinkView(child.Name, Permalinks.Section(child.Slug)))];
+        }
         return await TermAsync(section, Permalinks.Section, ArticleCacheTags.Section, term => term.Description.Length > 0 ? term.Description : $"The latest from {term.Name}.",
-            term => new Listing(term.Name, term.Description, Permalinks.Section(term.Slug), SectionId: term.Id), context, reader, pages, cancellationToken);
+            term => new Listing(term.Name, term.Description, Permalinks.Section(term.Slug), SectionId: term.Id, Subsections: subsections), context, reader, pages, cancellationToken);
     }
 
     private static async Task<IResult> TagAsync(string slug, HttpContext context, PublicArticleReader reader, TaxonomyStore taxonomy, PageRenderer pages, CancellationToken cancellationToken)
@@ -173,7 +184,7 @@ public static class ListingPages
         var cards = rows.Take(pageSize).Select(row => ArticleViewFactory.Card(row, links, time)).ToList();
         var older = rows.Count > pageSize ? ArticleUrls.Older(listing.Path, rows[pageSize - 1].Id) : null;
         var newer = before is null || cards.Count == 0 ? null : await NewerAsync(reader, listing, rows[0].Id, pageSize, cancellationToken);
-        var view = new ListingView(listing.Heading, listing.Description, cards, older, before is null ? null : listing.Path, newer);
+        var view = new ListingView(listing.Heading, listing.Description, cards, older, before is null ? null : listing.Path, newer) { Subsections = listing.Subsections ?? [] };
         return await pages.RenderAsync(template, meta, new Dictionary<string, object?> { ["listing"] = view }, cancellationToken: cancellationToken);
     }
 
@@ -191,5 +202,5 @@ public static class ListingPages
     }
 
     private sealed record Listing(string Heading, string Description, string Path, long? SectionId = null, long? TagId = null, long? AuthorId = null, bool EmptyIsMissing = false,
-        (DateTimeOffset From, DateTimeOffset Until)? Period = null);
+        (DateTimeOffset From, DateTimeOffset Until)? Period = null, IReadOnlyList<LinkView>? Subsections = null);
 }

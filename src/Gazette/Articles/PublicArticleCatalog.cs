@@ -39,20 +39,22 @@ public sealed partial class PublicArticleCatalog(Database database, Permalinks l
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(filter.Limit, MaxIds);
         await using var connection = await database.OpenAsync(cancellationToken);
+        // A section's articles include those of the sections beneath it, as on its page (PublicArticleReader.ListAsync).
+        var branch = filter.SectionId is { } sectionId ? await SectionTree.BranchAsync(connection, null, sectionId, cancellationToken) : null;
         // A tag's articles are read once as a list: tested per row with exists, a tag of
         // one article made SQLite walk every public article (0.3 s at 100,000; now 16 ms).
         var rows = await connection.QueryAsync<Article>(new CommandDefinition(
             $"""
             select {ArticleStore.Columns} from articles a
             where a.kind = 'article' and {Visible}
-              and (@SectionId is null or exists (select 1 from article_sections x where x.article_id = a.id and x.section_id = @SectionId))
+              {(branch is null ? "" : $"and exists (select 1 from article_sections x where x.article_id = a.id and {database.Dialect.InList("x.section_id", "branch")})")}
               and (@TagId is null or a.id in (select t.article_id from article_tags t where t.tag_id = @TagId))
               and (@AuthorId is null or exists (select 1 from bylines b where b.article_id = a.id and b.user_id = @AuthorId))
               {(filter.Since is null ? "" : "and a.published_at >= @Since")}
             order by a.published_at desc, a.id desc
             limit @Limit
             """,
-            new { filter.SectionId, filter.TagId, filter.AuthorId, filter.Since, filter.Limit, now = time.GetUtcNow() },
+            new { branch = branch?.ToArray(), filter.TagId, filter.AuthorId, filter.Since, filter.Limit, now = time.GetUtcNow() },
             cancellationToken: cancellationToken));
         return await CompleteAsync(connection, rows.AsList(), cancellationToken);
     }

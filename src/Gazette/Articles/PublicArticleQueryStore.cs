@@ -115,6 +115,12 @@ public sealed class PublicArticleQueryStore(Database database, PublicArticleCata
             where.Add($"c.id in (select x.{links} from {table} x join articles a on a.id = x.article_id where x.article_id = @articleId and {Visible})");
             parameters.Add("articleId", articleId);
         }
+        if (query.ParentIds.Count > 0)
+        {
+            // WordPress's parent 0 is the top level; a tag has no parent, so it is at the top.
+            where.Add($"({database.Dialect.InList("coalesce(c.parent_id, 0)", "parentIds")})");
+            parameters.Add("parentIds", query.ParentIds.ToArray());
+        }
         if (query.HideEmpty)
         {
             where.Add("c.public_count > 0");
@@ -128,7 +134,7 @@ public sealed class PublicArticleQueryStore(Database database, PublicArticleCata
             _ => $"c.name {direction}, c.id {direction}",
         };
         var counted = $"""
-            (select s.id, s.slug, s.name, s.description,
+            (select s.id, s.slug, s.name, s.description, {(query.Kind == PublicTermKind.Section ? "s.parent_id" : "cast(null as bigint)")} as parent_id,
                     (select count(*) from {table} x join articles a on a.id = x.article_id
                      where x.{links} = s.id and a.kind = 'article' and {Visible}) as public_count
              from {terms} s) c
@@ -144,14 +150,14 @@ public sealed class PublicArticleQueryStore(Database database, PublicArticleCata
             parameters.Add("offset", (query.Page - 1) * query.PerPage);
         }
         var rows = (await connection.QueryAsync<TermRow>(new CommandDefinition(
-            $"select c.id, c.slug, c.name, c.description, c.public_count from {counted} where {filter} order by {order} {(paged ? "limit @limit offset @offset" : "")}",
+            $"select c.id, c.slug, c.name, c.description, c.parent_id, c.public_count from {counted} where {filter} order by {order} {(paged ? "limit @limit offset @offset" : "")}",
             parameters, cancellationToken: cancellationToken))).AsList();
         if (!paged)
         {
             rows = [.. InIncludeOrder(rows, row => row.Id, query.Include, query.Page, query.PerPage)];
         }
         return new PublicResults<CountedTerm>(
-            [.. rows.Select(row => new CountedTerm(new PublicTerm(row.Id, row.Slug, row.Name, row.Description, path(row.Slug)), (int)row.PublicCount))],
+            [.. rows.Select(row => new CountedTerm(new PublicTerm(row.Id, row.Slug, row.Name, row.Description, path(row.Slug), row.ParentId), (int)row.PublicCount))],
             total);
     }
 
@@ -205,6 +211,7 @@ public sealed class PublicArticleQueryStore(Database database, PublicArticleCata
         public string Slug { get; init; } = "";
         public string Name { get; init; } = "";
         public string Description { get; init; } = "";
+        public long? ParentId { get; init; }
         public long PublicCount { get; init; }
     }
 }

@@ -38,6 +38,9 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
     public async Task<IReadOnlyList<CardRow>> ListAsync(ListCardsRequest request, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        // A section lists the articles of the sections beneath it too, as WordPress's category archive does: its
+        // branch is read first (a few ids), so the listing stays one walk down the date index, testing each row by key.
+        var branch = request.SectionId is { } sectionId ? await SectionTree.BranchAsync(connection, null, sectionId, cancellationToken) : null;
         // A null timestamp has no type PostgreSQL can infer, so an absent bound is left out of the text.
         // A tag's articles are read once as a list: tested per row with exists, a rare tag's page walked every public article.
         var rows = await connection.QueryAsync<CardRow>(new CommandDefinition(
@@ -49,7 +52,7 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
             left join article_sections x on x.article_id = a.id and x.position = 0
             left join sections s on s.id = x.section_id
             where a.kind = 'article' and a.status = 'published' and a.published_at <= @now
-              and (@SectionId is null or exists (select 1 from article_sections y where y.article_id = a.id and y.section_id = @SectionId))
+              {(branch is null ? "" : $"and exists (select 1 from article_sections y where y.article_id = a.id and {database.Dialect.InList("y.section_id", "branch")})")}
               and (@TagId is null or a.id in (select t.article_id from article_tags t where t.tag_id = @TagId))
               {(request.From is null ? "" : "and a.published_at >= @From")} {(request.Until is null ? "" : "and a.published_at < @Until")}
               and (@AuthorId is null or exists (select 1 from bylines m where m.article_id = a.id and m.user_id = @AuthorId))
@@ -58,7 +61,7 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
             order by {(request.AfterId is null ? "a.published_at desc, a.id desc" : "a.published_at, a.id")}
             limit @Limit
             """,
-            new { now = time.GetUtcNow(), request.SectionId, request.TagId, request.AuthorId, request.From, request.Until, request.BeforeId, request.AfterId, request.Limit },
+            new { now = time.GetUtcNow(), branch = branch?.ToArray(), request.TagId, request.AuthorId, request.From, request.Until, request.BeforeId, request.AfterId, request.Limit },
             cancellationToken: cancellationToken));
         return rows.AsList();
     }

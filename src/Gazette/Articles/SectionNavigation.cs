@@ -98,8 +98,12 @@ public sealed class SectionNavigation(Database database, TaxonomyStore taxonomy,
     }
 
     /// <summary>The sections with published articles, by name, with their counts: the public Sections page.</summary>
-    public async Task<IReadOnlyList<Term>> ListVisibleAsync(CancellationToken cancellationToken = default) =>
-        [.. (await AllAsync(cancellationToken)).Where(section => section.ArticleCount > 0)];
+    public async Task<IReadOnlyList<(Term Section, Term? Parent)>> ListVisibleAsync(CancellationToken cancellationToken = default)
+    {
+        var all = await AllAsync(cancellationToken);
+        var byId = all.ToDictionary(section => section.Id);
+        return [.. all.Where(section => section.ArticleCount > 0).Select(section => (section, section.ParentId is { } parent ? byId.GetValueOrDefault(parent) : null))];
+    }
 
     private async Task StoreAsync(NewsroomUser actor, string? value, CancellationToken cancellationToken)
     {
@@ -119,7 +123,7 @@ public sealed class SectionNavigation(Database database, TaxonomyStore taxonomy,
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Term>(new CommandDefinition(
-            "select id, slug, name, description, article_count from sections", cancellationToken: cancellationToken));
+            "select id, slug, name, description, article_count, parent_id from sections", cancellationToken: cancellationToken));
         // Sorted here: the two databases collate names differently.
         return [.. rows.OrderBy(section => section.Name, StringComparer.OrdinalIgnoreCase).ThenBy(section => section.Slug, StringComparer.Ordinal)];
     }

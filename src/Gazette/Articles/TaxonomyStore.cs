@@ -11,6 +11,9 @@ public sealed record Term
     public required string Name { get; init; }
     public string Description { get; init; } = "";
     public int ArticleCount { get; init; }
+
+    /// <summary>The section this one sits under (<see cref="SectionTree"/>); always null for a tag.</summary>
+    public long? ParentId { get; init; }
 }
 
 /// <summary>Sections (a newsroom's desks: World, Business ...) and tags, as readers reach them.</summary>
@@ -36,11 +39,18 @@ public sealed class TaxonomyStore(Database database)
         return rows.AsList();
     }
 
+    /// <summary>The ids of the section and every section beneath it, and the sections directly beneath it, by name.</summary>
+    public async Task<(IReadOnlyList<long> Branch, IReadOnlyList<Term> Children)> BranchAsync(long sectionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await SectionTree.BranchAsync(connection, null, sectionId, cancellationToken), await SectionTree.ChildrenAsync(connection, sectionId, cancellationToken));
+    }
+
     private async Task<Term?> FindAsync(string table, string slug, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<Term>(new CommandDefinition(
-            $"select id, slug, name, description, article_count from {table} where slug = @slug",
+            $"select id, slug, name, description, article_count{(table == "sections" ? ", parent_id" : "")} from {table} where slug = @slug",
             new { slug = Normalized.Slug(slug) },
             cancellationToken: cancellationToken));
     }

@@ -83,13 +83,13 @@ public sealed class WxrWriter : IDisposable
         _xml.WriteEndElement();
     }
 
-    /// <summary>A section; Gazette's sections are flat, so none has a parent.</summary>
+    /// <summary>A section, its parent named by slug as WordPress's exporter names it (empty at the top).</summary>
     public void WriteCategory(ExportedTerm section)
     {
         _xml.WriteStartElement("wp", "category", WpNamespace);
         Wp("term_id", Number(section.Id));
         WpData("category_nicename", section.Slug);
-        WpData("category_parent", "");
+        WpData("category_parent", section.ParentSlug);
         WpData("cat_name", section.Name);
         if (section.Description.Length > 0)
         {

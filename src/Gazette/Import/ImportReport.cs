@@ -40,6 +40,9 @@ public sealed class ImportReport
     /// <summary>Items Gazette refused, each with its reason; the import went on without them.</summary>
     public List<string> Failed { get; } = [];
 
+    /// <summary>Categories left at the top: their parent sits beneath them (a damaged export's loop) or has no usable slug.</summary>
+    public List<string> LeftAtTop { get; } = [];
+
     /// <summary>The accounts made without a password.</summary>
     public List<(string Login, long Id)> NewMembers { get; } = [];
 
@@ -99,6 +102,10 @@ public sealed class ImportReport
         if (PasswordProtected > 0)
         {
             yield return $"Password-protected: {PasswordProtected} posts are private (Gazette has no post passwords; only the newsroom sees them).";
+        }
+        if (LeftAtTop.Count > 0)
+        {
+            yield return $"Sections left at the top, as their parent category sits beneath them or has no usable slug (place them on the newsroom's Sections page): {string.Join(", ", LeftAtTop)}.";
         }
         if (Failed.Count > 0)
         {

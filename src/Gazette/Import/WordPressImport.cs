@@ -125,6 +125,10 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
                     break;
                 case WxrTerm { Slug.Length: > 0 } term:
                     (term.IsTag ? site.Tags : site.Categories).TryAdd(term.Slug, Term(term.Slug, term.Name, term.Description));
+                    if (!term.IsTag && term.ParentSlug is { Length: > 0 } parent && parent != term.Slug)
+                    {
+                        site.CategoryParents.TryAdd(term.Slug, parent);
+                    }
                     break;
                 case WxrGuestAuthor guest:
                     report.GuestAuthors += site.GuestAuthors.TryAdd(guest.Slug, guest.DisplayName) ? 1 : 0;
@@ -198,6 +202,7 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
                     if (kind == ImportMap.Category)
                     {
                         report.Sections++;
+                        await NestAsync(work, slug, term, site, report, cancellationToken);
                     }
                     else
                     {
@@ -208,6 +213,23 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         }
         await work.CommitAsync(cancellationToken);
         return users;
+    }
+
+    /// <summary>
+    /// A category new to this site goes under its parent, wherever the parent is in the file (the first
+    /// reading knew them all); one seen by an earlier import stays where the newsroom has put it since.
+    /// </summary>
+    private async Task NestAsync(UnitOfWork work, string slug, ImportedTerm term, SiteSurvey site, ImportReport report, CancellationToken cancellationToken)
+    {
+        if (!site.CategoryParents.TryGetValue(slug, out var parentSlug))
+        {
+            return;
+        }
+        var parent = site.Categories.GetValueOrDefault(parentSlug) ?? Term(parentSlug, parentSlug, "");
+        if (!await articles.NestSectionAsync(work, term, parent, cancellationToken))
+        {
+            report.LeftAtTop.Add(slug);
+        }
     }
 
     /// <summary>Writes a batch in one transaction; returns how many items it went through. A page whose parent is not in yet waits in <paramref name="deferred"/> (null: it goes in without one).</summary>
@@ -408,6 +430,9 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
         public Dictionary<string, WxrAuthor> Authors { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, ImportedTerm> Categories { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, ImportedTerm> Tags { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>A category's parent, both by WordPress's slug.</summary>
+        public Dictionary<string, string> CategoryParents { get; } = new(StringComparer.Ordinal);
         public Dictionary<long, long> UserIds { get; } = [];
         public List<WxrAttachment> Attachments { get; } = [];
 

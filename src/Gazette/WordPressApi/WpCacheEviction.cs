@@ -10,6 +10,7 @@ namespace Gazette.WordPressApi;
 public sealed class WpCacheEviction(PageCache cache) :
     INodeSubscriber<ArticlePublished>,
     INodeSubscriber<ArticleChanged>,
+    INodeSubscriber<SectionMoved>,
     INodeSubscriber<CommentSubmitted>,
     INodeSubscriber<CommentStatusChanged>,
     INodeSubscriber<CommentDeleted>,
@@ -21,6 +22,9 @@ public sealed class WpCacheEviction(PageCache cache) :
     public Task HandleAsync(ArticlePublished change, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
 
     public Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
+
+    /// <summary>A category's <c>parent</c> changed.</summary>
+    public Task HandleAsync(SectionMoved change, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
 
     public Task HandleAsync(CommentSubmitted change, CancellationToken cancellationToken) =>
         change.Status == CommentStatus.Approved ? EvictAsync(cancellationToken) : Task.CompletedTask;

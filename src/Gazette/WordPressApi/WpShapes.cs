@@ -119,16 +119,21 @@ public static class WpShapes
         };
         if (kind == PublicTermKind.Section)
         {
-            result["parent"] = 0;
+            result["parent"] = term.ParentId ?? 0;
         }
         result["meta"] = new JsonArray();
-        result["_links"] = new JsonObject
+        var termLinks = new JsonObject
         {
             ["self"] = WpLinks.Link(links.Route(collection, term.Id)),
             ["collection"] = WpLinks.Link(links.Route("wp/v2/" + collection)),
-            ["wp:post_type"] = WpLinks.Link(links.Route("wp/v2/posts?" + collection + "=" + term.Id.ToString(CultureInfo.InvariantCulture))),
-            ["curies"] = WpLinks.Curies(),
         };
+        if (term.ParentId is { } parent)
+        {
+            termLinks["up"] = WpLinks.Link(links.Route(collection, parent), embeddable: true);
+        }
+        termLinks["wp:post_type"] = WpLinks.Link(links.Route("wp/v2/posts?" + collection + "=" + term.Id.ToString(CultureInfo.InvariantCulture)));
+        termLinks["curies"] = WpLinks.Curies();
+        result["_links"] = termLinks;
         return result;
     }
 

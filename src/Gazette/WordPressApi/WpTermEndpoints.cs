@@ -26,7 +26,7 @@ public static class WpTermEndpoints
         var query = request.Query;
         var orderBy = query.OneOf("orderby", "name", "id", "include", "name", "slug", "count");
         var post = query.Ids("post");
-        // Sections have no hierarchy: every one is at the top (parent 0), none beneath another.
+        // Tags have no hierarchy: parent is no parameter of theirs in WordPress, which ignores it there.
         var parents = kind == PublicTermKind.Section ? query.Ids("parent") : [];
         var termQuery = new PublicTermQuery(kind, query.Page(), query.PerPage())
         {
@@ -35,6 +35,7 @@ public static class WpTermEndpoints
             Exclude = query.Ids("exclude"),
             Slugs = query.Strings("slug"),
             ArticleId = post.Count > 0 ? post[0] : null,
+            ParentIds = parents,
             HideEmpty = query.Flag("hide_empty", false),
             OrderBy = orderBy switch
             {
@@ -50,9 +51,7 @@ public static class WpTermEndpoints
         {
             return WpError.InvalidParams(query.Problems);
         }
-        var found = parents.Count > 0 && !parents.Contains(0)
-            ? new PublicResults<CountedTerm>([], 0)
-            : await queries.TermsAsync(termQuery, request.Aborted);
+        var found = await queries.TermsAsync(termQuery, request.Aborted);
         return request.Many(found.Items.Select(term => WpShapes.Term(term, kind, request.Links)), "terms", found.Total, termQuery.Page, termQuery.PerPage);
     }
 

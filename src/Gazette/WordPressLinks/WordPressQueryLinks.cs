@@ -51,7 +51,7 @@ public sealed class WordPressQueryLinks(IPublicArticles articles, IAuthorDirecto
         }
         if (query.TryGetValue("category_name", out var sectionSlug))
         {
-            // WordPress names a child category by its path (parent/child); Gazette's sections are flat.
+            // WordPress names a child category by its path (parent/child); a slug names one section here, so the last one finds it.
             var section = await articles.FindSectionAsync(sectionSlug.ToString().TrimEnd('/').Split('/')[^1], cancellationToken);
             return section is null ? new OldLinkAnswer(null) : await ListingAsync(section.Path, new PublicArticleFilter(0, SectionId: section.Id), feed, query, cancellationToken);
         }

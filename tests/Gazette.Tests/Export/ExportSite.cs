@@ -5,8 +5,8 @@ namespace Gazette.Tests.Export;
 
 /// <summary>
 /// A small site written straight into the tables with fixed ids and dates, so
-/// its export is the same bytes on every run and database: two members (ids past the administrator the site makes at its first start), two
-/// sections, two tags, a published article with a thread in every status, a
+/// its export is the same bytes on every run and database: two members (ids past the administrator the site makes at its first start), three
+/// sections (City under Region, which is used by nothing), two tags, a published article with a thread in every status, a
 /// draft, a scheduled article, a trashed one, and a page with a child page.
 /// </summary>
 public static class ExportSite
@@ -25,7 +25,8 @@ public static class ExportSite
             """, new { at });
         await connection.ExecuteAsync(
             """
-            insert into sections (id, slug, name, description) values (1, 'world', 'World', 'News from abroad'), (2, 'city', 'City & Region', '');
+            insert into sections (id, slug, name, description) values (1, 'world', 'World', 'News from abroad'), (2, 'city', 'City & Region', ''), (3, 'region', 'Region', '');
+            update sections set parent_id = 3 where id = 2;
             insert into tags (id, slug, name, description) values (1, 'harbour', 'Harbour', ''), (2, 'budget', 'Budget', 'Money matters');
             """);
         await AddArticleAsync(connection, 1, "article", null, "harbour-budget-agreed", "Harbour <b>budget</b> “agreed”",

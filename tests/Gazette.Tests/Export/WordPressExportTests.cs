@@ -84,7 +84,9 @@ public abstract class WordPressExportTests<TProvider>(TProvider provider) : Site
         Assert.Equal(["jane-reporter", "eddie-editor"], logins);
         Assert.All(channel.Elements(Wp + "author"), author => Assert.Equal("", author.Element(Wp + "author_email")!.Value));
         var categories = channel.Elements(Wp + "category").Select(category => category.Element(Wp + "category_nicename")!.Value).ToList();
-        Assert.Equal(["world", "city"], categories);
+        // A parent before the sections beneath it (City sits under Region, made after it), named by its slug as WordPress's exporter does.
+        Assert.Equal(["world", "region", "city"], categories);
+        Assert.Equal(["", "", "region"], channel.Elements(Wp + "category").Select(category => category.Element(Wp + "category_parent")!.Value));
         Assert.Equal(["harbour", "budget"], channel.Elements(Wp + "tag").Select(tag => tag.Element(Wp + "tag_slug")!.Value));
 
         var items = channel.Elements("item").ToDictionary(item => long.Parse(item.Element(Wp + "post_id")!.Value, System.Globalization.CultureInfo.InvariantCulture));
@@ -126,7 +128,7 @@ public abstract class WordPressExportTests<TProvider>(TProvider provider) : Site
                 "export", "wordpress", file, "--database", Provider.Setting, "--Gazette:Site:BaseUrl=https://news.example.org");
 
             Assert.True(exitCode == 0, stderr);
-            Assert.Contains("Exported 4 articles, 2 pages, 5 comments, 2 sections, 2 tags, 2 authors", stdout, StringComparison.Ordinal);
+            Assert.Contains("Exported 4 articles, 2 pages, 5 comments, 3 sections, 2 tags, 2 authors", stdout, StringComparison.Ordinal);
             Assert.Equal("1.2", XDocument.Load(file).Root!.Element("channel")!.Element(Wp + "wxr_version")!.Value);
             Assert.Equal([file], Directory.GetFiles(folder));
         }

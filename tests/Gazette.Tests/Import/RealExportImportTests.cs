@@ -39,6 +39,8 @@ public abstract class RealExportImportTests<TProvider>(TProvider provider) : ICl
                  (8, "article", "published"), (10, "article", "published"), (11, "article", "private"), (12, "article", "draft"), (13, "article", "scheduled"), (14, "page", "published"), (15, "page", "published")],
                 articles);
             Assert.Equal(14, await connection.ExecuteScalarAsync<long>("select parent_id from articles where id = 15"));
+            const string Tree = "select s.slug, p.slug from sections s join sections p on p.id = s.parent_id order by s.slug";
+            Assert.Equal([("europe", "world")], await connection.QueryAsync<(string, string)>(Tree));
             Assert.NotNull(await connection.ExecuteScalarAsync<long?>("select featured_media_id from articles where id = 10"));
             Assert.Equal([1L, 2], await connection.QueryAsync<long>("select id from users order by id"));
             var comments = (await connection.QueryAsync<(long Id, long ArticleId, long? ParentId, string Status, long? UserId)>(
@@ -62,6 +64,7 @@ public abstract class RealExportImportTests<TProvider>(TProvider provider) : ICl
             Assert.Contains("0 posts, 0 pages, 0 comments, 0 new authors", again.Stdout, StringComparison.Ordinal);
             Assert.Equal(13, await connection.ExecuteScalarAsync<int>("select count(*) from articles"));
             Assert.Equal(7, await connection.ExecuteScalarAsync<int>("select count(*) from comments"));
+            Assert.Equal([("europe", "world")], await connection.QueryAsync<(string, string)>(Tree));
         }
         finally
         {

@@ -8,7 +8,7 @@ namespace Gazette.Tests.Import;
 /// <summary>
 /// Issue 12's round trip: a site exported with <c>gazette export wordpress</c>
 /// and imported into an empty site with <c>gazette import wordpress</c> has the
-/// same articles, pages, terms, members and comments, with their ids. What
+/// same articles, pages, terms (and the sections' tree), members and comments, with their ids. What
 /// is known not to come back the same is left out of the comparison and
 /// named here: a title's markup (Gazette's titles are text), members' logins (the export names them by
 /// their public slug, decision 110), and a guest byline, which comes back a
@@ -55,6 +55,7 @@ public abstract class RoundTripTests<TProvider>(TProvider provider) : IClassFixt
         "select id, kind, slug, status, parent_id, comment_status from articles where id <> 3 order by id",
         "select id, title from articles where id > 1 order by id",
         "select a.id, s.slug, s.name, s.description from articles a join article_sections x on x.article_id = a.id join sections s on s.id = x.section_id order by a.id, s.slug",
+        "select s.slug, coalesce(p.slug, '') from sections s left join sections p on p.id = s.parent_id order by s.slug",
         "select a.id, t.slug, t.name, t.description from articles a join article_tags x on x.article_id = a.id join tags t on t.id = x.tag_id order by a.id, t.slug",
         "select id, display_name from users where id in (11, 12) order by id",
         "select id, article_id, parent_id, author_name, author_email, author_url, status, ip, user_id from comments order by id",

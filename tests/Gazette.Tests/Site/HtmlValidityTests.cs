@@ -8,7 +8,7 @@ namespace Gazette.Tests.Site;
 public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<SqliteProvider>(provider)
 {
     /// <summary>The newsroom's pages an administrator can open without data of their own.</summary>
-    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1", "/admin/comments", "/admin/comments?tab=trash", "/admin/comments/blocked", "/admin/privacy", "/admin/media", "/admin/media/new", "/admin/articles", "/admin/articles/new", "/admin/articles?kind=page", "/admin/articles/new?kind=page", "/admin/navigation", "/admin/descriptions"];
+    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1", "/admin/comments", "/admin/comments?tab=trash", "/admin/comments/blocked", "/admin/privacy", "/admin/media", "/admin/media/new", "/admin/articles", "/admin/articles/new", "/admin/articles?kind=page", "/admin/articles/new?kind=page", "/admin/navigation", "/admin/descriptions", "/admin/sections"];
 
     [Fact]
     public async Task PagesHaveNoHtmlErrors()
@@ -21,8 +21,16 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
                 Kind = Gazette.Articles.ArticleKind.Page, Title = "About us", Slug = "about-us", BodyMarkdown = "Who we are.\n\n## Contact\n\nWrite to us.",
             });
             var writer = (await Factory.Services.GetRequiredService<Gazette.Articles.Contracts.IBylineMembers>().EnsureAsync(["Nu Writer"], CancellationToken.None))["Nu Writer"];
-            await PublishAsync(Story("By a member", Factory.Clock.GetUtcNow().AddHours(-1)) with { Bylines = ["Nu Writer"], BylineMembers = new Dictionary<string, long> { ["Nu Writer"] = writer } });
+            await PublishAsync(Story("By a member", Factory.Clock.GetUtcNow().AddHours(-1), sections: ["Asia"]) with { Bylines = ["Nu Writer"], BylineMembers = new Dictionary<string, long> { ["Nu Writer"] = writer } });
             await RelatedToTheSampleAsync();
+            // Asia under World: the section page links its subsection, the Sections pages show the tree.
+            var taxonomy = Factory.Services.GetRequiredService<Gazette.Articles.TaxonomyStore>();
+            var (world, asia) = ((await taxonomy.FindSectionAsync("world"))!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), (await taxonomy.FindSectionAsync("asia"))!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using (var arranger = await Newsroom.MemberAsync(Factory, "nu-editor", NewsroomRole.Editor))
+            using (var placed = await Newsroom.PostFormAsync(arranger, "/admin/sections", new() { ["id"] = asia, ["parent"] = world }))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.Redirect, placed.StatusCode);
+            }
             foreach (var (name, path) in new[] { ("author", "/author/nu-writer/"), ("month", "/2024/04/"), ("year", "/2024/"), ("page", "/about-us/"), ("home", "/"), ("article", SampleArticleTests<SqliteProvider>.Url), ("section", "/section/world/"), ("tag", "/tag/china/"), ("sections", "/sections/"), ("search", "/search?q=china"), ("search-empty", "/search?q=%22"), ("missing", "/no-such-page/"), ("login", "/admin/login") })
             {
                 var (_, html, _) = await GetAsync(path);
@@ -47,6 +55,10 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             using (var refused = await Newsroom.PostFormAsync(admin, "/admin/navigation", new() { ["slug"] = "world", ["shown"] = "world", ["order-world"] = "first" }))
             {
                 await File.WriteAllTextAsync(Path.Combine(folder, "admin-navigation-refused.html"), await refused.Content.ReadAsStringAsync());
+            }
+            using (var refused = await Newsroom.PostFormAsync(admin, "/admin/sections", new() { ["id"] = world, ["parent"] = asia }))
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder, "admin-sections-refused.html"), await refused.Content.ReadAsStringAsync());
             }
             using (var refused = await Newsroom.PostLoginAsync(Client, "nobody", "wrong"))
             {

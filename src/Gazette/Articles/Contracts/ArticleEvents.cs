@@ -5,3 +5,9 @@ public sealed record ArticlePublished(long ArticleId, IReadOnlyList<long> Sectio
 
 /// <summary>An article was created or changed without becoming visible (a draft, a scheduled story), or changed while visible.</summary>
 public sealed record ArticleChanged(long ArticleId, string Status, IReadOnlyList<long> SectionIds, IReadOnlyList<long> TagIds, bool NavigationChanged);
+
+/// <summary>
+/// A section was placed under another or moved to the top (<paramref name="OldParentId"/>, <paramref name="NewParentId"/>:
+/// null is the top): its page and the pages of the sections it left and joined list other articles now, and term lists show its new parent.
+/// </summary>
+public sealed record SectionMoved(long SectionId, long? OldParentId, long? NewParentId);

@@ -24,8 +24,8 @@ public sealed record ExportedArticle(
     IReadOnlyList<ExportedTerm> Tags,
     IReadOnlyList<PublicByline> Bylines);
 
-/// <summary>A section or tag, used or not.</summary>
-public sealed record ExportedTerm(long Id, string Slug, string Name, string Description);
+/// <summary>A section or tag, used or not; <paramref name="ParentSlug"/> names the section a section sits under ("" at the top, and for a tag).</summary>
+public sealed record ExportedTerm(long Id, string Slug, string Name, string Description, string ParentSlug = "");
 
 /// <summary>
 /// Everything Articles keeps, read for an export of the whole site (never for
@@ -33,6 +33,7 @@ public sealed record ExportedTerm(long Id, string Slug, string Name, string Desc
 /// </summary>
 public interface IArticleExport
 {
+    /// <summary>Every section, a parent always before the sections beneath it (as WordPress's exporter writes categories).</summary>
     Task<IReadOnlyList<ExportedTerm>> SectionsAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ExportedTerm>> TagsAsync(CancellationToken cancellationToken);

@@ -80,6 +80,13 @@ public interface IArticleImport
     /// </summary>
     Task<int> RemoveFreshInstallAsync(UnitOfWork work, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Places a section under another, each found by its slug here and made with its name and
+    /// description when new (so an empty parent category still holds its subcategories). False,
+    /// changing nothing, when a term has no usable slug or the parent sits beneath the section (a damaged export's loop).
+    /// </summary>
+    Task<bool> NestSectionAsync(UnitOfWork work, ImportedTerm section, ImportedTerm parent, CancellationToken cancellationToken = default);
+
     /// <summary>Whether an article or page has this id.</summary>
     Task<bool> ExistsAsync(UnitOfWork work, long id, CancellationToken cancellationToken = default);
 

@@ -56,6 +56,9 @@ public sealed record PublicTermQuery(PublicTermKind Kind, int Page, int PerPage)
     /// <summary>Only the terms of this public article.</summary>
     public long? ArticleId { get; init; }
 
+    /// <summary>Only the sections directly beneath these (WordPress's <c>parent</c>; 0 is the top level).</summary>
+    public IReadOnlyList<long> ParentIds { get; init; } = [];
+
     /// <summary>Leave out terms with no public article.</summary>
     public bool HideEmpty { get; init; }
 

@@ -24,15 +24,15 @@ public sealed record PublicArticle(
     long? ParentId = null, // a page's parent page
     string Slug = "");
 
-/// <summary>A section or tag and its archive's path.</summary>
-public sealed record PublicTerm(long Id, string Slug, string Name, string Description, string Path);
+/// <summary>A section or tag and its archive's path; <paramref name="ParentId"/> is the section a section sits under (null at the top), where it is known.</summary>
+public sealed record PublicTerm(long Id, string Slug, string Name, string Description, string Path, long? ParentId = null);
 
 /// <summary>A byline: a member of the newsroom (with a user id), or a name alone (a guest, an agency).</summary>
 public sealed record PublicByline(string Name, long? UserId);
 
 /// <summary>
 /// The newest public articles (never pages), newest first: at most
-/// <see cref="Limit"/>, optionally within one section, tag or member's bylines,
+/// <see cref="Limit"/>, optionally within one section (and those beneath it), tag or member's bylines,
 /// and published at or after <see cref="Since"/>.
 /// </summary>
 public sealed record PublicArticleFilter(int Limit, long? SectionId = null, long? TagId = null, long? AuthorId = null, DateTimeOffset? Since = null);
