@@ -118,6 +118,22 @@ public sealed class ArticleImport(ArticlePublisher publisher, Permalinks links, 
         return true;
     }
 
+    public async Task<bool> AddTermAsync(UnitOfWork work, bool isTag, ImportedTerm term, CancellationToken cancellationToken = default)
+    {
+        if (!Fileable(term))
+        {
+            return false;
+        }
+        var kind = isTag ? TermDescriptions.Tags : TermDescriptions.Sections;
+        var (id, created) = await ArticleTerms.EnsureAsync(work.Connection, work.Transaction, kind, Keyed(term), cancellationToken);
+        if (created)
+        {
+            // Its archive and the Sections page may have been cached while it did not exist.
+            await work.RaiseAsync(new TermDescribed(kind, id), cancellationToken);
+        }
+        return true;
+    }
+
     public async Task<bool> ExistsAsync(UnitOfWork work, long id, CancellationToken cancellationToken = default) =>
         await work.Connection.ExecuteScalarAsync<bool>(work.Command("select exists (select 1 from articles where id = @id)", new { id }, cancellationToken));
 

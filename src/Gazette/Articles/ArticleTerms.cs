@@ -125,7 +125,8 @@ public static class ArticleTerms
     public static async Task<long> EnsureSectionAsync(DbConnection connection, DbTransaction transaction, TermKey term, CancellationToken cancellationToken) =>
         (await EnsureAsync(connection, transaction, "sections", term, cancellationToken)).Id;
 
-    private static async Task<(long Id, bool Created)> EnsureAsync(DbConnection connection, DbTransaction transaction, string table, TermKey term, CancellationToken cancellationToken)
+    /// <summary>The section or tag (<paramref name="table"/>) with the term's slug, and whether it was made now.</summary>
+    public static async Task<(long Id, bool Created)> EnsureAsync(DbConnection connection, DbTransaction transaction, string table, TermKey term, CancellationToken cancellationToken)
     {
         // A term's slug need not be its name's (an imported "Local News" lives at /section/local/): a name finds the term that has it before a slug is made from it.
         if (term.ByName && await connection.ExecuteScalarAsync<long?>(new CommandDefinition(

@@ -199,6 +199,7 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
                 {
                     // Filed by this slug made ASCII (decision 126): the old links to a non-ASCII one find the new one here.
                     await ImportMap.RecordAsync(work, kind, slug, null, term.FiledSlug, time.GetUtcNow(), cancellationToken);
+                    await articles.AddTermAsync(work, kind == ImportMap.Tag, term, cancellationToken);
                     if (kind == ImportMap.Category)
                     {
                         report.Sections++;

@@ -259,6 +259,41 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
         }
     }
 
+    [Fact]
+    public async Task SectionsAndTagsNoPostUsesComeAlongWithTheirDescriptions()
+    {
+        var setting = await Provider.CreateMigratedAsync();
+        await using var database = Database.Create(DatabaseUrl.Parse(setting));
+        var folder = Directory.CreateTempSubdirectory("gazette-import-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "terms.xml");
+            await File.WriteAllTextAsync(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel>
+                  <title>Terms only</title>
+                  <wp:wxr_version>1.2</wp:wxr_version>
+                  <wp:category><wp:term_id>4</wp:term_id><wp:category_nicename><![CDATA[opinion]]></wp:category_nicename><wp:category_parent><![CDATA[]]></wp:category_parent><wp:cat_name><![CDATA[Opinion]]></wp:cat_name><wp:category_description><![CDATA[Our columnists]]></wp:category_description></wp:category>
+                  <wp:tag><wp:term_id>9</wp:term_id><wp:tag_slug><![CDATA[elections-2027]]></wp:tag_slug><wp:tag_name><![CDATA[Elections 2027]]></wp:tag_name></wp:tag>
+                </channel>
+                </rss>
+                """);
+
+            var (exitCode, stdout, stderr) = await ImportAsync(setting, file);
+
+            Assert.True(exitCode == 0, stderr);
+            Assert.Contains("1 sections, 1 tags", stdout, StringComparison.Ordinal);
+            await using var connection = await database.OpenAsync();
+            Assert.Equal(("Opinion", "Our columnists"), await connection.QuerySingleAsync<(string, string)>("select name, description from sections where slug = 'opinion'"));
+            Assert.Equal("Elections 2027", await connection.ExecuteScalarAsync<string>("select name from tags where slug = 'elections-2027'"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private const string CoAuthorsExport = """
         <?xml version="1.0" encoding="UTF-8"?>
         <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"

@@ -87,6 +87,12 @@ public interface IArticleImport
     /// </summary>
     Task<bool> NestSectionAsync(UnitOfWork work, ImportedTerm section, ImportedTerm parent, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Files a section (<paramref name="isTag"/> false) or tag of the old site whether or not a post
+    /// uses it, so its name, description and address come along; false when it has no usable slug.
+    /// </summary>
+    Task<bool> AddTermAsync(UnitOfWork work, bool isTag, ImportedTerm term, CancellationToken cancellationToken = default);
+
     /// <summary>Whether an article or page has this id.</summary>
     Task<bool> ExistsAsync(UnitOfWork work, long id, CancellationToken cancellationToken = default);
 
