@@ -18,6 +18,12 @@ public static class ImportMap
     public const string Tag = "tag";
     public const string Attachment = "attachment";
 
+    /// <summary>A category by WordPress's term id (its plain link is <c>/?cat=ID</c>); the target key is the section's slug.</summary>
+    public const string CategoryId = "category-id";
+
+    /// <summary>An author by WordPress's user id (<c>/?author=ID</c>), when the import could not keep the id.</summary>
+    public const string UserId = "user-id";
+
     public static async Task<long?> FindAsync(UnitOfWork work, string kind, string sourceId, CancellationToken cancellationToken) =>
         await work.Connection.ExecuteScalarAsync<long?>(work.Command(
             "select target_id from import_map where kind = @kind and source_id = @sourceId", new { kind, sourceId }, cancellationToken));

@@ -31,6 +31,20 @@ public sealed class ImportedNames(Database database) : IImportedNames
         return users.Where(user => Normalized.Slug(user.Login) == slug).Select(user => user.Id).FirstOrDefault();
     }
 
+    public async Task<long?> MemberAsync(long wordPressId, CancellationToken cancellationToken) =>
+        (await FindAsync(ImportMap.UserId, wordPressId, cancellationToken)).Id;
+
+    public async Task<string?> SectionSlugAsync(long wordPressTermId, CancellationToken cancellationToken) =>
+        (await FindAsync(ImportMap.CategoryId, wordPressTermId, cancellationToken)).Key;
+
+    private async Task<(long? Id, string? Key)> FindAsync(string kind, long wordPressId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<(long? Id, string? Key)>(new CommandDefinition(
+            "select target_id, target_key from import_map where kind = @kind and source_id = @id",
+            new { kind, id = wordPressId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
+    }
+
     public async Task<string?> TermSlugAsync(bool tag, string wordPressSlug, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

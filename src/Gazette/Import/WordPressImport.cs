@@ -125,6 +125,10 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
                     break;
                 case WxrTerm { Slug.Length: > 0 } term:
                     (term.IsTag ? site.Tags : site.Categories).TryAdd(term.Slug, Term(term.Slug, term.Name, term.Description));
+                    if (!term.IsTag && term.Id is { } termId)
+                    {
+                        site.CategoryIds.TryAdd(term.Slug, termId);
+                    }
                     if (!term.IsTag && term.ParentSlug is { Length: > 0 } parent && parent != term.Slug)
                     {
                         site.CategoryParents.TryAdd(term.Slug, parent);
@@ -179,6 +183,10 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
             if (author.Id is { } wordPressId)
             {
                 site.UserIds[wordPressId] = result.Id;
+                if (wordPressId != result.Id)
+                {
+                    await ImportMap.RecordAsync(work, ImportMap.UserId, wordPressId.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Id, result.Login, time.GetUtcNow(), cancellationToken);
+                }
             }
             if (!await ImportMap.HasAsync(work, ImportMap.User, author.Login, cancellationToken))
             {
@@ -200,6 +208,10 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
                     // Filed by this slug made ASCII (decision 126): the old links to a non-ASCII one find the new one here.
                     await ImportMap.RecordAsync(work, kind, slug, null, term.FiledSlug, time.GetUtcNow(), cancellationToken);
                     await articles.AddTermAsync(work, kind == ImportMap.Tag, term, cancellationToken);
+                    if (kind == ImportMap.Category && site.CategoryIds.TryGetValue(slug, out var termId))
+                    {
+                        await ImportMap.RecordAsync(work, ImportMap.CategoryId, termId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, term.FiledSlug, time.GetUtcNow(), cancellationToken);
+                    }
                     if (kind == ImportMap.Category)
                     {
                         report.Sections++;
@@ -434,6 +446,9 @@ public sealed class WordPressImport(UnitsOfWork units, IArticleImport articles, 
 
         /// <summary>A category's parent, both by WordPress's slug.</summary>
         public Dictionary<string, string> CategoryParents { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>WordPress's term ids of the categories, by slug.</summary>
+        public Dictionary<string, long> CategoryIds { get; } = new(StringComparer.Ordinal);
         public Dictionary<long, long> UserIds { get; } = [];
         public List<WxrAttachment> Attachments { get; } = [];
 

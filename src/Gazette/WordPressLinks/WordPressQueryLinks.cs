@@ -9,7 +9,7 @@ namespace Gazette.WordPressLinks;
 /// WordPress's "plain" links, a query on the home page: <c>/?p=ID</c> and
 /// <c>/?page_id=ID</c> (WordPress's id: the import map says what it became, and an
 /// import into an empty site keeps it), <c>?feed=</c>, <c>?s=</c>, <c>?author=ID</c>,
-/// <c>?tag=</c>, <c>?category_name=</c> and <c>?m=</c> (a date archive: YYYY, YYYYMM or YYYYMMDD,
+/// <c>?tag=</c>, <c>?cat=ID</c> (WordPress's term id, from the import map), <c>?category_name=</c> and <c>?m=</c> (a date archive: YYYY, YYYYMM or YYYYMMDD,
 /// a day going to its month), each listing with <c>&amp;paged=N</c>, and <c>?paged=N</c> alone (the home page's).
 /// An id or name that is nothing public is a 404, as in WordPress.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class WordPressQueryLinks(IPublicArticles articles, IAuthorDirecto
     /// <summary>Where Gazette's search page lives (the Search module's page); WordPress's <c>?s=</c> becomes its <c>q</c>.</summary>
     private const string SearchPath = "/search";
 
-    public IReadOnlyList<string> HomeQueryKeys { get; } = ["p", "page_id", "feed", "s", "author", "tag", "category_name", "m", "paged"];
+    public IReadOnlyList<string> HomeQueryKeys { get; } = ["p", "page_id", "feed", "s", "author", "tag", "cat", "category_name", "m", "paged"];
 
     public async Task<OldLinkAnswer?> FindAsync(string path, IQueryCollection query, CancellationToken cancellationToken)
     {
@@ -40,14 +40,24 @@ public sealed class WordPressQueryLinks(IPublicArticles articles, IAuthorDirecto
         }
         if (query.TryGetValue("author", out var authorId))
         {
-            var author = long.TryParse(authorId.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                && (await authors.FindAsync([number], cancellationToken)).TryGetValue(number, out var found) ? found : null;
+            var memberId = long.TryParse(authorId.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                ? await imported.MemberAsync(number, cancellationToken) ?? number
+                : 0;
+            var author = memberId > 0 && (await authors.FindAsync([memberId], cancellationToken)).TryGetValue(memberId, out var found) ? found : null;
             return author is null ? new OldLinkAnswer(null) : await ListingAsync(author.Path, new PublicArticleFilter(0, AuthorId: author.Id), feed, query, cancellationToken);
         }
         if (query.TryGetValue("tag", out var tagSlug))
         {
             var tag = await articles.FindTagAsync(tagSlug.ToString(), cancellationToken);
             return tag is null ? new OldLinkAnswer(null) : await ListingAsync(tag.Path, new PublicArticleFilter(0, TagId: tag.Id), feed, query, cancellationToken);
+        }
+        if (query.TryGetValue("cat", out var categoryId))
+        {
+            var slug = long.TryParse(categoryId.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var termId)
+                ? await imported.SectionSlugAsync(termId, cancellationToken)
+                : null;
+            var section = slug is null ? null : await articles.FindSectionAsync(slug, cancellationToken);
+            return section is null ? new OldLinkAnswer(null) : await ListingAsync(section.Path, new PublicArticleFilter(0, SectionId: section.Id), feed, query, cancellationToken);
         }
         if (query.TryGetValue("category_name", out var sectionSlug))
         {

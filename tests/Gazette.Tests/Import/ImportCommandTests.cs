@@ -202,7 +202,7 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
     }
 
     [Fact]
-    public async Task AWordPressComExportBringsItsMediaShortcodesAndEveryOldLinkLeadsToItsPost()
+    public async Task AWordPressComExportBringsItsMediaShortcodesAndEveryOldLinkLeadsToItsPlace()
     {
         var folder = Directory.CreateTempSubdirectory("gazette-import-").FullName;
         try
@@ -226,6 +226,12 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
             Assert.Contains("<a href=\"https://www.youtube.com/watch?v=abc123\">https://www.youtube.com/watch?v=abc123</a>", page, StringComparison.Ordinal);
             Assert.Contains("<figure><img src=\"https://harbour.example/files/pier.jpg\" alt=\"The pier at dawn\" loading=\"lazy\"><figcaption>Fog on the pier</figcaption></figure>", page, StringComparison.Ordinal);
             Assert.DoesNotContain("[gallery", page, StringComparison.Ordinal);
+            // WordPress's plain links name a category and an author by id; this site had its own, so the import map leads there.
+            var byCategory = await Client.GetAsync("/?cat=9377");
+            Assert.Equal("/section/harbour-news/", byCategory.Headers.Location?.OriginalString);
+            var byAuthor = await Client.GetAsync("/?author=9301");
+            Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, byAuthor.StatusCode);
+            Assert.Matches("^/author/harbour-master[^/]*/$", byAuthor.Headers.Location?.OriginalString);
         }
         finally
         {
@@ -366,7 +372,8 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
           <link>https://harbour.example</link>
           <wp:wxr_version>1.2</wp:wxr_version>
           <wp:base_blog_url>https://harbour.example</wp:base_blog_url>
-          <wp:author><wp:author_login>harbourmaster</wp:author_login><wp:author_display_name><![CDATA[Harbour Master]]></wp:author_display_name></wp:author>
+          <wp:author><wp:author_id>9301</wp:author_id><wp:author_login>harbourmaster</wp:author_login><wp:author_display_name><![CDATA[Harbour Master]]></wp:author_display_name></wp:author>
+          <wp:category><wp:term_id>9377</wp:term_id><wp:category_nicename>harbour-news</wp:category_nicename><wp:cat_name><![CDATA[Harbour news]]></wp:cat_name></wp:category>
           <item>
             <title>The pier at dawn</title>
             <wp:post_id>9107</wp:post_id>
@@ -393,6 +400,7 @@ public abstract class ImportCommandTests<TProvider>(TProvider provider) : SiteTe
             <wp:post_name><![CDATA[harbour-sounds]]></wp:post_name>
             <wp:status><![CDATA[publish]]></wp:status>
             <wp:post_type><![CDATA[post]]></wp:post_type>
+            <category domain="category" nicename="harbour-news"><![CDATA[Harbour news]]></category>
           </item>
         </channel>
         </rss>

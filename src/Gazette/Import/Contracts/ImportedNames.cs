@@ -16,6 +16,12 @@ public interface IImportedNames
     /// <summary>The member an imported author became, found by WordPress's author-page name (its login made into a slug); null when none.</summary>
     Task<long?> MemberAsync(string authorSlug, CancellationToken cancellationToken);
 
+    /// <summary>The member an imported author became, by WordPress's user id; null when the import kept the id (or none was imported with it).</summary>
+    Task<long?> MemberAsync(long wordPressId, CancellationToken cancellationToken);
+
+    /// <summary>The Gazette slug of the section an imported category became, by WordPress's term id; null when none.</summary>
+    Task<string?> SectionSlugAsync(long wordPressTermId, CancellationToken cancellationToken);
+
     /// <summary>The Gazette slug of an imported category (<paramref name="tag"/> false) or tag by its WordPress slug; null when none.</summary>
     Task<string?> TermSlugAsync(bool tag, string wordPressSlug, CancellationToken cancellationToken);
 }
