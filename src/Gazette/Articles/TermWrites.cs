@@ -55,7 +55,7 @@ public sealed class TermWrites(UnitsOfWork units) : ITermWrites
         {
             if (asked is not null)
             {
-                return new(TermWriteOutcome.Invalid, null, TermWriteFields.Slug, $"The slug “{asked}” is already in use by another term.");
+                return new(TermWriteOutcome.SlugTaken, null, TermWriteFields.Slug, $"The slug “{asked}” is already in use by another term.");
             }
             slug = stem + "-" + n.ToString(CultureInfo.InvariantCulture);
         }

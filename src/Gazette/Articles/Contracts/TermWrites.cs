@@ -13,6 +13,9 @@ public enum TermWriteOutcome
     /// <summary>A term of the kind already has the name: <see cref="TermWriteResult.TermId"/> is that term.</summary>
     Exists,
 
+    /// <summary>The slug asked for is another term's: <see cref="TermWriteResult.Problem"/> says so.</summary>
+    SlugTaken,
+
     /// <summary>Refused for a field: <see cref="TermWriteResult.Field"/> (name, slug or description) and why.</summary>
     Invalid,
 
