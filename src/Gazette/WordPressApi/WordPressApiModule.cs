@@ -54,6 +54,7 @@ public sealed class WordPressApiModule : GazetteModule
         WpCommentEndpoints.Map(api);
         WpCommentWrites.Map(api);
         WpMediaEndpoints.Map(api);
+        WpMediaWrites.Map(api);
         WpRefusals.Map(api);
         groups.Public.AddEndpointFilter(WpDiscovery.AnnounceAsync);
     }
