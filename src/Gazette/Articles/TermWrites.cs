@@ -62,7 +62,7 @@ public sealed class TermWrites(UnitsOfWork units) : ITermWrites
         var id = await work.Connection.ExecuteScalarAsync<long>(work.Command(
             $"insert into {table} (slug, name, description, article_count) values (@slug, @name, @description, 0) returning id",
             new { slug, name, description }, cancellationToken));
-        await work.RaiseAsync(new TermCreated(write.Kind, id), cancellationToken);
+        await work.RaiseAsync(new TermCreated(table, id), cancellationToken);
         await work.CommitAsync(cancellationToken);
         return new(TermWriteOutcome.Done, id);
     }
