@@ -21,15 +21,15 @@ public static class WpDiscovery
         ("/wp/v2/posts/(?P<id>[\\d]+)", ["GET"]),
         ("/wp/v2/pages", ["GET"]),
         ("/wp/v2/pages/(?P<id>[\\d]+)", ["GET"]),
-        ("/wp/v2/categories", ["GET"]),
+        ("/wp/v2/categories", ["GET", "POST"]),
         ("/wp/v2/categories/(?P<id>[\\d]+)", ["GET"]),
-        ("/wp/v2/tags", ["GET"]),
+        ("/wp/v2/tags", ["GET", "POST"]),
         ("/wp/v2/tags/(?P<id>[\\d]+)", ["GET"]),
         ("/wp/v2/users", ["GET"]),
         ("/wp/v2/users/(?P<id>[\\d]+)", ["GET"]),
         ("/wp/v2/comments", ["GET"]),
         ("/wp/v2/comments/(?P<id>[\\d]+)", ["GET"]),
-        ("/wp/v2/media", ["GET"]),
+        ("/wp/v2/media", ["GET", "POST"]),
         ("/wp/v2/media/(?P<id>[\\d]+)", ["GET"]),
     ];
 
