@@ -37,6 +37,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<IArticleImport, ArticleImport>();
         services.AddSingleton<ArticleEditor>();
         services.AddSingleton<IArticleWrites, ArticleWrites>();
+        services.AddSingleton<ITermWrites, TermWrites>();
         services.AddSingleton<ArticleRevisions>();
         services.AddSingleton<ArticleAutosaves>();
         services.AddSingleton<ArticleLocks>();
@@ -65,6 +66,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddNodeSubscriber<ArticlePublished, ArticleCacheEviction>();
         services.AddNodeSubscriber<ArticleChanged, ArticleCacheEviction>();
         services.AddEvent<TermDescribed>("term.described");
+        services.AddEvent<TermCreated>("term.created");
         services.AddNodeSubscriber<TermDescribed, ArticleCacheEviction>();
         services.AddEvent<SectionMoved>("section.moved");
         services.AddNodeSubscriber<SectionMoved, ArticleCacheEviction>();

@@ -19,7 +19,7 @@ public sealed class MediaLibrary(
     UnitsOfWork units,
     IEnumerable<IMediaReferences> references,
     TimeProvider time,
-    ILogger<MediaLibrary> logger) : IImageImport
+    ILogger<MediaLibrary> logger) : IImageImport, IMediaUploads
 {
     public const int PageSize = 40;
 
@@ -29,7 +29,35 @@ public sealed class MediaLibrary(
     private const int MaxRights = 1000;
     private const int MaxFileName = 255;
 
-    public async Task<MediaOutcome> UploadAsync(NewsroomUser actor, Stream file, string? fileName, string? altText, CancellationToken cancellationToken = default)
+    public async Task<UploadResult> UploadAsync(NewsroomUser actor, MediaUpload upload, CancellationToken cancellationToken = default)
+    {
+        var outcome = await UploadAsync(actor, upload.File, upload.FileName, upload.Alt, upload.Caption, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            return new(UploadOutcome.Done, outcome.Item!.Id);
+        }
+        if (outcome.Status == MediaOutcomeStatus.Forbidden)
+        {
+            return new(UploadOutcome.Forbidden, null);
+        }
+        if (outcome.Errors.TryGetValue(MediaFields.File, out var file))
+        {
+            var kind = file switch
+            {
+                ImageIntake.TooLarge => UploadOutcome.TooLarge,
+                ImageIntake.NoFile => UploadOutcome.Empty,
+                _ => UploadOutcome.NotAnImage,
+            };
+            return new(kind, null, MediaFields.File, file);
+        }
+        var (field, problem) = outcome.Errors.First();
+        return new(UploadOutcome.Invalid, null, field == MediaFields.Caption ? UploadFields.Caption : UploadFields.Alt, problem);
+    }
+
+    public Task<MediaOutcome> UploadAsync(NewsroomUser actor, Stream file, string? fileName, string? altText, CancellationToken cancellationToken = default) =>
+        UploadAsync(actor, file, fileName, altText, null, cancellationToken);
+
+    private async Task<MediaOutcome> UploadAsync(NewsroomUser actor, Stream file, string? fileName, string? altText, string? caption, CancellationToken cancellationToken)
     {
         if (!actor.CanUpload)
         {
@@ -45,6 +73,11 @@ public sealed class MediaLibrary(
         {
             errors[MediaFields.Alt] = $"Keep the alt text under {MaxAlt:N0} characters.";
         }
+        var captionText = Clean(caption);
+        if (captionText.Length > MaxCaption)
+        {
+            errors[MediaFields.Caption] = $"Keep the caption under {MaxCaption:N0} characters.";
+        }
         var intake = await ImageIntake.ProcessAsync(file, cancellationToken);
         if (intake.Refusal is not null)
         {
@@ -54,7 +87,7 @@ public sealed class MediaLibrary(
         {
             return MediaOutcome.Invalid(errors);
         }
-        var (stored, created) = await StoreAsync(intake.Image!, fileName, alt, "", actor.Id, cancellationToken);
+        var (stored, created) = await StoreAsync(intake.Image!, fileName, alt, captionText, "", actor.Id, cancellationToken);
         return MediaOutcome.Done(stored, reused: !created);
     }
 
@@ -65,11 +98,11 @@ public sealed class MediaLibrary(
         {
             return new ImportedImage(null, intake.Refusal);
         }
-        var (stored, _) = await StoreAsync(intake.Image!, fileName, Clean(alt), Clean(credit), null, cancellationToken);
+        var (stored, _) = await StoreAsync(intake.Image!, fileName, Clean(alt), "", Clean(credit), null, cancellationToken);
         return new ImportedImage(stored.Id, null);
     }
 
-    private async Task<(MediaItem Stored, bool Created)> StoreAsync(ProcessedImage image, string? fileName, string alt, string credit, long? uploadedBy, CancellationToken cancellationToken)
+    private async Task<(MediaItem Stored, bool Created)> StoreAsync(ProcessedImage image, string? fileName, string alt, string caption, string credit, long? uploadedBy, CancellationToken cancellationToken)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(image.Original));
         var name = MediaNames.Original(hash, image.Type);
@@ -90,7 +123,7 @@ public sealed class MediaLibrary(
             ByteSize = image.Original.Length,
             VariantWidths = string.Join(',', image.Variants.Select(variant => variant.Width.ToString(CultureInfo.InvariantCulture))),
             AltText = alt,
-            Caption = "",
+            Caption = caption,
             Credit = credit,
             UsageRights = "",
             FocalX = 0.5,

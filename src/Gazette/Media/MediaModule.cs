@@ -20,6 +20,7 @@ public sealed class MediaModule : GazetteModule
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<IImageImport>(sp => sp.GetRequiredService<MediaLibrary>());
+        services.AddSingleton<IMediaUploads>(sp => sp.GetRequiredService<MediaLibrary>());
         services.AddSingleton<IImageSources, MediaImageSources>();
         services.AddSingleton<IStartupTask, MediaStartupCheck>();
         services.AddThemeModels(typeof(ResponsiveImage), typeof(ImageView));

@@ -25,6 +25,7 @@ public sealed class WordPressApiModule : GazetteModule
         services.AddNodeSubscriber<CommentStatusChanged, WpCacheEviction>();
         services.AddNodeSubscriber<CommentDeleted, WpCacheEviction>();
         services.AddNodeSubscriber<CommentEdited, WpCacheEviction>();
+        services.AddNodeSubscriber<TermCreated, WpCacheEviction>();
         services.AddNodeSubscriber<MediaUploaded, WpCacheEviction>();
         services.AddNodeSubscriber<MediaChanged, WpCacheEviction>();
         services.AddNodeSubscriber<MediaDeleted, WpCacheEviction>();
@@ -49,10 +50,12 @@ public sealed class WordPressApiModule : GazetteModule
         WpPostEndpoints.Map(api);
         WpPostWrites.Map(api);
         WpTermEndpoints.Map(api);
+        WpTermWrites.Map(api);
         WpUserEndpoints.Map(api);
         WpCommentEndpoints.Map(api);
         WpCommentWrites.Map(api);
         WpMediaEndpoints.Map(api);
+        WpMediaWrites.Map(api);
         WpRefusals.Map(api);
         groups.Public.AddEndpointFilter(WpDiscovery.AnnounceAsync);
     }

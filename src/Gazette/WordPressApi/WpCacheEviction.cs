@@ -15,6 +15,7 @@ public sealed class WpCacheEviction(PageCache cache) :
     INodeSubscriber<CommentStatusChanged>,
     INodeSubscriber<CommentDeleted>,
     INodeSubscriber<CommentEdited>,
+    INodeSubscriber<TermCreated>,
     INodeSubscriber<MediaUploaded>,
     INodeSubscriber<MediaChanged>,
     INodeSubscriber<MediaDeleted>
@@ -37,6 +38,8 @@ public sealed class WpCacheEviction(PageCache cache) :
 
     public Task HandleAsync(CommentEdited change, CancellationToken cancellationToken) =>
         change.Status == CommentStatus.Approved ? EvictAsync(cancellationToken) : Task.CompletedTask;
+
+    public Task HandleAsync(TermCreated change, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
 
     public Task HandleAsync(MediaUploaded change, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
 

@@ -28,6 +28,10 @@ public static class WpPostEndpoints
 
     private static async Task<IResult> ListAsync(WpRequest request, IServiceProvider services, string kind)
     {
+        if (WpPostDrafts.Asked(request) && await NewsroomUser.ApiCallerAsync(request.Http) is { } member)
+        {
+            return await WpPostDrafts.ListAsync(request, services.GetRequiredService<IArticleWrites>(), member, kind == "page");
+        }
         if (request.RefusedContext("rest_forbidden_context", "Sorry, you are not allowed to edit posts in this post type.") is { } refused)
         {
             return refused;
@@ -60,7 +64,8 @@ public static class WpPostEndpoints
         };
         if (query.Strings("status").Any(status => status != "publish"))
         {
-            query.Refuse("status", "Status is forbidden.");
+            // WordPress names the reason inside its rest_invalid_param answer, with the status a sign-in would change.
+            query.Refuse("status", "Status is forbidden.", "rest_forbidden_status");
         }
         if (!query.IsValid)
         {
@@ -83,7 +88,8 @@ public static class WpPostEndpoints
     {
         if (request.Context == "edit" && await NewsroomUser.ApiCallerAsync(request.Http) is { } caller)
         {
-            return await WpPostWrites.EditContextAsync(request.Http, services.GetRequiredService<IArticleWrites>(), caller, kind == "page", id);
+            return await WpPostWrites.EditContextAsync(request.Http, services.GetRequiredService<IArticleWrites>(), caller, kind == "page", id,
+                ("rest_forbidden_context", "Sorry, you are not allowed to edit this post."));
         }
         if (request.RefusedContext("rest_forbidden_context", "Sorry, you are not allowed to edit this post.") is { } refused)
         {
@@ -94,6 +100,12 @@ public static class WpPostEndpoints
             return WpError.InvalidParams(request.Query.Problems);
         }
         var article = await services.GetRequiredService<IPublicArticles>().FindAsync(id, request.Aborted);
+        if (article is null && request.Context == "view" && await NewsroomUser.ApiCallerAsync(request.Http) is { } member)
+        {
+            // A member reads their own draft as WordPress lets its editor: the one edit-shaped answer, never cached; to anyone else it does not exist.
+            return await WpPostWrites.EditContextAsync(request.Http, services.GetRequiredService<IArticleWrites>(), member, kind == "page", id,
+                ("rest_forbidden", "Sorry, you are not allowed to do that."));
+        }
         if (article is null || article.Kind != kind)
         {
             return WpError.InvalidPostId();

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Gazette.Articles.Contracts;
 using Gazette.Rendering;
 using Gazette.Web;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gazette.WordPressApi;
 
@@ -158,19 +157,16 @@ public static class WpPostWrites
     /// A post as its editor reads it before a change (<c>?context=edit</c>), any
     /// status, for a caller who may open it; never kept by the page cache.
     /// </summary>
-    public static async Task<IResult> EditContextAsync(HttpContext http, IArticleWrites writes, NewsroomUser caller, bool isPage, long id)
+    public static async Task<IResult> EditContextAsync(HttpContext http, IArticleWrites writes, NewsroomUser caller, bool isPage, long id,
+        (string Code, string Message) forbidden)
     {
-        if (http.Features.Get<IOutputCacheFeature>()?.Context is { } cache)
-        {
-            cache.AllowCacheStorage = false;
-        }
-        http.Response.Headers.CacheControl = "no-store";
+        WpNoStore.Mark(http);
         var current = await writes.FindAsync(caller, id, http.RequestAborted);
         if (current.Outcome == WriteOutcome.NotFound || (current.Succeeded && current.Article!.IsPage != isPage))
         {
             return WpError.InvalidPostId();
         }
-        return Answer(http, caller, current, created: false, ("rest_forbidden_context", "Sorry, you are not allowed to edit this post."));
+        return Answer(http, caller, current, created: false, forbidden);
     }
 
     /// <summary>The request's fields as a write, or WordPress's refusal: types first, then rights, then what Gazette has no equivalent for.</summary>

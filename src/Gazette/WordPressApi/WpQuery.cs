@@ -105,7 +105,7 @@ public sealed partial class WpQuery(HttpRequest request, SiteTime siteTime)
 
     public bool Has(string name) => request.Query.ContainsKey(name) || request.Query.ContainsKey(name + "[]");
 
-    public void Refuse(string name, string problem) => Add(name, "rest_invalid_param", problem);
+    public void Refuse(string name, string problem, string code = "rest_invalid_param") => Add(name, code, problem);
 
     private void Add(string name, string code, string message) => _problems.TryAdd(name, new WpProblem(code, message));
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gazette.Accounts.Contracts;
 using Gazette.Articles.Contracts;
 using Gazette.Web;
 
@@ -20,7 +21,8 @@ public static class WpUserEndpoints
     {
         api.MapGet("/wp/v2/users", (HttpContext http, IPublicArticleQueries queries, IAuthorDirectory authors) => ListAsync(WpRequest.Of(http), queries, authors));
         api.MapGet("/wp/v2/users/me", (HttpContext http, IAuthorDirectory authors) => MeAsync(WpRequest.Of(http), authors));
-        api.MapGet("/wp/v2/users/{id:long}", (HttpContext http, long id, IPublicArticleQueries queries, IAuthorDirectory authors) => OneAsync(WpRequest.Of(http), queries, authors, id));
+        api.MapGet("/wp/v2/users/{id:long}", (HttpContext http, long id, IPublicArticleQueries queries, IAuthorDirectory authors, IMemberContacts members) =>
+            OneAsync(WpRequest.Of(http), queries, authors, members, id));
     }
 
     private static async Task<IResult> ListAsync(WpRequest request, IPublicArticleQueries queries, IAuthorDirectory directory)
@@ -84,6 +86,60 @@ public static class WpUserEndpoints
         return request.One(user, "users");
     }
 
+    /// <summary>
+    /// A member as the newsroom's managers (editors and administrators) and the
+    /// member themself see them: login, email, role; to anyone else the edit
+    /// context is refused, whether or not the member exists.
+    /// </summary>
+    private static async Task<IResult> EditAsync(WpRequest request, IAuthorDirectory directory, IMemberContacts members, NewsroomUser caller, long id)
+    {
+        WpNoStore.Mark(request.Http);
+        if (caller.Id != id && !caller.CanEditOthers)
+        {
+            return WpError.Of("rest_forbidden_context", "Sorry, you are not allowed to edit this user.", StatusCodes.Status403Forbidden);
+        }
+        if (!request.Query.IsValid)
+        {
+            return WpError.InvalidParams(request.Query.Problems);
+        }
+        if (await members.ProfileAsync(id, request.Aborted) is not { } profile
+            || !(await directory.FindAsync([id], request.Aborted)).TryGetValue(id, out var author))
+        {
+            return WpError.Of("rest_user_invalid_id", "Invalid user ID.", StatusCodes.Status404NotFound);
+        }
+        return request.One(EditShape(WpShapes.User(author, request.Links), profile), "users");
+    }
+
+    /// <summary>The edit context's keys beside the public ones, in WordPress's order.</summary>
+    private static JsonObject EditShape(JsonObject user, MemberProfile profile)
+    {
+        var member = new NewsroomUser(profile.Id, profile.Name, profile.Role);
+        var shaped = new JsonObject
+        {
+            ["id"] = profile.Id,
+            ["username"] = profile.Login,
+            ["name"] = profile.Name,
+            ["first_name"] = "",
+            ["last_name"] = "",
+            ["email"] = profile.Email,
+            ["url"] = user["url"]?.DeepClone(),
+            ["description"] = user["description"]?.DeepClone(),
+            ["link"] = user["link"]?.DeepClone(),
+            ["locale"] = "en_US",
+            ["nickname"] = profile.Name,
+            ["slug"] = profile.Slug,
+            ["roles"] = new JsonArray(profile.Role),
+            ["registered_date"] = WpDates.Gmt(profile.RegisteredAt) + "+00:00",
+            ["capabilities"] = Capabilities(member),
+            ["extra_capabilities"] = new JsonObject { [profile.Role] = true },
+        };
+        foreach (var key in new[] { "avatar_urls", "meta", "_links" })
+        {
+            shaped[key] = user[key]?.DeepClone();
+        }
+        return shaped;
+    }
+
     /// <summary>WordPress's names for what the caller's role may do here, as its edit context lists them.</summary>
     private static JsonObject Capabilities(NewsroomUser caller)
     {
@@ -106,8 +162,12 @@ public static class WpUserEndpoints
     private static IOrderedEnumerable<PublicAuthor> Order<T>(IEnumerable<PublicAuthor> authors, Func<PublicAuthor, T> key, bool descending) =>
         descending ? authors.OrderByDescending(key) : authors.OrderBy(key);
 
-    private static async Task<IResult> OneAsync(WpRequest request, IPublicArticleQueries queries, IAuthorDirectory directory, long id)
+    private static async Task<IResult> OneAsync(WpRequest request, IPublicArticleQueries queries, IAuthorDirectory directory, IMemberContacts members, long id)
     {
+        if (request.Context == "edit" && await NewsroomUser.ApiCallerAsync(request.Http) is { } caller)
+        {
+            return await EditAsync(request, directory, members, caller, id);
+        }
         if (request.RefusedContext("rest_forbidden_context", "Sorry, you are not allowed to edit this user.") is { } refused)
         {
             return refused;

@@ -11,3 +11,6 @@ public sealed record ArticleChanged(long ArticleId, string Status, IReadOnlyList
 /// null is the top): its page and the pages of the sections it left and joined list other articles now, and term lists show its new parent.
 /// </summary>
 public sealed record SectionMoved(long SectionId, long? OldParentId, long? NewParentId);
+
+/// <summary>A section or tag was made with no article yet (lists of terms show it); <paramref name="Kind"/> is "sections" or "tags".</summary>
+public sealed record TermCreated(string Kind, long TermId);

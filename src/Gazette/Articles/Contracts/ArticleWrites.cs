@@ -130,4 +130,29 @@ public interface IArticleWrites
 
     /// <summary>Moves it to the trash (the newsroom deletes nothing for good).</summary>
     Task<ArticleWriteResult> TrashAsync(NewsroomUser actor, long id, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of the articles the member may open in the editor (editors: every one; others: their own), any status the query names.</summary>
+    Task<(IReadOnlyList<WrittenArticle> Items, long Total)> ListAsync(NewsroomUser actor, WrittenQuery query, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Which articles or pages a member lists for editing: <see cref="WrittenStatus"/>es, filters, order and page.</summary>
+public sealed record WrittenQuery(bool IsPage, IReadOnlyList<string> Statuses, int Page, int PerPage)
+{
+    public string? Search { get; init; }
+
+    public IReadOnlyList<long> AuthorIds { get; init; } = [];
+
+    public IReadOnlyList<long> Include { get; init; } = [];
+
+    public IReadOnlyList<long> Exclude { get; init; } = [];
+
+    public IReadOnlyList<long> SectionIds { get; init; } = [];
+
+    public IReadOnlyList<long> TagIds { get; init; } = [];
+
+    public IReadOnlyList<string> Slugs { get; init; } = [];
+
+    public PublicOrder OrderBy { get; init; } = PublicOrder.Date;
+
+    public bool Descending { get; init; } = true;
 }
