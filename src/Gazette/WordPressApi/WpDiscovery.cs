@@ -38,7 +38,7 @@ public static class WpDiscovery
         ("/wp/v2/users/me", [Read(["context"])]),
         ("/wp/v2/comments", [Read(WpCommentEndpoints.QueryKeys), new(["POST"], WpCommentWrites.CreateFields)]),
         ("/wp/v2/comments/(?P<id>[\\d]+)", [Read(One), new(["POST", "PUT", "PATCH"], ["id", .. WpCommentWrites.UpdateFields]), new(["DELETE"], Deleting)]),
-        ("/wp/v2/media", [Read(WpMediaEndpoints.QueryKeys), new(["POST"], ["file", "alt_text", "caption"])]),
+        ("/wp/v2/media", [Read(WpMediaEndpoints.QueryKeys), new(["POST"], ["file", "alt_text", "title", "caption"])]),
         ("/wp/v2/media/(?P<id>[\\d]+)", [Read(One)]),
     ];
 

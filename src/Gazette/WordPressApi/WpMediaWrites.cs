@@ -39,7 +39,8 @@ public static class WpMediaWrites
         {
             return refusal!;
         }
-        var alt = body.Text("alt_text");
+        // A client that names the image but gives no alt text has its title taken, as the import takes an attachment's.
+        var alt = body.Text("alt_text") is { Length: > 0 } given ? given : body.Text("title");
         var caption = body.Text("caption");
         if (!body.IsValid)
         {

@@ -306,6 +306,10 @@ public abstract class WordPressClientGapTests<TProvider>(TProvider provider) : N
         (response, error) = await UploadRawAsync(author, jpeg, "");
         AssertError(response, error, HttpStatusCode.BadRequest, "rest_invalid_param");
         Assert.True(error.GetProperty("data").GetProperty("params").TryGetProperty("alt_text", out _));
+        // A client that sends a title and no alt text (as WordPress's apps do) has the title taken for it.
+        var (titled, media) = await UploadRawAsync(author, TestImages.Jpeg(301, 203), "?title=Harbour+at+dusk");
+        Assert.Equal(HttpStatusCode.Created, titled.StatusCode);
+        Assert.Equal("Harbour at dusk", media.GetProperty("alt_text").GetString());
 
         using var form = new MultipartFormDataContent { { new StringContent("No file"), "alt_text" } };
         (response, error) = await SendAsync(HttpMethod.Post, "/wp-json/wp/v2/media", author, form);
