@@ -137,7 +137,7 @@ public abstract class WordPressExportTests<TProvider>(TProvider provider) : Site
     {
         var export = ActivatorUtilities.CreateInstance<WxrExport>(Factory.Services, (TimeProvider)new FakeTimeProvider(ExportSite.Now));
         using var stream = new MemoryStream();
-        await export.WriteAsync(stream, _ => { }, CancellationToken.None);
+        await export.WriteAsync(stream, null, _ => { }, CancellationToken.None);
         var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
         using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
         while (reader.Read())
