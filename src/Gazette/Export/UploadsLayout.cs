@@ -29,11 +29,12 @@ public sealed partial class UploadsLayout(Func<DateTimeOffset, DateTimeOffset> l
         return path;
     }
 
-    /// <summary>The original name without its extension, as a file name any file system and URL takes.</summary>
+    /// <summary>The original name without any folder or extension, as a file name any file system and URL takes.</summary>
     public static string FileStem(string originalName)
     {
-        var dot = originalName.LastIndexOf('.');
-        var stem = dot > 0 ? originalName[..dot] : originalName;
+        var name = originalName[(originalName.LastIndexOfAny(['/', '\\']) + 1)..];
+        var dot = name.LastIndexOf('.');
+        var stem = dot > 0 ? name[..dot] : name;
         stem = Unsafe().Replace(stem, "-").Trim('-', '.', '_');
         return stem.Length == 0 ? Unnamed : stem;
     }

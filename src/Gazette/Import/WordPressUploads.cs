@@ -71,7 +71,7 @@ public sealed partial class WordPressUploads(string folder, IImageImport library
         }
         content = UploadUrl().Replace(content, match =>
             _urls.TryGetValue(Unsized(match.Groups["path"].Value), out var url) ? url : match.Value);
-        return AbsoluteUrl().Replace(content, match => _attachmentUrls.TryGetValue(match.Value, out var url) ? url : match.Value);
+        return _attachmentUrls.Count == 0 ? content : AbsoluteUrl().Replace(content, match => _attachmentUrls.TryGetValue(match.Value, out var url) ? url : match.Value);
     }
 
     private async Task RememberAsync(WxrAttachment attachment, long mediaId, CancellationToken cancellationToken)
