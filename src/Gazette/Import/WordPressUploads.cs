@@ -46,7 +46,7 @@ public sealed partial class WordPressUploads(string folder, IImageImport library
         ImportedImage imported;
         await using (var stream = File.OpenRead(path))
         {
-            imported = await library.ImportAsync(stream, Path.GetFileName(path), attachment.Alt, "", cancellationToken);
+            imported = await library.ImportAsync(stream, Path.GetFileName(path), attachment.Alt, "", attachment.Caption, cancellationToken);
         }
         if (imported.MediaId is not { } mediaId)
         {
@@ -99,8 +99,8 @@ public sealed partial class WordPressUploads(string folder, IImageImport library
     private static partial Regex SizeSuffix();
 }
 
-/// <summary>An attachment's id, its path under <c>uploads</c> (<c>_wp_attached_file</c>), its alternative text and the URL the old site served it at.</summary>
-public sealed record WxrAttachment(long Id, string RelativePath, string Alt, string Url)
+/// <summary>An attachment's id, its path under <c>uploads</c> (<c>_wp_attached_file</c>), its alternative text, the URL the old site served it at and its caption (WordPress keeps it as the excerpt).</summary>
+public sealed record WxrAttachment(long Id, string RelativePath, string Alt, string Url, string Caption)
 {
     public static WxrAttachment Of(WxrPost post)
     {
@@ -111,6 +111,6 @@ public sealed record WxrAttachment(long Id, string RelativePath, string Alt, str
             path = post.AttachmentUrl[(at + "/uploads/".Length)..];
         }
         var alt = Meta("_wp_attachment_image_alt");
-        return new WxrAttachment(post.Id, path.TrimStart('/'), alt.Length > 0 ? alt : WordPressContent.PlainText(post.Title), post.AttachmentUrl.Trim());
+        return new WxrAttachment(post.Id, path.TrimStart('/'), alt.Length > 0 ? alt : WordPressContent.PlainText(post.Title), post.AttachmentUrl.Trim(), WordPressContent.PlainText(post.Excerpt));
     }
 }

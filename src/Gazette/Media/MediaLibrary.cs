@@ -54,22 +54,22 @@ public sealed class MediaLibrary(
         {
             return MediaOutcome.Invalid(errors);
         }
-        var (stored, created) = await StoreAsync(intake.Image!, fileName, alt, "", actor.Id, cancellationToken);
+        var (stored, created) = await StoreAsync(intake.Image!, fileName, alt, "", "", actor.Id, cancellationToken);
         return MediaOutcome.Done(stored, reused: !created);
     }
 
-    public async Task<ImportedImage> ImportAsync(Stream image, string fileName, string alt, string credit, CancellationToken cancellationToken = default)
+    public async Task<ImportedImage> ImportAsync(Stream image, string fileName, string alt, string credit, string caption, CancellationToken cancellationToken = default)
     {
         var intake = await ImageIntake.ProcessAsync(image, cancellationToken);
         if (intake.Refusal is not null)
         {
             return new ImportedImage(null, intake.Refusal);
         }
-        var (stored, _) = await StoreAsync(intake.Image!, fileName, Clean(alt), Clean(credit), null, cancellationToken);
+        var (stored, _) = await StoreAsync(intake.Image!, fileName, Clean(alt), Clean(credit), Clean(caption), null, cancellationToken);
         return new ImportedImage(stored.Id, null);
     }
 
-    private async Task<(MediaItem Stored, bool Created)> StoreAsync(ProcessedImage image, string? fileName, string alt, string credit, long? uploadedBy, CancellationToken cancellationToken)
+    private async Task<(MediaItem Stored, bool Created)> StoreAsync(ProcessedImage image, string? fileName, string alt, string credit, string caption, long? uploadedBy, CancellationToken cancellationToken)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(image.Original));
         var name = MediaNames.Original(hash, image.Type);
@@ -90,7 +90,7 @@ public sealed class MediaLibrary(
             ByteSize = image.Original.Length,
             VariantWidths = string.Join(',', image.Variants.Select(variant => variant.Width.ToString(CultureInfo.InvariantCulture))),
             AltText = alt,
-            Caption = "",
+            Caption = caption,
             Credit = credit,
             UsageRights = "",
             FocalX = 0.5,

@@ -72,7 +72,7 @@ public abstract class RoundTripTests<TProvider>(TProvider provider) : IClassFixt
         "select a.id, t.slug, t.name, t.description from articles a join article_tags x on x.article_id = a.id join tags t on t.id = x.tag_id order by a.id, t.slug",
         "select id, display_name from users where id in (11, 12) order by id",
         "select id, article_id, parent_id, author_name, author_email, author_url, status, ip, user_id from comments order by id",
-        "select content_hash, name, mime_type, width, height, byte_size, alt_text from media order by content_hash",
+        "select content_hash, name, mime_type, width, height, byte_size, alt_text, caption from media order by content_hash",
         "select a.id, m.content_hash from articles a join media m on m.id = a.featured_media_id order by a.id",
     ];
 
