@@ -61,6 +61,12 @@ public sealed class ArticleExportReader(Database database, Permalinks links, Tim
         return ids.AsList();
     }
 
+    public async Task<long> HighestIdAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("select max(id) from articles", cancellationToken: cancellationToken)) ?? 0;
+    }
+
     public async Task<IReadOnlyList<ExportedArticle>> PageAsync(long afterId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -89,7 +95,7 @@ public sealed class ArticleExportReader(Database database, Permalinks links, Tim
             result.Add(new ExportedArticle(article.Id, article.Kind, article.ParentId, article.Slug, article.Title, article.Summary, article.BodyHtml,
                 article.Status, article.PublishedAt, article.CreatedAt, article.UpdatedAt, article.CommentStatus == DiscussionStatus.Open,
                 await PathAsync(connection, article, now, cancellationToken), article.AuthorId,
-                [.. sections[article.Id]], [.. tags[article.Id]], [.. bylines[article.Id]]));
+                [.. sections[article.Id]], [.. tags[article.Id]], [.. bylines[article.Id]], article.FeaturedMediaId));
         }
         return result;
     }

@@ -10,6 +10,14 @@ namespace Gazette.Export;
 public sealed record WxrSite(string Title, string Tagline, string Language, string BaseUrl, DateTimeOffset ExportedAt);
 
 /// <summary>
+/// A library image as a WordPress attachment: its id in the file's one id space
+/// for posts and attachments, the article it is featured on (0 for none), its
+/// absolute file URL and its path under <c>uploads</c>.
+/// </summary>
+public sealed record WxrAttachmentItem(long Id, long ParentId, string Title, string Slug, string Caption, string Alt, string Url, string RelativePath,
+    DateTimeOffset UploadedAt, string Creator);
+
+/// <summary>
 /// Writes WordPress eXtended RSS 1.2 as WordPress's own export does (the same
 /// elements, order, namespaces and date forms, text in CDATA), one element at a
 /// time as it is given: the channel, the authors, the categories and tags, then
@@ -111,8 +119,11 @@ public sealed class WxrWriter : IDisposable
         _xml.WriteEndElement();
     }
 
-    /// <summary>Opens an item; its comments follow, then <see cref="WriteItemEnd"/>. <paramref name="creator"/> is the author's login in this file.</summary>
-    public void WriteItemStart(ExportedArticle article, string creator)
+    /// <summary>
+    /// Opens an item; its comments follow, then <see cref="WriteItemEnd"/>. <paramref name="creator"/> is the author's login in this file,
+    /// <paramref name="content"/> its body as the file carries it, <paramref name="thumbnailId"/> its featured image's attachment.
+    /// </summary>
+    public void WriteItemStart(ExportedArticle article, string creator, string content, long? thumbnailId)
     {
         var guid = _site.BaseUrl + "/?" + (article.Kind == "page" ? "page_id=" : "p=") + Number(article.Id);
         _xml.WriteStartElement("item");
@@ -131,7 +142,7 @@ public sealed class WxrWriter : IDisposable
         _xml.WriteEndElement();
         _xml.WriteElementString("description", "");
         _xml.WriteStartElement("content", "encoded", ContentNamespace);
-        CData(article.BodyHtml);
+        CData(content);
         _xml.WriteEndElement();
         _xml.WriteStartElement("excerpt", "encoded", ExcerptNamespace);
         CData(article.Summary);
@@ -158,6 +169,59 @@ public sealed class WxrWriter : IDisposable
         {
             Term("post_tag", tag);
         }
+        if (thumbnailId is { } thumbnail)
+        {
+            PostMeta("_thumbnail_id", Number(thumbnail));
+        }
+    }
+
+    /// <summary>
+    /// An attachment item as WordPress writes one: the file's URL as its guid and
+    /// <c>attachment_url</c>, the caption as its excerpt, status <c>inherit</c>, and
+    /// <c>_wp_attached_file</c> and <c>_wp_attachment_image_alt</c>, which its importer
+    /// reads. Its link is WordPress's for an attachment page, <c>/?attachment_id=N</c>.
+    /// </summary>
+    public void WriteAttachment(WxrAttachmentItem attachment)
+    {
+        _xml.WriteStartElement("item");
+        Data("title", attachment.Title);
+        _xml.WriteElementString("link", _site.BaseUrl + "/?attachment_id=" + Number(attachment.Id));
+        _xml.WriteElementString("pubDate", RssDate(attachment.UploadedAt));
+        _xml.WriteStartElement("dc", "creator", DcNamespace);
+        CData(attachment.Creator);
+        _xml.WriteEndElement();
+        _xml.WriteStartElement("guid");
+        _xml.WriteAttributeString("isPermaLink", "false");
+        _xml.WriteString(attachment.Url);
+        _xml.WriteEndElement();
+        _xml.WriteElementString("description", "");
+        _xml.WriteStartElement("content", "encoded", ContentNamespace);
+        CData("");
+        _xml.WriteEndElement();
+        _xml.WriteStartElement("excerpt", "encoded", ExcerptNamespace);
+        CData(attachment.Caption);
+        _xml.WriteEndElement();
+        Wp("post_id", Number(attachment.Id));
+        WpData("post_date", LocalDate(attachment.UploadedAt));
+        WpData("post_date_gmt", GmtDate(attachment.UploadedAt));
+        WpData("post_modified", LocalDate(attachment.UploadedAt));
+        WpData("post_modified_gmt", GmtDate(attachment.UploadedAt));
+        WpData("comment_status", "closed");
+        WpData("ping_status", "closed");
+        WpData("post_name", attachment.Slug);
+        WpData("status", "inherit");
+        Wp("post_parent", Number(attachment.ParentId));
+        Wp("menu_order", "0");
+        WpData("post_type", "attachment");
+        WpData("post_password", "");
+        Wp("is_sticky", "0");
+        WpData("attachment_url", attachment.Url);
+        PostMeta("_wp_attached_file", attachment.RelativePath);
+        if (attachment.Alt.Length > 0)
+        {
+            PostMeta("_wp_attachment_image_alt", attachment.Alt);
+        }
+        _xml.WriteEndElement();
     }
 
     public void WriteComment(ExportedComment comment)
@@ -219,6 +283,14 @@ public sealed class WxrWriter : IDisposable
         _xml.WriteAttributeString("domain", domain);
         _xml.WriteAttributeString("nicename", Clean(term.Slug));
         CData(term.Name);
+        _xml.WriteEndElement();
+    }
+
+    private void PostMeta(string key, string value)
+    {
+        _xml.WriteStartElement("wp", "postmeta", WpNamespace);
+        WpData("meta_key", key);
+        WpData("meta_value", value);
         _xml.WriteEndElement();
     }
 

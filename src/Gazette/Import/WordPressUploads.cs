@@ -8,12 +8,15 @@ namespace Gazette.Import;
 /// Attachments from a copy of the old site's <c>wp-content/uploads</c>: each
 /// image goes into the media library (the same bytes twice are one image), and
 /// links to it in posts, the original or one of WordPress's resized copies
-/// (<c>photo-300x200.jpg</c>), are rewritten to the library's original. A file
+/// (<c>photo-300x200.jpg</c>), are rewritten to the library's original, as are
+/// links naming an attachment's exact <c>attachment_url</c> wherever the old site
+/// served it (Gazette's own export names <c>/media/</c> files). A file
 /// that is missing or not an image keeps its old URL.
 /// </summary>
 public sealed partial class WordPressUploads(string folder, IImageImport library, IImageLookup images, UnitsOfWork units, TimeProvider time)
 {
     private readonly Dictionary<string, string> _urls = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _attachmentUrls = new(StringComparer.Ordinal);
     private readonly Dictionary<long, long> _mediaIds = [];
 
     public int Imported { get; private set; }
@@ -43,7 +46,7 @@ public sealed partial class WordPressUploads(string folder, IImageImport library
         ImportedImage imported;
         await using (var stream = File.OpenRead(path))
         {
-            imported = await library.ImportAsync(stream, Path.GetFileName(path), attachment.Alt, "", cancellationToken);
+            imported = await library.ImportAsync(stream, Path.GetFileName(path), attachment.Alt, "", attachment.Caption, cancellationToken);
         }
         if (imported.MediaId is not { } mediaId)
         {
@@ -60,9 +63,16 @@ public sealed partial class WordPressUploads(string folder, IImageImport library
     }
 
     /// <summary>The content with every link to an imported upload pointing at the library.</summary>
-    public string Rewrite(string content) =>
-        _urls.Count == 0 ? content : UploadUrl().Replace(content, match =>
+    public string Rewrite(string content)
+    {
+        if (_urls.Count == 0)
+        {
+            return content;
+        }
+        content = UploadUrl().Replace(content, match =>
             _urls.TryGetValue(Unsized(match.Groups["path"].Value), out var url) ? url : match.Value);
+        return _attachmentUrls.Count == 0 ? content : AbsoluteUrl().Replace(content, match => _attachmentUrls.TryGetValue(match.Value, out var url) ? url : match.Value);
+    }
 
     private async Task RememberAsync(WxrAttachment attachment, long mediaId, CancellationToken cancellationToken)
     {
@@ -70,6 +80,10 @@ public sealed partial class WordPressUploads(string folder, IImageImport library
         if (await images.FindAsync(mediaId, cancellationToken) is { } image)
         {
             _urls[attachment.RelativePath] = image.Original;
+            if (attachment.Url.Length > 0)
+            {
+                _attachmentUrls[attachment.Url] = image.Original;
+            }
         }
     }
 
@@ -77,6 +91,9 @@ public sealed partial class WordPressUploads(string folder, IImageImport library
 
     [GeneratedRegex(@"(?:https?:)?//[^\s""'<>()]+?/wp-content/uploads/(?<path>[^\s""'<>?#()]+)", RegexOptions.IgnoreCase)]
     private static partial Regex UploadUrl();
+
+    [GeneratedRegex(@"https?://[^\s""'<>()]+", RegexOptions.IgnoreCase)]
+    private static partial Regex AbsoluteUrl();
 
     [GeneratedRegex(@"-\d+x\d+(\.[a-zA-Z0-9]+)$")]
     private static partial Regex SizeSuffix();

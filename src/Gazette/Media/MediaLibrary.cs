@@ -91,14 +91,14 @@ public sealed class MediaLibrary(
         return MediaOutcome.Done(stored, reused: !created);
     }
 
-    public async Task<ImportedImage> ImportAsync(Stream image, string fileName, string alt, string credit, CancellationToken cancellationToken = default)
+    public async Task<ImportedImage> ImportAsync(Stream image, string fileName, string alt, string credit, string caption, CancellationToken cancellationToken = default)
     {
         var intake = await ImageIntake.ProcessAsync(image, cancellationToken);
         if (intake.Refusal is not null)
         {
             return new ImportedImage(null, intake.Refusal);
         }
-        var (stored, _) = await StoreAsync(intake.Image!, fileName, Clean(alt), "", Clean(credit), null, cancellationToken);
+        var (stored, _) = await StoreAsync(intake.Image!, fileName, Clean(alt), Clean(caption), Clean(credit), null, cancellationToken);
         return new ImportedImage(stored.Id, null);
     }
 

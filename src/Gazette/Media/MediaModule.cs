@@ -26,6 +26,7 @@ public sealed class MediaModule : GazetteModule
         services.AddThemeModels(typeof(ResponsiveImage), typeof(ImageView));
         services.AddSingleton<IImageLookup, MediaImageLookup>();
         services.AddSingleton<IMediaCatalog, MediaCatalog>();
+        services.AddSingleton<IMediaExport, MediaExportReader>();
         services.AddAdminMenuItem(new AdminMenuItem("Media", "/admin/media", NewsroomRole.Author, 30));
 
         services.AddEvent<MediaUploaded>("media.uploaded");

@@ -89,7 +89,7 @@ public abstract class WordPressExportTests<TProvider>(TProvider provider) : Site
         Assert.Equal(["", "", "region"], channel.Elements(Wp + "category").Select(category => category.Element(Wp + "category_parent")!.Value));
         Assert.Equal(["harbour", "budget"], channel.Elements(Wp + "tag").Select(tag => tag.Element(Wp + "tag_slug")!.Value));
 
-        var items = channel.Elements("item").ToDictionary(item => long.Parse(item.Element(Wp + "post_id")!.Value, System.Globalization.CultureInfo.InvariantCulture));
+        var items = channel.Elements("item").Where(item => item.Element(Wp + "post_type")!.Value != "attachment").ToDictionary(item => long.Parse(item.Element(Wp + "post_id")!.Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal([1L, 2, 3, 4, 5, 6], items.Keys.Order());
         Assert.Equal(["publish", "draft", "future", "trash", "publish", "publish"], items.Values.Select(item => item.Element(Wp + "status")!.Value));
         Assert.Equal(["post", "post", "post", "post", "page", "page"], items.Values.Select(item => item.Element(Wp + "post_type")!.Value));
@@ -117,6 +117,44 @@ public abstract class WordPressExportTests<TProvider>(TProvider provider) : Site
     }
 
     [Fact]
+    public async Task TheLibraryIsWrittenAsAttachmentsShapedAsWordPressWritesThem()
+    {
+        var items = XDocument.Parse(await ExportAsync()).Root!.Element("channel")!.Elements("item").ToList();
+        var attachment = Assert.Single(items, item => item.Element(Wp + "post_type")!.Value == "attachment");
+        var real = Gazette.Tests.Import.WordPressFixtures.ExportWithAmpersandsEscaped().Root!.Element("channel")!.Elements("item")
+            .First(item => item.Element(Wp + "post_type")!.Value == "attachment");
+
+        // The same elements in the same order as a real WordPress's, and the postmeta its importer reads.
+        Assert.Equal(Shape(real), Shape(attachment));
+        Assert.Equal(["_wp_attached_file", "_wp_attachment_image_alt"], Meta(attachment).Keys);
+        Assert.Subset(Meta(real).Keys.ToHashSet(), Meta(attachment).Keys.ToHashSet());
+
+        // Its id is past the highest article's (6): WordPress has one id space for posts and attachments.
+        Assert.Equal("7", attachment.Element(Wp + "post_id")!.Value);
+        Assert.Equal("inherit", attachment.Element(Wp + "status")!.Value);
+        Assert.Equal("1", attachment.Element(Wp + "post_parent")!.Value);
+        Assert.Equal("Bridge at dawn", attachment.Element("title")!.Value);
+        Assert.Equal("bridge-at-dawn", attachment.Element(Wp + "post_name")!.Value);
+        Assert.Equal("jane-reporter", attachment.Element(Dc + "creator")!.Value);
+        Assert.Equal("The bridge at dawn, seen from the east bank.", attachment.Element(Excerpt + "encoded")!.Value);
+        var url = "https://news.example.org/media/" + ExportSite.PhotoName;
+        Assert.Equal(url, attachment.Element(Wp + "attachment_url")!.Value);
+        Assert.Equal(url, attachment.Element("guid")!.Value);
+        Assert.Equal("2024/04/Bridge-at-dawn.jpg", Meta(attachment)["_wp_attached_file"]);
+        Assert.Equal("A bridge over a river at dawn", Meta(attachment)["_wp_attachment_image_alt"]);
+
+        var byId = items.ToDictionary(item => item.Element(Wp + "post_id")!.Value);
+        Assert.Equal("7", Meta(byId["1"])["_thumbnail_id"]);
+        Assert.All(items.Where(item => item.Element(Wp + "post_id")!.Value is not ("1" or "7")), item => Assert.Empty(item.Elements(Wp + "postmeta")));
+        // The page's inline image names the attachment's URL, as WordPress stores it: no srcset or sizes of Gazette's WebP copies.
+        var page = byId["5"].Element(Content + "encoded")!.Value;
+        Assert.Contains($"<img src=\"{url}\" width=\"640\" height=\"360\" alt=\"The bridge\">", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{url}\">", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("webp", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("sizes=", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheCommandWritesTheFileAndPrintsWhatItHolds()
     {
         var folder = Directory.CreateTempSubdirectory("gazette-export-").FullName;
@@ -128,7 +166,8 @@ public abstract class WordPressExportTests<TProvider>(TProvider provider) : Site
                 "export", "wordpress", file, "--database", Provider.Setting, "--Gazette:Site:BaseUrl=https://news.example.org");
 
             Assert.True(exitCode == 0, stderr);
-            Assert.Contains("Exported 4 articles, 2 pages, 5 comments, 3 sections, 2 tags, 2 authors", stdout, StringComparison.Ordinal);
+            Assert.Contains("Exported 4 articles, 2 pages, 5 comments, 3 sections, 2 tags, 2 authors, 1 images", stdout, StringComparison.Ordinal);
+            Assert.Contains("Image files were not copied (no --uploads folder): the 1 attachments name their URLs on this site", stdout, StringComparison.Ordinal);
             Assert.Equal("1.2", XDocument.Load(file).Root!.Element("channel")!.Element(Wp + "wxr_version")!.Value);
             Assert.Equal([file], Directory.GetFiles(folder));
         }
@@ -138,11 +177,45 @@ public abstract class WordPressExportTests<TProvider>(TProvider provider) : Site
         }
     }
 
+    [Fact]
+    public async Task WithUploadsTheLibrarysFilesAreCopiedWhereTheAttachmentsSayTheyAre()
+    {
+        var folder = Directory.CreateTempSubdirectory("gazette-export-").FullName;
+        try
+        {
+            var media = Path.Combine(folder, "media");
+            Directory.CreateDirectory(Path.Combine(media, ExportSite.PhotoName[..2]));
+            await File.WriteAllBytesAsync(Path.Combine(media, ExportSite.PhotoName[..2], ExportSite.PhotoName), ExportSite.Photo);
+            var file = Path.Combine(folder, "site.xml");
+            var uploads = Path.Combine(folder, "new", "uploads");
+            var (exitCode, stdout, stderr) = await GazetteProcess.RunAsync(folder, new Dictionary<string, string> { ["Gazette__Media__Folder"] = media },
+                "export", "wordpress", file, "--uploads", uploads, "--database", Provider.Setting, "--Gazette:Site:BaseUrl=https://news.example.org");
+
+            Assert.True(exitCode == 0, stderr);
+            Assert.Contains($"Copied 1 image files to {uploads}.", stdout, StringComparison.Ordinal);
+            var attached = XDocument.Load(file).Root!.Element("channel")!.Elements("item").Select(Meta)
+                .Single(meta => meta.ContainsKey("_wp_attached_file"))["_wp_attached_file"];
+            Assert.Equal(ExportSite.Photo, await File.ReadAllBytesAsync(Path.Combine(uploads, attached)));
+            Assert.Equal([Path.Combine(uploads, attached)], Directory.GetFiles(uploads, "*", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>An item's elements by name, in order, each postmeta once: what WordPress's exporter writes for every item of a type.</summary>
+    private static List<string> Shape(XElement item) =>
+        [.. item.Elements().Select(element => element.Name.ToString()).Where((name, index) => index == 0 || name != item.Elements().ElementAt(index - 1).Name.ToString())];
+
+    private static Dictionary<string, string> Meta(XElement item) =>
+        item.Elements(Wp + "postmeta").ToDictionary(meta => meta.Element(Wp + "meta_key")!.Value, meta => meta.Element(Wp + "meta_value")!.Value);
+
     private async Task<string> ExportAsync()
     {
         var export = ActivatorUtilities.CreateInstance<WxrExport>(Factory.Services, (TimeProvider)new FakeTimeProvider(ExportSite.Now));
         using var stream = new MemoryStream();
-        await export.WriteAsync(stream, _ => { }, CancellationToken.None);
+        await export.WriteAsync(stream, null, _ => { }, CancellationToken.None);
         var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
         using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
         while (reader.Read())
@@ -177,6 +250,36 @@ public sealed class WordPressExportCommandLineTests(SqliteProvider provider) : I
         Assert.Equal(1, exitCode);
         Assert.Contains($"cannot write {file}: the folder", stderr, StringComparison.Ordinal);
         Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUploadsFolderThatCannotBeMadeIsNamedAndExitsNonZeroBeforeAnythingIsWritten()
+    {
+        var folder = Directory.CreateTempSubdirectory("gazette-export-uploads-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "site.xml");
+            var notAFolder = Path.Combine(folder, "uploads.txt");
+            await File.WriteAllTextAsync(notAFolder, "a file");
+
+            var (exitCode, _, stderr) = await GazetteProcess.RunAsync(folder, null, "export", "wordpress", file, "--uploads", notAFolder, "--database", provider.Setting);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains($"gazette: --uploads {notAFolder}: it is a file, not a folder", stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(file));
+
+            var beneathAFile = Path.Combine(notAFolder, "uploads");
+            (exitCode, _, stderr) = await GazetteProcess.RunAsync(folder, null, "export", "wordpress", file, "--uploads", beneathAFile, "--database", provider.Setting);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains($"gazette: --uploads {beneathAFile}: ", stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(file));
+            Assert.Equal([notAFolder], Directory.GetFiles(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

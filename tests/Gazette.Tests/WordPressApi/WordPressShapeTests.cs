@@ -70,7 +70,7 @@ public abstract class WordPressShapeTests<TProvider>(TProvider provider) : Comme
         await PublishAsync(Story("Shaped page") with { Kind = Gazette.Articles.ArticleKind.Page, Slug = "shaped-page", PublishedAt = Factory.Clock.GetUtcNow().AddMinutes(-5) });
         await ApprovedCommentAsync("A comment with a shape " + Guid.NewGuid().ToString("N"));
         using var image = new MemoryStream(TestImages.Jpeg(320, 200));
-        await Factory.Services.GetRequiredService<IImageImport>().ImportAsync(image, "shape.jpg", "A shape", "Test", CancellationToken.None);
+        await Factory.Services.GetRequiredService<IImageImport>().ImportAsync(image, "shape.jpg", "A shape", "Test", "", CancellationToken.None);
         Assert.True(article.Id > 0);
     }
 

@@ -4,6 +4,7 @@ namespace Gazette.Articles.Contracts;
 /// An article or page as stored, whatever its status (draft, pending, scheduled,
 /// private, trash), for a whole-site export. <see cref="Path"/> is its URL when
 /// it has one (an article with a date, a published page), else null.
+/// <see cref="FeaturedMediaId"/> is its featured image's id in the media library.
 /// </summary>
 public sealed record ExportedArticle(
     long Id,
@@ -22,7 +23,8 @@ public sealed record ExportedArticle(
     long? AuthorId,
     IReadOnlyList<ExportedTerm> Sections,
     IReadOnlyList<ExportedTerm> Tags,
-    IReadOnlyList<PublicByline> Bylines);
+    IReadOnlyList<PublicByline> Bylines,
+    long? FeaturedMediaId = null);
 
 /// <summary>A section or tag, used or not; <paramref name="ParentSlug"/> names the section a section sits under ("" at the top, and for a tag).</summary>
 public sealed record ExportedTerm(long Id, string Slug, string Name, string Description, string ParentSlug = "");
@@ -40,6 +42,9 @@ public interface IArticleExport
 
     /// <summary>The members any article names, in a byline or as its author, by id.</summary>
     Task<IReadOnlyList<long>> MemberIdsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The highest article or page id there is (0 when there is none): ids past it are free in the file.</summary>
+    Task<long> HighestIdAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Articles and pages with ids above <paramref name="afterId"/>, by id, at most

@@ -10,5 +10,5 @@ public sealed record ImportedImage(long? MediaId, string? Refusal);
 /// </summary>
 public interface IImageImport
 {
-    Task<ImportedImage> ImportAsync(Stream image, string fileName, string alt, string credit, CancellationToken cancellationToken = default);
+    Task<ImportedImage> ImportAsync(Stream image, string fileName, string alt, string credit, string caption, CancellationToken cancellationToken = default);
 }
