@@ -63,6 +63,14 @@ public sealed class TermWrites(UnitsOfWork units) : ITermWrites
             $"insert into {table} (slug, name, description, article_count) values (@slug, @name, @description, 0) returning id",
             new { slug, name, description }, cancellationToken));
         await work.RaiseAsync(new TermCreated(table, id), cancellationToken);
+        if (write.Kind == PublicTermKind.Section && write.ParentId is { } parentId)
+        {
+            if (await SectionTree.PlaceAsync(work.Connection, work.Transaction, id, parentId, cancellationToken) is { } refusal)
+            {
+                return new(TermWriteOutcome.Invalid, null, TermWriteFields.Parent, refusal);
+            }
+            await work.RaiseAsync(new SectionMoved(id, null, parentId), cancellationToken);
+        }
         await work.CommitAsync(cancellationToken);
         return new(TermWriteOutcome.Done, id);
     }

@@ -45,15 +45,11 @@ public static class WpTermWrites
         var slug = body.Text("slug");
         var description = body.Text("description");
         var parent = kind == PublicTermKind.Section ? body.Number("parent") : null;
-        if (parent is > 0)
-        {
-            body.Refuse("parent", "A section is made at the top; give it a parent afterwards.");
-        }
         if (!body.IsValid)
         {
             return WpError.InvalidParams(body.Problems);
         }
-        var result = await terms.CreateAsync(caller, new TermWrite(kind, name ?? "", slug, description), http.RequestAborted);
+        var result = await terms.CreateAsync(caller, new TermWrite(kind, name ?? "", slug, description, parent is > 0 ? parent : null), http.RequestAborted);
         switch (result.Outcome)
         {
             case TermWriteOutcome.Forbidden:
@@ -64,6 +60,8 @@ public static class WpTermWrites
                     StatusCodes.Status400BadRequest, new JsonObject { ["term_id"] = result.TermId });
             case TermWriteOutcome.SlugTaken:
                 return WpError.Of("duplicate_term_slug", result.Problem!, StatusCodes.Status400BadRequest);
+            case TermWriteOutcome.Invalid when result.Field == TermWriteFields.Parent:
+                return WpError.Of("rest_term_invalid", "Parent term does not exist.", StatusCodes.Status400BadRequest);
             case TermWriteOutcome.Invalid:
                 return WpError.InvalidParams(new Dictionary<string, WpProblem> { [result.Field!] = new("rest_invalid_param", result.Problem!) });
         }

@@ -227,8 +227,12 @@ public abstract class WordPressClientGapTests<TProvider>(TProvider provider) : N
         AssertError(noName, missing, HttpStatusCode.BadRequest, "rest_missing_callback_param");
         var (blank, invalid) = await PostJsonAsync("/wp-json/wp/v2/tags", author, """{"name":"   "}""");
         AssertError(blank, invalid, HttpStatusCode.BadRequest, "rest_invalid_param");
-        var (parented, parent) = await PostJsonAsync("/wp-json/wp/v2/categories", editor, $$"""{"name":"Child {{run}}","parent":{{categoryId}}}""");
-        AssertError(parented, parent, HttpStatusCode.BadRequest, "rest_invalid_param");
+        var (parented, child) = await PostJsonAsync("/wp-json/wp/v2/categories", editor, $$"""{"name":"Child {{run}}","parent":{{categoryId}}}""");
+        Assert.Equal(HttpStatusCode.Created, parented.StatusCode);
+        Assert.Equal(categoryId, child.GetProperty("parent").GetInt64());
+        var (orphan, noParent) = await PostJsonAsync("/wp-json/wp/v2/categories", editor, $$"""{"name":"Orphan {{run}}","parent":987654321}""");
+        AssertError(orphan, noParent, HttpStatusCode.BadRequest, "rest_term_invalid");
+        Assert.Equal("[]", await Client.GetStringAsync($"/wp-json/wp/v2/categories?search=Orphan+{run}"));
 
         var (filed, post) = await PostJsonAsync("/wp-json/wp/v2/posts", editor, $$"""{"title":"Filed {{run}}","status":"publish","categories":[{{categoryId}}],"tags":[{{tagId}}]}""");
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);

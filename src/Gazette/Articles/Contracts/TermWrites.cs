@@ -4,7 +4,8 @@ namespace Gazette.Articles.Contracts;
 
 /// <summary>A new section or tag as a caller outside the newsroom's pages (the WordPress API) asks for it.</summary>
 /// <param name="Slug">Null or empty: made from the name.</param>
-public sealed record TermWrite(PublicTermKind Kind, string Name, string? Slug, string? Description);
+/// <param name="ParentId">The section a new section goes under (null: at the top); tags have none.</param>
+public sealed record TermWrite(PublicTermKind Kind, string Name, string? Slug, string? Description, long? ParentId = null);
 
 public enum TermWriteOutcome
 {
@@ -31,6 +32,7 @@ public static class TermWriteFields
     public const string Name = "name";
     public const string Slug = "slug";
     public const string Description = "description";
+    public const string Parent = "parent";
 }
 
 /// <summary>
