@@ -35,7 +35,7 @@ public static class WpPostDrafts
                 query.Refuse("status", "Status is forbidden.", "rest_forbidden_status");
             }
         }
-        var orderBy = query.OneOf("orderby", "date", "date", "modified", "id", "include", "relevance", "slug", "title");
+        var orderBy = query.OneOf("orderby", "date", WpPostEndpoints.OrderNames);
         var search = query.Text("search");
         var written = new WrittenQuery(isPage, Stored(asked), query.Page(), query.PerPage())
         {
@@ -46,15 +46,7 @@ public static class WpPostDrafts
             Include = query.Ids("include"),
             Exclude = query.Ids("exclude"),
             Slugs = query.Strings("slug"),
-            OrderBy = orderBy switch
-            {
-                "modified" => PublicOrder.Modified,
-                "id" => PublicOrder.Id,
-                "include" => PublicOrder.Include,
-                "slug" => PublicOrder.Slug,
-                "title" => PublicOrder.Title,
-                _ => PublicOrder.Date,
-            },
+            OrderBy = WpPostEndpoints.Order(orderBy),
             Descending = query.OneOf("order", "desc", "asc", "desc") == "desc",
         };
         if (!query.IsValid)

@@ -16,6 +16,19 @@ public static class WpPostEndpoints
     public static readonly string[] QueryKeys =
         ["page", "per_page", "search", "categories", "tags", "author", "slug", "include", "exclude", "orderby", "order", "before", "after", "parent", "status", "context", "_fields", "_embed"];
 
+    /// <summary>WordPress's <c>orderby</c> values for posts and pages ("relevance" needs a search).</summary>
+    public static readonly string[] OrderNames = ["date", "modified", "id", "include", "relevance", "slug", "title"];
+
+    public static PublicOrder Order(string? orderBy) => orderBy switch
+    {
+        "modified" => PublicOrder.Modified,
+        "id" => PublicOrder.Id,
+        "include" => PublicOrder.Include,
+        "slug" => PublicOrder.Slug,
+        "title" => PublicOrder.Title,
+        _ => PublicOrder.Date,
+    };
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/wp/v2/posts", (HttpContext http, IServiceProvider services) => ListAsync(WpRequest.Of(http), services, "article"));
@@ -38,7 +51,7 @@ public static class WpPostEndpoints
         }
         var query = request.Query;
         var search = query.Text("search");
-        var orderBy = query.OneOf("orderby", "date", "date", "modified", "id", "include", "relevance", "slug", "title");
+        var orderBy = query.OneOf("orderby", "date", WpPostEndpoints.OrderNames);
         var articleQuery = new PublicArticleQuery(kind, query.Page(), query.PerPage())
         {
             Search = search,
@@ -51,15 +64,7 @@ public static class WpPostEndpoints
             ParentIds = kind == "page" ? query.Ids("parent") : [],
             Before = query.Date("before"),
             After = query.Date("after"),
-            OrderBy = orderBy switch
-            {
-                "modified" => PublicOrder.Modified,
-                "id" => PublicOrder.Id,
-                "include" => PublicOrder.Include,
-                "slug" => PublicOrder.Slug,
-                "title" => PublicOrder.Title,
-                _ => PublicOrder.Date,
-            },
+            OrderBy = WpPostEndpoints.Order(orderBy),
             Descending = query.OneOf("order", "desc", "asc", "desc") == "desc",
         };
         if (query.Strings("status").Any(status => status != "publish"))

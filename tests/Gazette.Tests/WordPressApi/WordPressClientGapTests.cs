@@ -18,47 +18,13 @@ namespace Gazette.Tests.WordPressApi;
 /// route as each role and each refusal, on both databases, signed in with real
 /// application passwords, against the shapes of a real WordPress (tests/fixtures/wordpress/rest).
 /// </summary>
-public abstract class WordPressClientGapTests<TProvider>(TProvider provider) : NewsroomTestBase<TProvider>(provider)
+public abstract class WordPressClientGapTests<TProvider>(TProvider provider) : ApplicationPasswordTestBase<TProvider>(provider)
     where TProvider : DatabaseProvider
 {
-    private readonly Dictionary<long, string> _credentials = [];
-
-    private async Task<string> CredentialsAsync(NewsroomUser caller)
-    {
-        if (!_credentials.TryGetValue(caller.Id, out var credentials))
-        {
-            var user = await Factory.Services.GetRequiredService<UserStore>().FindByIdAsync(caller.Id);
-            var password = await Factory.Services.GetRequiredService<ApplicationPasswordStore>().CreateAsync(caller.Id, "Tests");
-            credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(user!.Login + ":" + password));
-            _credentials[caller.Id] = credentials;
-        }
-        return credentials;
-    }
-
-    private async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(HttpMethod method, string path, NewsroomUser? caller, HttpContent? content = null)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
-        if (caller is not null)
-        {
-            request.Headers.Authorization = new("Basic", await CredentialsAsync(caller));
-        }
-        var response = await Client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response, JsonDocument.Parse(text).RootElement.Clone());
-    }
-
     private Task<(HttpResponseMessage Response, JsonElement Body)> GetJsonAsync(string path, NewsroomUser? caller) => SendAsync(HttpMethod.Get, path, caller);
 
     private Task<(HttpResponseMessage Response, JsonElement Body)> PostJsonAsync(string path, NewsroomUser? caller, string json) =>
         SendAsync(HttpMethod.Post, path, caller, new StringContent(json, Encoding.UTF8, "application/json"));
-
-    private static void AssertError(HttpResponseMessage response, JsonElement body, HttpStatusCode status, string code)
-    {
-        Assert.True(status == response.StatusCode, $"{response.StatusCode}: {body}");
-        Assert.Equal(code, body.GetProperty("code").GetString());
-        Assert.Equal((int)status, body.GetProperty("data").GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrEmpty(body.GetProperty("message").GetString()));
-    }
 
     private static void AssertKeys(JsonElement wordpress, JsonElement gazette, string what)
     {

@@ -19,48 +19,13 @@ namespace Gazette.Tests.WordPressApi;
 /// against the shapes and codes of a real WordPress (tests/fixtures/wordpress/rest).
 /// Every caller proves who it is with a real application password over HTTP Basic auth.
 /// </summary>
-public abstract class WordPressWriteTests<TProvider>(TProvider provider) : NewsroomTestBase<TProvider>(provider)
+public abstract class WordPressWriteTests<TProvider>(TProvider provider) : ApplicationPasswordTestBase<TProvider>(provider)
     where TProvider : DatabaseProvider
 {
-    private readonly Dictionary<long, string> _credentials = [];
-
-    /// <summary>The Basic credentials of an application password made for <paramref name="caller"/> (one per member).</summary>
-    private async Task<string> CredentialsAsync(NewsroomUser caller)
-    {
-        if (!_credentials.TryGetValue(caller.Id, out var credentials))
-        {
-            var user = await Factory.Services.GetRequiredService<UserStore>().FindByIdAsync(caller.Id);
-            var password = await Factory.Services.GetRequiredService<ApplicationPasswordStore>().CreateAsync(caller.Id, "Tests");
-            credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(user!.Login + ":" + password));
-            _credentials[caller.Id] = credentials;
-        }
-        return credentials;
-    }
-
-    private async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(HttpMethod method, string path, NewsroomUser? caller, HttpContent? content = null)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
-        if (caller is not null)
-        {
-            request.Headers.Authorization = new("Basic", await CredentialsAsync(caller));
-        }
-        var response = await Client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response, JsonDocument.Parse(text).RootElement.Clone());
-    }
-
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private Task<(HttpResponseMessage Response, JsonElement Body)> CreateAsync(NewsroomUser? caller, string json, string collection = "posts") =>
         SendAsync(HttpMethod.Post, "/wp-json/wp/v2/" + collection, caller, Json(json));
-
-    private static void AssertError(HttpResponseMessage response, JsonElement body, HttpStatusCode status, string code)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal(code, body.GetProperty("code").GetString());
-        Assert.Equal((int)status, body.GetProperty("data").GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrEmpty(body.GetProperty("message").GetString()));
-    }
 
     private static void AssertKeys(JsonElement wordpress, JsonElement gazette, string what)
     {
