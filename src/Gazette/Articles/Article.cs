@@ -34,6 +34,9 @@ public sealed record Article
 
     /// <summary>The media library image shown large at the top of the article, if any.</summary>
     public long? FeaturedMediaId { get; init; }
+
+    /// <summary>When its latest correction or update notice was written: its public "updated" time (a minor edit leaves it).</summary>
+    public DateTimeOffset? RevisedAt { get; init; }
 }
 
 public static class ArticleKind

@@ -213,6 +213,8 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             return EditResult.Invalid(errors);
         }
 
+        var notice = input is null || input.Notice == NoticeKind.Minor ? null
+            : new ArticleNotice { ArticleId = id, Kind = input.Notice, Note = NoticeKind.Note(input.NoticeNote), CreatedAt = now, CreatedBy = actor.Id };
         var changed = current with
         {
             Slug = slug,
@@ -229,6 +231,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             Version = current.Version + 1,
             SubmittedBy = action == ArticleAction.Submit ? actor.Id : current.SubmittedBy,
             SubmittedAt = action == ArticleAction.Submit ? now : current.SubmittedAt,
+            RevisedAt = notice is null ? current.RevisedAt : now,
         };
         try
         {
@@ -262,6 +265,11 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
 
         var (sections, tags) = await ArticleTerms.NamesAsync(work.Connection, work.Transaction, id, cancellationToken);
         await ArticleRevisions.WriteAsync(work, changed, sections, tags, actor.Id, now, cancellationToken);
+        if (notice is not null)
+        {
+            await ArticleNotices.AddAsync(work, notice, cancellationToken);
+            await work.AuditAsync(new AuditActor(actor.Id, actor.Name), "article." + notice.Kind, "article", id.ToString(CultureInfo.InvariantCulture), notice.Note, cancellationToken);
+        }
         if (input is not null)
         {
             await ArticleAutosaves.DiscardAsync(work, actor.Id, id, cancellationToken);
@@ -356,6 +364,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         {
             errors[ArticleFields.PublishedAt] = "A publication date cannot be in the future: schedule the article instead.";
         }
+        NoticeKind.Check(input.Notice, input.NoticeNote, current is { Kind: ArticleKind.Article, Status: ArticleStatus.Published } && status == ArticleStatus.Published, errors);
         return errors;
     }
 
@@ -395,7 +404,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             update articles set slug = @Slug, title = @Title, summary = @Summary, body_markdown = @BodyMarkdown, body_html = @BodyHtml,
                 status = @Status, published_at = @PublishedAt, updated_at = @UpdatedAt, comment_status = @CommentStatus,
                 submitted_by = @SubmittedBy, submitted_at = @SubmittedAt, version = @Version, featured_media_id = @FeaturedMediaId,
-                parent_id = @ParentId
+                parent_id = @ParentId, revised_at = @RevisedAt
             where id = @Id and version = @baseVersion
             """,
             new
@@ -412,6 +421,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
                 article.SubmittedBy,
                 article.FeaturedMediaId,
                 article.ParentId,
+                article.RevisedAt,
                 article.SubmittedAt,
                 article.Version,
                 article.Id,
@@ -422,7 +432,8 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
     private async Task<EditableArticle> EditableAsync(DbConnection connection, DbTransaction? transaction, Article article, CancellationToken cancellationToken)
     {
         var (sections, tags) = await ArticleTerms.NamesAsync(connection, transaction, article.Id, cancellationToken);
-        return new EditableArticle(article, sections, tags, await PlannedPathAsync(connection, transaction, article, cancellationToken));
+        return new EditableArticle(article, sections, tags, await PlannedPathAsync(connection, transaction, article, cancellationToken),
+            await ArticleNotices.ListAsync(connection, transaction, article.Id, cancellationToken));
     }
 
     /// <summary>Where a published or scheduled article or page is (or will be) read; null for the rest, and for a page whose parent will not be public then.</summary>

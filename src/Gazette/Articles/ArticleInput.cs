@@ -33,6 +33,12 @@ public sealed record ArticleInput
     /// <summary>A page's parent page (its path is the parent's, then its own slug); null: at the site's root. Articles have none.</summary>
     public long? ParentId { get; init; }
 
+    /// <summary>What a save of a published article tells readers: a <see cref="NoticeKind"/> (a minor edit, the default, tells nothing).</summary>
+    public string Notice { get; init; } = NoticeKind.Minor;
+
+    /// <summary>The update's or correction's note, plain text; a correction needs one.</summary>
+    public string? NoticeNote { get; init; }
+
     /// <summary>The form as an article stands now, for an editor page to start from.</summary>
     public static ArticleInput Of(EditableArticle article) => new()
     {
@@ -64,6 +70,8 @@ public static class ArticleFields
     public const string FeaturedMediaId = nameof(ArticleInput.FeaturedMediaId);
     public const string ParentId = nameof(ArticleInput.ParentId);
     public const string ScheduleAt = "ScheduleAt";
+    public const string Notice = nameof(ArticleInput.Notice);
+    public const string NoticeNote = nameof(ArticleInput.NoticeNote);
 
     /// <summary>The action cannot start from the article's status (publishing what is in the trash, say).</summary>
     public const string Status = "Status";
@@ -79,7 +87,8 @@ public sealed record PageChoice
     public long? ParentId { get; init; }
 }
 
-public sealed record EditableArticle(Article Article, IReadOnlyList<string> Sections, IReadOnlyList<string> Tags, string? Permalink = null);
+/// <param name="Notices">Its corrections and updates, newest first, for the editor to list.</param>
+public sealed record EditableArticle(Article Article, IReadOnlyList<string> Sections, IReadOnlyList<string> Tags, string? Permalink = null, IReadOnlyList<ArticleNotice>? Notices = null);
 
 public enum EditOutcome
 {

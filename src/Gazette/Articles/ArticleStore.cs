@@ -11,7 +11,7 @@ public sealed class ArticleStore(Database database, TimeProvider time)
     public const string Columns = """
         id, kind, parent_id, slug, title, summary, body_markdown, body_html, status,
         published_at, created_at, updated_at, comment_status, comment_count, premoderated,
-        author_id, version, submitted_by, submitted_at, featured_media_id
+        author_id, version, submitted_by, submitted_at, featured_media_id, revised_at
         """;
 
     /// <summary>Stores an article as given, stamped created and updated now.</summary>

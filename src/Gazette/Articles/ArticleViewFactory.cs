@@ -8,7 +8,7 @@ namespace Gazette.Articles;
 /// <summary>Turns stored rows into the view models templates see.</summary>
 public static class ArticleViewFactory
 {
-    /// <summary>An article; a byline naming a member of <paramref name="authors"/> links to their author page.</summary>
+    /// <summary>An article, "Updated" at its latest correction or update notice (decision 139); a byline naming a member of <paramref name="authors"/> links to their author page.</summary>
     public static ArticleView Article(Article article, ArticleDetails details, Permalinks links, SiteTime time, ImageView? image = null, IReadOnlyDictionary<long, PublicAuthor>? authors = null)
     {
         var published = article.PublishedAt!.Value;
@@ -18,12 +18,13 @@ public static class ArticleViewFactory
             article.Summary,
             SafeHtml.FromStoredSanitized(article.BodyHtml),
             time.View(published),
-            article.UpdatedAt > published.AddMinutes(5) ? time.View(article.UpdatedAt) : null,
+            article.RevisedAt is { } revised ? time.View(revised) : null,
             details.Bylines.Select(byline => new LinkView(byline.Name, byline.UserId is { } id && authors?.GetValueOrDefault(id) is { } author ? author.Path : null)).ToList(),
             details.Sections.Select(section => new LinkView(section.Name, Permalinks.Section(section.Slug))).ToList(),
             details.Tags.Select(tag => new LinkView(tag.Name, Permalinks.Tag(tag.Slug))).ToList(),
             article.CommentCount,
-            image);
+            image,
+            [.. (details.Notices ?? []).Select(notice => notice.ToPublic()).Select(notice => new NoticeView(notice.Kind, notice.Label, notice.Note, time.View(notice.At)))]);
     }
 
     /// <summary>A page: no bylines, sections or tags; "Updated" when it changed after it was published.</summary>

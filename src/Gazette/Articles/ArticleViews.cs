@@ -14,7 +14,15 @@ public sealed record ArticleView(
     IReadOnlyList<LinkView> Sections,
     IReadOnlyList<LinkView> Tags,
     int CommentCount,
-    ImageView? Image = null);
+    ImageView? Image = null,
+    IReadOnlyList<NoticeView>? Notices = null)
+{
+    /// <summary>Its corrections and updates, newest first (none for a page or a preview).</summary>
+    public IReadOnlyList<NoticeView> Notices { get; init; } = Notices ?? [];
+}
+
+/// <summary>A correction or update as readers see it: <paramref name="Kind"/> ("correction", "update") for the theme's class, <paramref name="Label"/> to read.</summary>
+public sealed record NoticeView(string Kind, string Label, string Note, DateView At);
 
 public sealed record ArticleCard(
     string Title,

@@ -27,7 +27,8 @@ public sealed record CardRow
 public sealed record ListCardsRequest(int Limit, long? BeforeId = null, long? SectionId = null, long? TagId = null, long? AuthorId = null,
     DateTimeOffset? From = null, DateTimeOffset? Until = null, long? AfterId = null);
 
-public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<Term> Tags, IReadOnlyList<PublicByline> Bylines);
+/// <param name="Notices">Its corrections and updates, newest first.</param>
+public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<Term> Tags, IReadOnlyList<PublicByline> Bylines, IReadOnlyList<ArticleNotice>? Notices = null);
 
 /// <summary>
 /// What the public pages read: published articles only, never drafts, never
@@ -132,12 +133,14 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
             select t.id, t.slug, t.name, t.description, t.article_count
             from article_tags x join tags t on t.id = x.tag_id where x.article_id = @id order by t.name;
             select name, user_id as userid from bylines where article_id = @id order by position;
+            select article_id, kind, note, created_at, created_by from article_notices where article_id = @id order by created_at desc, id desc;
             """,
             new { id },
             cancellationToken: cancellationToken));
         var sections = (await results.ReadAsync<Term>()).AsList();
         var tags = (await results.ReadAsync<Term>()).AsList();
         var bylines = (await results.ReadAsync<PublicByline>()).AsList();
-        return new ArticleDetails(sections, tags, bylines);
+        var notices = (await results.ReadAsync<ArticleNotice>()).AsList();
+        return new ArticleDetails(sections, tags, bylines, notices);
     }
 }

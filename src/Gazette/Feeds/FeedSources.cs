@@ -17,7 +17,7 @@ public sealed record FeedPage(string Path, string Title, string Description);
 /// through <see cref="IApprovedComments"/>, kept only when their article is public.
 /// An item's id is the article's <c>/?p=ID</c> address, which no permalink change moves (decision 97).
 /// </summary>
-public sealed partial class FeedSources(IPublicArticles articles, IApprovedComments comments, IOptionsMonitor<FeedOptions> options, PageRenderer pages)
+public sealed partial class FeedSources(IPublicArticles articles, IApprovedComments comments, IOptionsMonitor<FeedOptions> options, PageRenderer pages, SiteTime siteTime)
 {
     private const int SummaryLength = 300;
 
@@ -34,14 +34,21 @@ public sealed partial class FeedSources(IPublicArticles articles, IApprovedComme
             ItemId(request, article.Id),
             pages.Absolute(request, article.Path),
             article.Title,
-            article.Summary,
-            summaryOnly ? null : AbsoluteLinks.In(article.BodyHtml, pages.Absolute(request, "")),
+            Noticed(article.Summary, article.LatestNotice),
+            summaryOnly ? null : NoticeHtml(article.LatestNotice) + AbsoluteLinks.In(article.BodyHtml, pages.Absolute(request, "")),
             article.PublishedAt,
-            article.UpdatedAt,
+            article.RevisedAt,
             [.. article.Bylines.Select(byline => byline.Name)],
             [.. article.Sections.Concat(article.Tags).Select(term => term.Name).Distinct(StringComparer.Ordinal)])).ToList();
         return Complete(request, page, format, items);
     }
+
+    /// <summary>The article's latest correction or update, first in its item, so a reader of the feed learns of it as a reader of the page does (decision 140).</summary>
+    private string NoticeHtml(PublicNotice? notice) =>
+        notice is null ? "" : $"<p><strong>{notice.Label}, {WebUtility.HtmlEncode(siteTime.View(notice.At).Display)}:</strong> {WebUtility.HtmlEncode(notice.Note)}</p>\n";
+
+    private string Noticed(string summary, PublicNotice? notice) =>
+        notice is null ? summary : $"{notice.Label}, {siteTime.View(notice.At).Display}: {notice.Note} {summary}";
 
     /// <summary>The newest approved comments on <paramref name="article"/>, or on any public article when it is null.</summary>
     public async Task<Feed> CommentsAsync(HttpRequest request, FeedPage page, ArticleFeedFormat format, PublicArticle? article, CancellationToken cancellationToken)

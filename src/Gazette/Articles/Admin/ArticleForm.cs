@@ -18,6 +18,11 @@ public sealed class ArticleForm
     public string? CommentStatus { get; set; }
     public string? ScheduleAt { get; set; }
 
+    /// <summary>A published article's save: "minor", "update" or "correction" (<see cref="NoticeKind"/>).</summary>
+    public string? Notice { get; set; }
+
+    public string? NoticeNote { get; set; }
+
     /// <summary>The featured image's number in the media library, as typed.</summary>
     public string? FeaturedMediaId { get; set; }
 
@@ -36,6 +41,8 @@ public sealed class ArticleForm
         CommentStatus = CommentStatus ?? DiscussionStatus.Open,
         FeaturedMediaId = MediaNumber(),
         ParentId = long.TryParse(ParentId, NumberStyles.None, CultureInfo.InvariantCulture, out var parent) ? parent : null,
+        Notice = string.IsNullOrEmpty(Notice) ? NoticeKind.Minor : Notice,
+        NoticeNote = NoticeNote,
     };
 
     /// <summary>The typed image number; one that is not a number becomes 0, which no image has, so the editor refuses it by its field.</summary>

@@ -28,6 +28,12 @@ public abstract class ArticleFormPageModel(PreviewPages previews, PageRenderer p
 
     public abstract bool IsNew { get; }
 
+    /// <summary>A published article: its save may carry an update or correction notice.</summary>
+    public virtual bool TakesNotice => false;
+
+    /// <summary>The notices readers already see, newest first.</summary>
+    public virtual IReadOnlyList<ArticleNotice> Notices => [];
+
     /// <summary>For a page: the pages it may be placed under.</summary>
     public IReadOnlyList<PageChoice> Parents { get; private set; } = [];
 

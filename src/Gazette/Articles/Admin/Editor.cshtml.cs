@@ -26,6 +26,10 @@ public sealed class EditorModel(
 
     public EditableArticle Article { get; private set; } = null!;
 
+    public override bool TakesNotice => Article.Article is { Kind: ArticleKind.Article, Status: ArticleStatus.Published };
+
+    public override IReadOnlyList<ArticleNotice> Notices => Article.Notices ?? [];
+
     /// <summary>Someone else holding the post lock, for the banner.</summary>
     public ArticleLock? OtherEditor { get; private set; }
 

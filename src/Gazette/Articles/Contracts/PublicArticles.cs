@@ -22,7 +22,25 @@ public sealed record PublicArticle(
     int CommentCount,
     bool CommentsOpen,
     long? ParentId = null, // a page's parent page
-    string Slug = "");
+    string Slug = "",
+    PublicNotice? LatestNotice = null) // its newest correction or update: its public "updated" time is this notice's
+{
+    /// <summary>When the newsroom last said it changed (its latest notice), else when it was published: feeds' and search engines' "modified".</summary>
+    public DateTimeOffset RevisedAt => LatestNotice?.At ?? PublishedAt;
+}
+
+/// <summary>A correction or update notice on a published article: <paramref name="Kind"/> is a <see cref="PublicNoticeKind"/>, <paramref name="Note"/> plain text.</summary>
+public sealed record PublicNotice(string Kind, string Note, DateTimeOffset At)
+{
+    /// <summary>"Correction" or "Update", as readers see it.</summary>
+    public string Label => Kind == PublicNoticeKind.Correction ? "Correction" : "Update";
+}
+
+public static class PublicNoticeKind
+{
+    public const string Update = "update";
+    public const string Correction = "correction";
+}
 
 /// <summary>A section or tag and its archive's path; <paramref name="ParentId"/> is the section a section sits under (null at the top), where it is known.</summary>
 public sealed record PublicTerm(long Id, string Slug, string Name, string Description, string Path, long? ParentId = null);
