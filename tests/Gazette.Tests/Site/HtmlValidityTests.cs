@@ -31,6 +31,7 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             {
                 Assert.Equal(System.Net.HttpStatusCode.Redirect, placed.StatusCode);
             }
+            await CorrectTheSampleAsync();
             foreach (var (name, path) in new[] { ("author", "/author/nu-writer/"), ("month", "/2024/04/"), ("year", "/2024/"), ("page", "/about-us/"), ("home", "/"), ("article", SampleArticleTests<SqliteProvider>.Url), ("section", "/section/world/"), ("tag", "/tag/china/"), ("sections", "/sections/"), ("search", "/search?q=china"), ("search-empty", "/search?q=%22"), ("missing", "/no-such-page/"), ("login", "/admin/login") })
             {
                 var (_, html, _) = await GetAsync(path);
@@ -39,7 +40,7 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             var comment = await PendingCommentAsync();
             using var admin = await Newsroom.MemberAsync(Factory, "nu-admin", NewsroomRole.Administrator);
             var image = await ImageAsync();
-            foreach (var path in AdminPages.Append($"/admin/comments/{comment}").Append($"/admin/media/{image}"))
+            foreach (var path in AdminPages.Append($"/admin/comments/{comment}").Append($"/admin/media/{image}").Append("/admin/articles/1"))
             {
                 await File.WriteAllTextAsync(Path.Combine(folder, "admin" + path.Replace('/', '-').Replace('?', '-') + ".html"), await admin.GetStringAsync(path));
             }
@@ -84,6 +85,18 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             await Factory.Services.GetRequiredService<Gazette.Events.ClusterEventPump>().RunAsync(CancellationToken.None);
             return (await Factory.Services.GetRequiredService<Gazette.Related.RelatedCoverage>().ReadAsync(1, CancellationToken.None)).Contains(beside.Id);
         });
+    }
+
+    /// <summary>An update and a correction on the sample article: its page shows the notices, its editor the notice fields and the list.</summary>
+    private async Task CorrectTheSampleAsync()
+    {
+        var editor = Factory.Services.GetRequiredService<Gazette.Articles.ArticleEditor>();
+        var user = (await Factory.Services.GetRequiredService<Gazette.Accounts.UserStore>().FindByLoginAsync("nu-editor"))!;
+        var member = new NewsroomUser(user.Id, user.DisplayName, NewsroomRole.Editor);
+        var sample = (await editor.OpenAsync(member, 1)).Article!;
+        sample = (await editor.SaveAsync(member, 1, sample.Article.Version, Gazette.Articles.ArticleInput.Of(sample) with { Notice = Gazette.Articles.NoticeKind.Update, NoticeNote = "Adds the envoys' statement." })).Article!;
+        Factory.Clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.True((await editor.SaveAsync(member, 1, sample.Article.Version, Gazette.Articles.ArticleInput.Of(sample) with { Notice = Gazette.Articles.NoticeKind.Correction, NoticeNote = "An earlier version misnamed the ministry." })).Succeeded);
     }
 
     /// <summary>An image in the library, for its page and the grid.</summary>
