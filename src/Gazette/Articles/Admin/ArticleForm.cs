@@ -67,6 +67,8 @@ public sealed class ArticleForm
         FeaturedMediaId = input.FeaturedMediaId?.ToString(CultureInfo.InvariantCulture),
         ParentId = input.ParentId?.ToString(CultureInfo.InvariantCulture),
         ScheduleAt = scheduledAt is { } at ? time.Field(at) : null,
+        Notice = input.Notice,
+        NoticeNote = input.NoticeNote,
     };
 
     private static List<string> Names(string? text) =>
