@@ -35,14 +35,15 @@ public static class ArticleViewFactory
             page.UpdatedAt > published.AddMinutes(5) ? time.View(page.UpdatedAt) : null, [], [], [], 0);
     }
 
-    public static ArticleCard Card(CardRow row, Permalinks links, SiteTime time) => new(
+    public static ArticleCard Card(CardRow row, Permalinks links, SiteTime time, IReadOnlyDictionary<long, ImageView>? images = null) => new(
         row.Title,
         links.Article(row.Id, row.Slug, row.PublishedAt),
         row.Summary,
         time.View(row.PublishedAt),
         row.SectionSlug is null ? null : new LinkView(row.SectionName ?? row.SectionSlug, Permalinks.Section(row.SectionSlug)),
         row.Byline ?? "",
-        row.CommentCount);
+        row.CommentCount,
+        row.FeaturedMediaId is { } mediaId ? images?.GetValueOrDefault(mediaId) : null);
 
     /// <summary>
     /// schema.org NewsArticle and its BreadcrumbList (home, first section, article) as

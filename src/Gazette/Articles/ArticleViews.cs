@@ -24,6 +24,7 @@ public sealed record ArticleView(
 /// <summary>A correction or update as readers see it: <paramref name="Kind"/> ("correction", "update") for the theme's class, <paramref name="Label"/> to read.</summary>
 public sealed record NoticeView(string Kind, string Label, string Note, DateView At);
 
+/// <param name="Image">Its featured image, with the library's <c>srcset</c>; the theme says which sizes it shows it at.</param>
 public sealed record ArticleCard(
     string Title,
     string Url,
@@ -31,7 +32,8 @@ public sealed record ArticleCard(
     DateView Published,
     LinkView? Section,
     string Byline,
-    int CommentCount);
+    int CommentCount,
+    ImageView? Image = null);
 
 public sealed record ListingView(
     string Heading,
@@ -43,7 +45,22 @@ public sealed record ListingView(
 {
     /// <summary>A section's page: the sections directly beneath it, whose articles it lists too.</summary>
     public IReadOnlyList<LinkView> Subsections { get; init; } = [];
+
+    /// <summary>
+    /// A front's first page (the home page's, a section's): the story that leads, an
+    /// editor's pick or else the newest, which <see cref="Cards"/> then leaves out.
+    /// </summary>
+    public ArticleCard? Lead { get; init; }
+
+    /// <summary>The stories an editor featured on this front, in their order; <see cref="Cards"/> leaves them out.</summary>
+    public IReadOnlyList<ArticleCard> Featured { get; init; } = [];
+
+    /// <summary>The home page's first page: the navigation's sections, each with its latest stories not shown above.</summary>
+    public IReadOnlyList<SectionBlock> Sections { get; init; } = [];
 }
+
+/// <summary>A section's block on the home page: its name, its page, and its latest stories.</summary>
+public sealed record SectionBlock(string Name, string Url, IReadOnlyList<ArticleCard> Cards);
 
 /// <summary>The public Sections page: every section with published articles.</summary>
 public sealed record SectionsView(IReadOnlyList<SectionEntry> Sections);

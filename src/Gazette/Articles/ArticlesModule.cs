@@ -53,13 +53,20 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<IArticlePage>(sp => sp.GetRequiredService<ArticlePages>());
         services.AddSingleton<SampleContent>();
         services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SampleContent>());
+        services.AddSingleton<FrontDesk>();
+        services.AddSingleton<FrontPages>();
+        services.AddSingleton<BreakingNewsDesk>();
+        services.AddPageSlot<BreakingNewsSlot>(BreakingNewsSlot.Name);
+        services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<BreakingNewsSlot>());
         services.AddAdminMenuItem(new AdminMenuItem("Articles", "/admin/articles", NewsroomRole.Contributor, 10));
         services.AddAdminMenuItem(new AdminMenuItem("Pages", "/admin/articles?kind=page", NewsroomRole.Editor, 15));
+        services.AddAdminMenuItem(new AdminMenuItem("Breaking news", "/admin/breaking", NewsroomRole.Editor, 13));
+        services.AddAdminMenuItem(new AdminMenuItem("Fronts", "/admin/front", NewsroomRole.Editor, 16));
         services.AddAdminMenuItem(new AdminMenuItem("Navigation", "/admin/navigation", NewsroomRole.Editor, 17));
         services.AddAdminMenuItem(new AdminMenuItem("Descriptions", "/admin/descriptions", NewsroomRole.Editor, 18));
         services.AddAdminMenuItem(new AdminMenuItem("Sections", "/admin/sections", NewsroomRole.Editor, 19));
         services.AddDashboardPanel<Admin.ArticlesDashboardPanel>();
-        services.AddThemeModels(typeof(ArticleView), typeof(NoticeView), typeof(ArticleCard), typeof(ListingView), typeof(SectionsView), typeof(SectionEntry));
+        services.AddThemeModels(typeof(ArticleView), typeof(NoticeView), typeof(ArticleCard), typeof(ListingView), typeof(SectionBlock), typeof(BreakingView), typeof(SectionsView), typeof(SectionEntry));
 
         services.AddEvent<ArticlePublished>("article.published");
         services.AddEvent<ArticleChanged>("article.changed");
@@ -70,6 +77,10 @@ public sealed class ArticlesModule : GazetteModule
         services.AddNodeSubscriber<TermDescribed, ArticleCacheEviction>();
         services.AddEvent<SectionMoved>("section.moved");
         services.AddNodeSubscriber<SectionMoved, ArticleCacheEviction>();
+        services.AddEvent<FrontChanged>("front.changed");
+        services.AddNodeSubscriber<FrontChanged, ArticleCacheEviction>();
+        services.AddEvent<BreakingNewsChanged>("breaking.changed");
+        services.AddNodeSubscriber<BreakingNewsChanged, BreakingNewsReload>();
         services.AddTransactionSubscriber<CommentSubmitted, CommentCountKeeper>();
         services.AddTransactionSubscriber<CommentStatusChanged, CommentCountKeeper>();
         services.AddTransactionSubscriber<CommentDeleted, CommentCountKeeper>();

@@ -48,7 +48,7 @@ public static class ListingPages
         }
         PageCache.Tag(context, ArticleCacheTags.Home);
         var meta = new PageMeta(pages.Site.Title, pages.Site.Tagline, pages.Absolute(context.Request, "/"));
-        return await ListAsync(context, reader, pages, "home", meta, new Listing("Latest news", "", "/"), cancellationToken);
+        return await ListAsync(context, reader, pages, "home", meta, new Listing("Latest news", "", "/", Front: true), cancellationToken);
     }
 
     private static async Task<IResult> SectionAsync(string slug, HttpContext context, PublicArticleReader reader, TaxonomyStore taxonomy, PageRenderer pages, CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ public static class ListingPages
             subsections = [.. children.Select(child => new LinkView(child.Name, Permalinks.Section(child.Slug)))];
         }
         return await TermAsync(section, Permalinks.Section, ArticleCacheTags.Section, term => term.Description.Length > 0 ? term.Description : $"The latest from {term.Name}.",
-            term => new Listing(term.Name, term.Description, Permalinks.Section(term.Slug), SectionId: term.Id, Subsections: subsections), context, reader, pages, cancellationToken);
+            term => new Listing(term.Name, term.Description, Permalinks.Section(term.Slug), SectionId: term.Id, Subsections: subsections, Front: true), context, reader, pages, cancellationToken);
     }
 
     private static async Task<IResult> TagAsync(string slug, HttpContext context, PublicArticleReader reader, TaxonomyStore taxonomy, PageRenderer pages, CancellationToken cancellationToken)
@@ -174,17 +174,37 @@ public static class ListingPages
             meta = meta with { CanonicalUrl = pages.Absolute(context.Request, ArticleUrls.Older(listing.Path, id)) };
         }
         var pageSize = pages.Site.PageSize;
-        var rows = await reader.ListAsync(new ListCardsRequest(pageSize + 1, before, listing.SectionId, listing.TagId, listing.AuthorId, listing.Period?.From, listing.Period?.Until), cancellationToken);
+        var fronts = context.RequestServices.GetRequiredService<FrontPages>();
+        // A front's first page opens with its lead and featured stories, which its latest then leave out.
+        var top = listing.Front && before is null ? await fronts.TopAsync(listing.SectionId, cancellationToken) : new FrontTop(null, []);
+        var shown = top.Ids.ToHashSet();
+        var rows = (await reader.ListAsync(new ListCardsRequest(pageSize + 1 + shown.Count + (listing.Front ? 1 : 0), before, listing.SectionId, listing.TagId, listing.AuthorId, listing.Period?.From, listing.Period?.Until), cancellationToken))
+            .Where(row => !shown.Contains(row.Id)).ToList();
         if (rows.Count == 0 && listing.EmptyIsMissing)
         {
             return await pages.NotFoundAsync(cancellationToken);
         }
-        var links = context.RequestServices.GetRequiredService<Permalinks>();
-        var time = context.RequestServices.GetRequiredService<SiteTime>();
-        var cards = rows.Take(pageSize).Select(row => ArticleViewFactory.Card(row, links, time)).ToList();
-        var older = rows.Count > pageSize ? ArticleUrls.Older(listing.Path, rows[pageSize - 1].Id) : null;
-        var newer = before is null || cards.Count == 0 ? null : await NewerAsync(reader, listing, rows[0].Id, pageSize, cancellationToken);
-        var view = new ListingView(listing.Heading, listing.Description, cards, older, before is null ? null : listing.Path, newer) { Subsections = listing.Subsections ?? [] };
+        var lead = top.Lead;
+        if (listing.Front && before is null && lead is null && rows.Count > 0)
+        {
+            lead = rows[0];
+            rows.RemoveAt(0);
+            shown.Add(lead.Id);
+        }
+        // A front's first page holds as many stories as any other: the lead and the featured count among them.
+        var room = listing.Front && before is null ? Math.Max(1, pageSize - top.Featured.Count - (lead is null ? 0 : 1)) : pageSize;
+        var listed = rows.Take(room).ToList();
+        var blocks = listing.Front && before is null && listing.SectionId is null ? await fronts.SectionBlocksAsync(shown, cancellationToken) : [];
+        var pictures = await fronts.ImagesAsync(listed.Concat(top.Featured).Concat(lead is null ? [] : [lead]).Concat(blocks.SelectMany(block => block.Rows)), cancellationToken);
+        var older = rows.Count > room ? ArticleUrls.Older(listing.Path, rows[room - 1].Id) : null;
+        var newer = before is null || listed.Count == 0 ? null : await NewerAsync(reader, listing, rows[0].Id, pageSize, cancellationToken);
+        var view = new ListingView(listing.Heading, listing.Description, [.. listed.Select(row => fronts.Card(row, pictures))], older, before is null ? null : listing.Path, newer)
+        {
+            Subsections = listing.Subsections ?? [],
+            Lead = lead is null ? null : fronts.Card(lead, pictures),
+            Featured = [.. top.Featured.Select(row => fronts.Card(row, pictures))],
+            Sections = [.. blocks.Select(block => new SectionBlock(block.Section.Name, Permalinks.Section(block.Section.Slug), [.. block.Rows.Select(row => fronts.Card(row, pictures))]))],
+        };
         return await pages.RenderAsync(template, meta, new Dictionary<string, object?> { ["listing"] = view }, cancellationToken: cancellationToken);
     }
 
@@ -201,6 +221,7 @@ public static class ListingPages
         return rows.Count > pageSize ? ArticleUrls.Older(listing.Path, rows[pageSize].Id) : listing.Path;
     }
 
+    /// <param name="Front">The home page or a section's: its first page opens with a lead and the featured stories.</param>
     private sealed record Listing(string Heading, string Description, string Path, long? SectionId = null, long? TagId = null, long? AuthorId = null, bool EmptyIsMissing = false,
-        (DateTimeOffset From, DateTimeOffset Until)? Period = null, IReadOnlyList<LinkView>? Subsections = null);
+        (DateTimeOffset From, DateTimeOffset Until)? Period = null, IReadOnlyList<LinkView>? Subsections = null, bool Front = false);
 }

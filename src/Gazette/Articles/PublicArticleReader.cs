@@ -17,6 +17,7 @@ public sealed record CardRow
     public string? SectionName { get; init; }
     public string? SectionSlug { get; init; }
     public string? Byline { get; init; }
+    public long? FeaturedMediaId { get; init; }
 }
 
 /// <summary>
@@ -36,6 +37,31 @@ public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<
 /// </summary>
 public sealed class PublicArticleReader(Database database, Permalinks links, TimeProvider time) : IArticleDirectory
 {
+    /// <summary>What a card shows, from an article <c>a</c>: its first section and first byline.</summary>
+    private const string CardSelect =
+        """
+        select a.id, a.slug, a.title, a.summary, a.published_at, a.comment_count, a.featured_media_id,
+               s.name as section_name, s.slug as section_slug,
+               (select b.name from bylines b where b.article_id = a.id order by b.position limit 1) as byline
+        from articles a
+        left join article_sections x on x.article_id = a.id and x.position = 0
+        left join sections s on s.id = x.section_id
+        """;
+
+    /// <summary>The cards of those of <paramref name="ids"/> that are public, in the order given.</summary>
+    public async Task<IReadOnlyList<CardRow>> CardsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<CardRow>(new CommandDefinition(
+            $"{CardSelect} where {database.Dialect.InList("a.id", "ids")} and a.kind = 'article' and a.status = 'published' and a.published_at <= @now",
+            new { ids = ids.ToArray(), now = time.GetUtcNow() }, cancellationToken: cancellationToken))).ToDictionary(row => row.Id);
+        return [.. ids.Select(rows.GetValueOrDefault).OfType<CardRow>()];
+    }
+
     public async Task<IReadOnlyList<CardRow>> ListAsync(ListCardsRequest request, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -46,12 +72,7 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
         // A tag's articles are read once as a list: tested per row with exists, a rare tag's page walked every public article.
         var rows = await connection.QueryAsync<CardRow>(new CommandDefinition(
             $"""
-            select a.id, a.slug, a.title, a.summary, a.published_at, a.comment_count,
-                   s.name as section_name, s.slug as section_slug,
-                   (select b.name from bylines b where b.article_id = a.id order by b.position limit 1) as byline
-            from articles a
-            left join article_sections x on x.article_id = a.id and x.position = 0
-            left join sections s on s.id = x.section_id
+            {CardSelect}
             where a.kind = 'article' and a.status = 'published' and a.published_at <= @now
               {(branch is null ? "" : $"and exists (select 1 from article_sections y where y.article_id = a.id and {database.Dialect.InList("y.section_id", "branch")})")}
               and (@TagId is null or a.id in (select t.article_id from article_tags t where t.tag_id = @TagId))

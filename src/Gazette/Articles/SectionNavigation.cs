@@ -34,13 +34,16 @@ public sealed class SectionNavigation(Database database, TaxonomyStore taxonomy,
     public IReadOnlyList<string>? Chosen() =>
         configuration[Key] is { } value ? value.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
 
-    public async Task<IReadOnlyList<LinkView>> ListAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LinkView>> ListAsync(int limit, CancellationToken cancellationToken) =>
+        [.. (await SectionsAsync(limit, cancellationToken)).Select(section => new LinkView(section.Name, Permalinks.Section(section.Slug)))];
+
+    /// <summary>The sections the masthead shows, in its order (the home page's section blocks follow it too).</summary>
+    public async Task<IReadOnlyList<Term>> SectionsAsync(int limit, CancellationToken cancellationToken)
     {
         var chosen = Chosen();
-        var sections = chosen is null
+        return chosen is null
             ? await taxonomy.ListSectionsAsync(limit, cancellationToken)
             : await ShownAsync(chosen, cancellationToken);
-        return [.. sections.Select(section => new LinkView(section.Name, Permalinks.Section(section.Slug)))];
     }
 
     /// <summary>Every section, those in the navigation first in their order, then the rest by name.</summary>

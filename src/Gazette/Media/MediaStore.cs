@@ -38,6 +38,15 @@ public sealed class MediaStore(Database database)
             $"select {Columns} from media where id = @id", new { id }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Those of <paramref name="ids"/> that exist, in no order.</summary>
+    public async Task<IReadOnlyList<MediaItem>> FindManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MediaItem>(new CommandDefinition(
+            $"select {Columns} from media where {database.Dialect.InList("id", "ids")}", new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
     /// <summary>
     /// By file name, synchronously: the Markdown renderer asks while it
     /// renders (at save time, never per request), and Markdig has no async step.

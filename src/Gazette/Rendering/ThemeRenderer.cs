@@ -30,8 +30,11 @@ public sealed class ThemeRenderer
     private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);
     private readonly TemplateOptions _options;
 
-    public ThemeRenderer(IConfiguration configuration, IEnumerable<ThemeModel> models)
+    private readonly Dictionary<string, SafeHtml> _slots;
+
+    public ThemeRenderer(IConfiguration configuration, IEnumerable<ThemeModel> models, IEnumerable<PageSlot> slots)
     {
+        _slots = slots.ToDictionary(slot => slot.Name, slot => SafeHtml.FromTrustedSource(PageSlots.Marker(slot.Name)), StringComparer.Ordinal);
         Files = CreateFileProvider(configuration[ThemePathKey], "");
         AssetFiles = CreateFileProvider(configuration[ThemePathKey], "assets");
         _options = CreateOptions(Files, models);
@@ -65,7 +68,19 @@ public sealed class ThemeRenderer
         var body = await RenderAsync(template, context);
         context.SetValue("content", SafeHtml.FromTrustedSource(body));
         context.SetValue("critical_css", CriticalCss);
+        context.SetValue("slots", _slots);
         return await RenderAsync("layout", context);
+    }
+
+    /// <summary>A template on its own, without the layout: a page slot's fragment (<c>partials/breaking</c>).</summary>
+    public async Task<string> RenderFragmentAsync(string template, IReadOnlyDictionary<string, object?> model)
+    {
+        var context = new TemplateContext(_options) { CultureInfo = CultureInfo.InvariantCulture };
+        foreach (var (name, value) in model)
+        {
+            context.SetValue(name, value);
+        }
+        return await RenderAsync(template, context);
     }
 
     private async Task<string> RenderAsync(string name, TemplateContext context)

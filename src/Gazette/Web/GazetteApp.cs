@@ -71,6 +71,9 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         app.UseStaticFiles(NewsroomPages.Assets);
         // Routing after static files: the catch-all 404 endpoint would otherwise claim /assets/ too.
         app.UseRouting();
+        // Outside the cache, so a cached page gets the breaking-news banner as it is served (decision 142).
+        app.UseWhen(context => context.GetEndpoint()?.Metadata.GetMetadata<TrustGroupMetadata>()?.Group is TrustGroup.Public or TrustGroup.ReaderWrites,
+            slotted => slotted.UseMiddleware<PageSlotJoin>());
         // The cache answers before sign-in is looked at: it only ever holds anonymous pages.
         app.UseOutputCache();
         app.UseAuthentication();

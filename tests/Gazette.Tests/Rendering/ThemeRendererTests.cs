@@ -91,7 +91,8 @@ public sealed class ThemeRendererTests : IDisposable
 
     private static ThemeRenderer Renderer(string? themePath = null) =>
         new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [ThemeRenderer.ThemePathKey] = themePath }).Build(),
-            [new ThemeModel(typeof(ArticleView)), new ThemeModel(typeof(ArticleCard)), new ThemeModel(typeof(ListingView))]);
+            [new ThemeModel(typeof(ArticleView)), new ThemeModel(typeof(ArticleCard)), new ThemeModel(typeof(ListingView)), new ThemeModel(typeof(SectionBlock))],
+            [new PageSlot(BreakingNewsSlot.Name, typeof(BreakingNewsSlot))]);
 
     private static SiteView HostileSite() => new(Script, Quotes, [new LinkView(Script, "/section/x/?q=" + Quotes)]);
 

@@ -10,4 +10,7 @@ public sealed record ImageView(string Src, string SrcSet, string Sizes, int Widt
 public interface IImageLookup
 {
     Task<ImageView?> FindAsync(long mediaId, CancellationToken cancellationToken = default);
+
+    /// <summary>Several at once (a front page's cards), by id; ids with no image are left out.</summary>
+    Task<IReadOnlyDictionary<long, ImageView>> FindManyAsync(IReadOnlyCollection<long> mediaIds, CancellationToken cancellationToken = default);
 }
