@@ -15,7 +15,8 @@ namespace Gazette.Benchmarks;
 public class RenderingBenchmarks
 {
     private readonly ThemeRenderer _theme = new(new ConfigurationBuilder().Build(),
-        new[] { typeof(ArticleView), typeof(ArticleCard), typeof(ListingView), typeof(CommentView), typeof(CommentFormView), typeof(DiscussionView) }.Select(type => new ThemeModel(type)));
+        new[] { typeof(ArticleView), typeof(ArticleCard), typeof(ListingView), typeof(CommentView), typeof(CommentFormView), typeof(DiscussionView) }.Select(type => new ThemeModel(type)),
+        [new PageSlot(BreakingNewsSlot.Name, typeof(BreakingNewsSlot))]);
     private readonly MarkdownRenderer _markdown = new();
     private string _sampleMarkdown = "";
     private Dictionary<string, object?> _model = [];

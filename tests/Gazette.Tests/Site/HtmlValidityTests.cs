@@ -8,7 +8,7 @@ namespace Gazette.Tests.Site;
 public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<SqliteProvider>(provider)
 {
     /// <summary>The newsroom's pages an administrator can open without data of their own.</summary>
-    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1", "/admin/comments", "/admin/comments?tab=trash", "/admin/comments/blocked", "/admin/privacy", "/admin/media", "/admin/media/new", "/admin/articles", "/admin/articles/new", "/admin/articles?kind=page", "/admin/articles/new?kind=page", "/admin/navigation", "/admin/descriptions", "/admin/sections"];
+    public static readonly string[] AdminPages = ["/admin/", "/admin/settings", "/admin/profile/password", "/admin/logout", "/admin/users", "/admin/users/1", "/admin/comments", "/admin/comments?tab=trash", "/admin/comments/blocked", "/admin/privacy", "/admin/media", "/admin/media/new", "/admin/articles", "/admin/articles/new", "/admin/articles?kind=page", "/admin/articles/new?kind=page", "/admin/navigation", "/admin/descriptions", "/admin/sections", "/admin/front", "/admin/front?section=world", "/admin/breaking"];
 
     [Fact]
     public async Task PagesHaveNoHtmlErrors()
@@ -32,6 +32,7 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
                 Assert.Equal(System.Net.HttpStatusCode.Redirect, placed.StatusCode);
             }
             await CorrectTheSampleAsync();
+            await ArrangeTheFrontAsync();
             foreach (var (name, path) in new[] { ("author", "/author/nu-writer/"), ("month", "/2024/04/"), ("year", "/2024/"), ("page", "/about-us/"), ("home", "/"), ("article", SampleArticleTests<SqliteProvider>.Url), ("section", "/section/world/"), ("tag", "/tag/china/"), ("sections", "/sections/"), ("search", "/search?q=china"), ("search-empty", "/search?q=%22"), ("missing", "/no-such-page/"), ("login", "/admin/login") })
             {
                 var (_, html, _) = await GetAsync(path);
@@ -60,6 +61,14 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             using (var refused = await Newsroom.PostFormAsync(admin, "/admin/sections", new() { ["id"] = world, ["parent"] = asia }))
             {
                 await File.WriteAllTextAsync(Path.Combine(folder, "admin-sections-refused.html"), await refused.Content.ReadAsStringAsync());
+            }
+            using (var refused = await Newsroom.PostFormAsync(admin, "/admin/front?section=world", new() { ["act"] = "lead", ["article"] = "999999" }))
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder, "admin-front-refused.html"), await refused.Content.ReadAsStringAsync());
+            }
+            using (var refused = await Newsroom.PostFormAsync(admin, "/admin/breaking", new() { ["text"] = "", ["url"] = "javascript:x", ["expires"] = "soon" }))
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder, "admin-breaking-refused.html"), await refused.Content.ReadAsStringAsync());
             }
             using (var refused = await Newsroom.PostLoginAsync(Client, "nobody", "wrong"))
             {
@@ -97,6 +106,20 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
         sample = (await editor.SaveAsync(member, 1, sample.Article.Version, Gazette.Articles.ArticleInput.Of(sample) with { Notice = Gazette.Articles.NoticeKind.Update, NoticeNote = "Adds the envoys' statement." })).Article!;
         Factory.Clock.Advance(TimeSpan.FromMinutes(30));
         Assert.True((await editor.SaveAsync(member, 1, sample.Article.Version, Gazette.Articles.ArticleInput.Of(sample) with { Notice = Gazette.Articles.NoticeKind.Correction, NoticeNote = "An earlier version misnamed the ministry." })).Succeeded);
+    }
+
+    /// <summary>The sample article leads the home page with another story featured, and a banner is up: the public pages show all three.</summary>
+    private async Task ArrangeTheFrontAsync()
+    {
+        using var arranger = await Newsroom.SignInAsync(Factory, "nu-editor");
+        var featured = (await PublishAsync(Story("Ministers meet", Factory.Clock.GetUtcNow().AddHours(-3), sections: ["World"]))).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (act, article) in new[] { ("lead", "1"), ("feature", featured) })
+        {
+            using var arranged = await Newsroom.PostFormAsync(arranger, "/admin/front", new() { ["act"] = act, ["article"] = article });
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, arranged.StatusCode);
+        }
+        using var banner = await Newsroom.PostFormAsync(arranger, "/admin/breaking", new() { ["text"] = "Polls close across the country", ["url"] = "/section/world/", ["expires"] = "" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, banner.StatusCode);
     }
 
     /// <summary>An image in the library, for its page and the grid.</summary>
