@@ -5,7 +5,7 @@ using Gazette.Events;
 namespace Gazette.Articles;
 
 /// <summary>On every node: a published or changed article evicts the pages that show it.</summary>
-public sealed class ArticleCacheEviction(PageCache cache) : INodeSubscriber<ArticlePublished>, INodeSubscriber<ArticleChanged>, INodeSubscriber<TermDescribed>, INodeSubscriber<SectionMoved>
+public sealed class ArticleCacheEviction(PageCache cache) : INodeSubscriber<ArticlePublished>, INodeSubscriber<ArticleChanged>, INodeSubscriber<TermDescribed>, INodeSubscriber<SectionMoved>, INodeSubscriber<LiveBlogUpdated>
 {
     public Task HandleAsync(ArticlePublished change, CancellationToken cancellationToken) =>
         EvictAsync(change.ArticleId, change.SectionIds, change.TagIds, change.NavigationChanged, cancellationToken);
@@ -32,6 +32,10 @@ public sealed class ArticleCacheEviction(PageCache cache) : INodeSubscriber<Arti
                 .. new[] { change.OldParentId, change.NewParentId }.OfType<long>().Select(ArticleCacheTags.Section),
             ],
             cancellationToken);
+
+    /// <summary>A live blog's entries show on its page and its live endpoint alone, both tagged with the article.</summary>
+    public Task HandleAsync(LiveBlogUpdated change, CancellationToken cancellationToken) =>
+        cache.EvictAsync([ArticleCacheTags.Article(change.ArticleId)], cancellationToken);
 
     private Task EvictAsync(long articleId, IReadOnlyList<long> sectionIds, IReadOnlyList<long> tagIds, bool navigationChanged, CancellationToken cancellationToken) =>
         cache.EvictAsync(
