@@ -12,7 +12,7 @@ public sealed class LiveEntryModel(LiveDesk desk, PageRenderer pages) : LiveForm
     public LiveEntry Stored { get; private set; } = null!;
 
     [BindProperty]
-    public LiveEntryForm Entry { get; set; } = new();
+    public LiveEntryForm Form { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(long id, long entry, CancellationToken cancellationToken)
     {
@@ -21,13 +21,13 @@ public sealed class LiveEntryModel(LiveDesk desk, PageRenderer pages) : LiveForm
             return await RefusedAsync(LiveOutcome.NotFound, cancellationToken);
         }
         Stored = stored;
-        Entry = LiveEntryForm.Of(stored);
+        Form = LiveEntryForm.Of(stored);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long id, long entry, CancellationToken cancellationToken)
     {
-        var result = await desk.EditAsync(Member, id, entry, Entry.ToInput(), cancellationToken);
+        var result = await desk.EditAsync(Member, id, entry, Form.ToInput(), cancellationToken);
         switch (result.Outcome)
         {
             case LiveOutcome.Done:
@@ -35,7 +35,7 @@ public sealed class LiveEntryModel(LiveDesk desk, PageRenderer pages) : LiveForm
                 return Redirect($"/admin/articles/{id}/live#{LiveEntryInput.Anchor(entry)}");
             case LiveOutcome.Invalid when await desk.FindEntryAsync(Member, id, entry, cancellationToken) is { } stored:
                 Stored = stored;
-                Entry.Errors = result.Errors;
+                Form.Errors = result.Errors;
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return Page();
             default:
