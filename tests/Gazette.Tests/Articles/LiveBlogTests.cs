@@ -363,6 +363,21 @@ public abstract partial class LiveBlogTests<TProvider>(TProvider provider) : New
         await Desk.DeleteAsync(member, article.Article.Id, entry, CancellationToken.None);
         Assert.DoesNotContain("Breaking", (await GetAsync("/feed/")).Html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheWordPressApisModifiedFollowsTheLatestEntry()
+    {
+        var (_, member) = await SignedInAsync(NewsroomRole.Editor);
+        var (article, _) = await LiveAsync(member, Unique("Api live"));
+        var url = $"/wp-json/wp/v2/posts/{article.Article.Id}";
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(url)).Status);
+        await PostAsync(member, article.Article.Id, "A new development.");
+        var at = Now - TimeSpan.FromMinutes(1);
+
+        var post = JsonDocument.Parse((await GetAsync(url)).Html).RootElement;
+
+        Assert.Equal(at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), post.GetProperty("modified_gmt").GetString());
+    }
 }
 
 public sealed class LiveBlogTestsOnSqlite(SqliteProvider provider) : LiveBlogTests<SqliteProvider>(provider);
