@@ -24,7 +24,7 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
 
     public static void Map(RouteGroups groups)
     {
-        // "before" pages the date archives, "entries_before" a live blog's entries; articles and pages ignore them.
+        // "before" pages the date archives (articles and pages ignore it); "entries_before" pages a live blog's entries.
         var policy = groups.PublicPage(queryKeys: [ListingPages.BeforeKey, LiveBlogPages.BeforeKey], personalKeys: [.. groups.Services.GetServices<DiscussionQueryKeys>().SelectMany(keys => keys.Personal)]);
         groups.Public.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, PublicPaths paths, CancellationToken cancellationToken) =>
                 paths.ResolveAsync(context, cancellationToken))
