@@ -121,6 +121,25 @@ public sealed class BrowserFixture : IAsyncLifetime
             Sections = ["World"],
         })).Id;
 
+    /// <summary>A published story made a live blog by the first administrator; returns its id and path.</summary>
+    public async Task<(long Id, string Path)> LiveBlogAsync(string title)
+    {
+        var article = await _site!.Services.GetRequiredService<Gazette.Articles.ArticlePublisher>().CreateAsync(new Gazette.Articles.ArticleDraft
+        {
+            Title = title,
+            BodyMarkdown = "What we know so far.",
+            PublishedAt = DateTimeOffset.UtcNow.AddMinutes(-10),
+            Sections = ["World"],
+        });
+        await _site.Services.GetRequiredService<Gazette.Articles.LiveDesk>().StartAsync(Administrator, article.Id, CancellationToken.None);
+        return (article.Id, _site.Services.GetRequiredService<Gazette.Articles.Permalinks>().Of(article));
+    }
+
+    /// <summary>An entry posted to a live blog, or its coverage ended, as the first administrator would from the live desk.</summary>
+    public Gazette.Articles.LiveDesk LiveDesk => _site!.Services.GetRequiredService<Gazette.Articles.LiveDesk>();
+
+    public static Gazette.Web.NewsroomUser Administrator { get; } = new(1, "Fixture", Gazette.Web.NewsroomRole.Administrator);
+
     /// <summary>A browser context signed in through the login form as a new member of <paramref name="role"/>.</summary>
     public async Task<IBrowserContext> SignedInAsync(string login, string role, int width = 1280)
     {

@@ -25,6 +25,8 @@ public sealed class SiteFactory(string database, IReadOnlyDictionary<string, str
         builder.UseSetting("urls", "http://127.0.0.1:0");
         // Every browser here posts from 127.0.0.1; flood control would refuse the second test's comment.
         builder.UseSetting("Gazette:Discussion:FloodSeconds", "0");
+        // A live blog's page asks for new entries every second, so a test sees one arrive without waiting half a minute.
+        builder.UseSetting("Gazette:LiveBlog:PollSeconds", "1");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

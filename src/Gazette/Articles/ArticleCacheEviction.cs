@@ -5,7 +5,7 @@ using Gazette.Events;
 namespace Gazette.Articles;
 
 /// <summary>On every node: a published or changed article evicts the pages that show it.</summary>
-public sealed class ArticleCacheEviction(PageCache cache) : INodeSubscriber<ArticlePublished>, INodeSubscriber<ArticleChanged>, INodeSubscriber<TermDescribed>, INodeSubscriber<SectionMoved>, INodeSubscriber<FrontChanged>
+public sealed class ArticleCacheEviction(PageCache cache) : INodeSubscriber<ArticlePublished>, INodeSubscriber<ArticleChanged>, INodeSubscriber<TermDescribed>, INodeSubscriber<SectionMoved>, INodeSubscriber<FrontChanged>, INodeSubscriber<LiveBlogUpdated>
 {
     public Task HandleAsync(ArticlePublished change, CancellationToken cancellationToken) =>
         EvictAsync(change.ArticleId, change.SectionIds, change.TagIds, change.NavigationChanged, cancellationToken);
@@ -36,6 +36,10 @@ public sealed class ArticleCacheEviction(PageCache cache) : INodeSubscriber<Arti
     /// <summary>An editor rearranged a front: the home page, or the section's page (its parents' list other stories).</summary>
     public Task HandleAsync(FrontChanged change, CancellationToken cancellationToken) =>
         cache.EvictAsync([change.SectionId is { } id ? ArticleCacheTags.Section(id) : ArticleCacheTags.Home], cancellationToken);
+
+    /// <summary>A live blog's entries show on its page and its live endpoint alone, both tagged with the article.</summary>
+    public Task HandleAsync(LiveBlogUpdated change, CancellationToken cancellationToken) =>
+        cache.EvictAsync([ArticleCacheTags.Article(change.ArticleId)], cancellationToken);
 
     private Task EvictAsync(long articleId, IReadOnlyList<long> sectionIds, IReadOnlyList<long> tagIds, bool navigationChanged, CancellationToken cancellationToken) =>
         cache.EvictAsync(

@@ -11,7 +11,7 @@ namespace Gazette.Articles;
 /// slot for its discussion that another module fills. <see cref="PublicPaths"/>
 /// decides which article a path names.
 /// </summary>
-public sealed class ArticlePages(PublicArticleReader reader, Permalinks links, SiteTime time, PageRenderer pages, IEnumerable<IDiscussionSlot> slots, IEnumerable<IRelatedSlot> related, IEnumerable<IImageLookup> images, IEnumerable<IAuthorDirectory> directories) : IArticlePage
+public sealed class ArticlePages(PublicArticleReader reader, Permalinks links, SiteTime time, PageRenderer pages, IEnumerable<IDiscussionSlot> slots, IEnumerable<IRelatedSlot> related, IEnumerable<IImageLookup> images, IEnumerable<IAuthorDirectory> directories, LiveBlogPages liveBlogs) : IArticlePage
 {
     private IDiscussionSlot? Slot { get; } = slots.FirstOrDefault();
 
@@ -48,6 +48,11 @@ public sealed class ArticlePages(PublicArticleReader reader, Permalinks links, S
         {
             return await pages.NotFoundAsync(cancellationToken);
         }
+        var live = await liveBlogs.FillAsync(article, links.Of(article), context.Request, cancellationToken);
+        if (!live.PageExists)
+        {
+            return await pages.NotFoundAsync(cancellationToken);
+        }
         var details = await reader.DetailsAsync(article.Id, cancellationToken);
         var coverage = Related is null ? new RelatedSlotContent(null, []) : await Related.FillAsync(article.Id, cancellationToken);
         PageCache.Tag(context, [
@@ -66,16 +71,20 @@ public sealed class ArticlePages(PublicArticleReader reader, Permalinks links, S
         var members = details.Bylines.Select(byline => byline.UserId).OfType<long>().ToList();
         var authors = members.Count > 0 && directories.FirstOrDefault() is { } directory ? await directory.FindAsync(members, cancellationToken) : null;
         var view = ArticleViewFactory.Article(article, details, links, time, image, authors);
+        if (live.LastChange is { } changed && changed > (article.RevisedAt ?? article.PublishedAt!.Value))
+        {
+            view = view with { Updated = time.View(changed) };
+        }
         var canonical = pages.Absolute(context.Request, ArticleUrls.CommentPage(view.Url, page));
         var meta = new PageMeta(
             page > 1 ? $"{article.Title} (comments, page {page})" : article.Title,
             article.Summary,
             canonical,
             NoIndex: personal,
-            StructuredData: ArticleViewFactory.StructuredData(view, canonical, pages.Site.Title),
+            StructuredData: ArticleViewFactory.StructuredData(view, canonical, pages.Site.Title, live.View),
             Social: ArticleViewFactory.Social(view, canonical),
             Feeds: FeedLink.Under(view.Url, $"Comments on {article.Title}"));
-        var model = new Dictionary<string, object?> { ["article"] = view, ["discussion"] = slot.View, ["related"] = coverage.View };
+        var model = new Dictionary<string, object?> { ["article"] = view, ["discussion"] = slot.View, ["related"] = coverage.View, ["live"] = live.View };
         return await pages.RenderAsync("article", meta, model, statusCode, personal ? HtmlPage.Private : HtmlPage.Public, cancellationToken);
     }
 }

@@ -48,6 +48,9 @@ public sealed class ArticlesModule : GazetteModule
         services.AddSingleton<ScheduledPublishing>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<ScheduledPublishing>());
         services.AddSingleton<ArticlePages>();
+        services.Configure<LiveBlogOptions>(configuration.GetSection(LiveBlogOptions.Section));
+        services.AddSingleton<LiveBlogPages>();
+        services.AddSingleton<LiveDesk>();
         services.AddSingleton<StaticPages>();
         services.AddSingleton<IMediaReferences, ArticleMediaReferences>();
         services.AddSingleton<IArticlePage>(sp => sp.GetRequiredService<ArticlePages>());
@@ -66,7 +69,8 @@ public sealed class ArticlesModule : GazetteModule
         services.AddAdminMenuItem(new AdminMenuItem("Descriptions", "/admin/descriptions", NewsroomRole.Editor, 18));
         services.AddAdminMenuItem(new AdminMenuItem("Sections", "/admin/sections", NewsroomRole.Editor, 19));
         services.AddDashboardPanel<Admin.ArticlesDashboardPanel>();
-        services.AddThemeModels(typeof(ArticleView), typeof(NoticeView), typeof(ArticleCard), typeof(ListingView), typeof(SectionBlock), typeof(BreakingView), typeof(SectionsView), typeof(SectionEntry));
+        services.AddThemeModels(typeof(ArticleView), typeof(NoticeView), typeof(ArticleCard), typeof(ListingView), typeof(SectionBlock), typeof(BreakingView), typeof(SectionsView), typeof(SectionEntry),
+            typeof(LiveView), typeof(LiveEntryView));
 
         services.AddEvent<ArticlePublished>("article.published");
         services.AddEvent<ArticleChanged>("article.changed");
@@ -81,6 +85,8 @@ public sealed class ArticlesModule : GazetteModule
         services.AddNodeSubscriber<FrontChanged, ArticleCacheEviction>();
         services.AddEvent<BreakingNewsChanged>("breaking.changed");
         services.AddNodeSubscriber<BreakingNewsChanged, BreakingNewsReload>();
+        services.AddEvent<LiveBlogUpdated>("live.updated");
+        services.AddNodeSubscriber<LiveBlogUpdated, ArticleCacheEviction>();
         services.AddTransactionSubscriber<CommentSubmitted, CommentCountKeeper>();
         services.AddTransactionSubscriber<CommentStatusChanged, CommentCountKeeper>();
         services.AddTransactionSubscriber<CommentDeleted, CommentCountKeeper>();

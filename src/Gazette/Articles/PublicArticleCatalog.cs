@@ -107,7 +107,7 @@ public sealed partial class PublicArticleCatalog(Database database, Permalinks l
         return term is null ? null : new PublicTerm(term.Id, term.Slug, term.Name, term.Description, path(term.Slug));
     }
 
-    /// <summary>The rows with their sections, tags, bylines and paths, in the rows' order: five queries whatever their number.</summary>
+    /// <summary>The rows with their sections, tags, bylines and paths, in the rows' order: seven queries whatever their number.</summary>
     internal async Task<IReadOnlyList<PublicArticle>> CompleteAsync(DbConnection connection, List<Article> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -127,6 +127,7 @@ public sealed partial class PublicArticleCatalog(Database database, Permalinks l
                 new { ids }, cancellationToken: cancellationToken)))
             .ToLookup(row => row.ArticleId, row => new PublicByline(row.Name, row.UserId));
         var notices = await ArticleNotices.LatestAsync(connection, inList, ids, cancellationToken);
+        var live = await LiveEntries.LatestAsync(connection, inList, ids, cancellationToken);
         var now = time.GetUtcNow();
         var articles = new List<PublicArticle>(rows.Count);
         foreach (var row in rows)
@@ -140,7 +141,8 @@ public sealed partial class PublicArticleCatalog(Database database, Permalinks l
             }
             articles.Add(new PublicArticle(row.Id, row.Kind, path, row.Title, row.Summary, row.BodyHtml, row.PublishedAt!.Value, row.UpdatedAt,
                 [.. sections[row.Id]], [.. tags[row.Id]], [.. bylines[row.Id]], row.FeaturedMediaId, row.CommentCount,
-                row.CommentStatus == DiscussionStatus.Open, row.ParentId, row.Slug, notices.GetValueOrDefault(row.Id)));
+                row.CommentStatus == DiscussionStatus.Open, row.ParentId, row.Slug, notices.GetValueOrDefault(row.Id),
+                live.TryGetValue(row.Id, out var entry) ? new PublicLiveEntry(entry.Latest.Anchor, entry.Latest.Headline, entry.Latest.BodyHtml, entry.Latest.PostedAt, entry.Changed) : null));
         }
         return articles;
     }

@@ -18,14 +18,14 @@ namespace Gazette.Articles;
 /// are asked before the 404, so they can never shadow what Gazette serves.
 /// </summary>
 public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects redirects, Permalinks links, ArticlePages articles, StaticPages staticPages, PageRenderer pages,
-    IEnumerable<IArticleFeed> feeds)
+    IEnumerable<IArticleFeed> feeds, LiveBlogPages liveBlogs)
 {
     private const string CommentPageMarker = "comment-page-";
 
     public static void Map(RouteGroups groups)
     {
-        // "before" pages the date archives; articles and pages ignore it.
-        var policy = groups.PublicPage(queryKeys: [ListingPages.BeforeKey], personalKeys: [.. groups.Services.GetServices<DiscussionQueryKeys>().SelectMany(keys => keys.Personal)]);
+        // "before" pages the date archives (articles and pages ignore it); "entries_before" pages a live blog's entries.
+        var policy = groups.PublicPage(queryKeys: [ListingPages.BeforeKey, LiveBlogPages.BeforeKey], personalKeys: [.. groups.Services.GetServices<DiscussionQueryKeys>().SelectMany(keys => keys.Personal)]);
         groups.Public.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, PublicPaths paths, CancellationToken cancellationToken) =>
                 paths.ResolveAsync(context, cancellationToken))
             .WithName("PublicPath")
@@ -44,6 +44,10 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
         if (segments.Length > 1 && ArticleFeedPaths.Split(path) is var (articlePath, format))
         {
             return await FeedAsync(articlePath, format, context, cancellationToken);
+        }
+        if (segments.Length > 1 && string.Equals(segments[^1], LiveBlogPages.EndpointName, StringComparison.Ordinal))
+        {
+            return await LiveAsync(path[..^LiveBlogPages.EndpointName.Length], context, cancellationToken);
         }
         var (target, commentPage) = SplitCommentPage(path, segments);
 
@@ -119,6 +123,13 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
         }
         return await OldLinkOrNotFoundAsync(context, cancellationToken);
     }
+
+    /// <summary>A live blog's endpoint, only beneath its article's one URL: the page's script asks there and nowhere else.</summary>
+    private async Task<IResult> LiveAsync(string articlePath, HttpContext context, CancellationToken cancellationToken) =>
+        links.Pattern.Match(articlePath) is { } match && await FindAsync(match, cancellationToken) is { } article
+            && string.Equals(links.Of(article), articlePath, StringComparison.Ordinal)
+            ? await liveBlogs.JsonAsync(article, articlePath, context, cancellationToken)
+            : Results.NotFound();
 
     /// <summary>"/a/b/comment-page-3/" is the article at "/a/b/", page 3; anything else is page 1 of itself.</summary>
     private static (string Target, int Page) SplitCommentPage(string path, string[] segments)

@@ -15,6 +15,7 @@ namespace Gazette.Feeds;
 public sealed class FeedCacheEviction(PageCache cache) :
     INodeSubscriber<ArticlePublished>,
     INodeSubscriber<ArticleChanged>,
+    INodeSubscriber<LiveBlogUpdated>,
     INodeSubscriber<CommentSubmitted>,
     INodeSubscriber<CommentStatusChanged>,
     INodeSubscriber<CommentDeleted>,
@@ -25,6 +26,12 @@ public sealed class FeedCacheEviction(PageCache cache) :
 
     public Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken) =>
         EvictArticleAsync(change.ArticleId, change.SectionIds, change.TagIds, cancellationToken);
+
+    /// <summary>A live blog's item carries its latest entry and its time (decision 151); comment feeds show only its title.</summary>
+    public Task HandleAsync(LiveBlogUpdated change, CancellationToken cancellationToken) =>
+        cache.EvictAsync(
+            [FeedCacheTags.Articles, .. change.SectionIds.Select(FeedCacheTags.Section), .. change.TagIds.Select(FeedCacheTags.Tag)],
+            cancellationToken);
 
     public Task HandleAsync(CommentSubmitted change, CancellationToken cancellationToken) =>
         EvictCommentsAsync(change.ArticleId, change.Status == CommentStatus.Approved, cancellationToken);

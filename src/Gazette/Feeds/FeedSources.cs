@@ -35,7 +35,7 @@ public sealed partial class FeedSources(IPublicArticles articles, IApprovedComme
             pages.Absolute(request, article.Path),
             article.Title,
             Noticed(article.Summary, article.LatestNotice),
-            summaryOnly ? null : NoticeHtml(article.LatestNotice) + AbsoluteLinks.In(article.BodyHtml, pages.Absolute(request, "")),
+            summaryOnly ? null : LiveHtml(request, article) + NoticeHtml(article.LatestNotice) + AbsoluteLinks.In(article.BodyHtml, pages.Absolute(request, "")),
             article.PublishedAt,
             article.RevisedAt,
             [.. article.Bylines.Select(byline => byline.Name)],
@@ -46,6 +46,19 @@ public sealed partial class FeedSources(IPublicArticles articles, IApprovedComme
     /// <summary>The article's latest correction or update, first in its item, so a reader of the feed learns of it as a reader of the page does (decision 140).</summary>
     private string NoticeHtml(PublicNotice? notice) =>
         notice is null ? "" : $"<p><strong>{notice.Label}, {WebUtility.HtmlEncode(siteTime.View(notice.At).Display)}:</strong> {WebUtility.HtmlEncode(notice.Note)}</p>\n";
+
+    /// <summary>A live blog's newest entry, first in its item and linked to its place on the page, as its latest notice is (decision 151).</summary>
+    private string LiveHtml(HttpRequest request, PublicArticle article)
+    {
+        if (article.LatestLiveEntry is not { } entry)
+        {
+            return "";
+        }
+        var link = WebUtility.HtmlEncode(pages.Absolute(request, article.Path) + "#" + entry.Anchor);
+        var headline = entry.Headline.Length > 0 ? " " + WebUtility.HtmlEncode(entry.Headline) : "";
+        return $"<p><strong><a href=\"{link}\">Latest, {WebUtility.HtmlEncode(siteTime.View(entry.PostedAt).Display)} {siteTime.Local(entry.PostedAt):HH:mm}</a>:</strong>{headline}</p>\n"
+            + AbsoluteLinks.In(entry.BodyHtml, pages.Absolute(request, "")) + "\n<hr>\n";
+    }
 
     private string Noticed(string summary, PublicNotice? notice) =>
         notice is null ? summary : $"{notice.Label}, {siteTime.View(notice.At).Display}: {notice.Note} {summary}";

@@ -19,6 +19,7 @@ public sealed class FeedsModule : GazetteModule
         services.AddSingleton<IArticleFeed, ArticleCommentFeed>();
         services.AddNodeSubscriber<ArticlePublished, FeedCacheEviction>();
         services.AddNodeSubscriber<ArticleChanged, FeedCacheEviction>();
+        services.AddNodeSubscriber<LiveBlogUpdated, FeedCacheEviction>();
         services.AddNodeSubscriber<CommentSubmitted, FeedCacheEviction>();
         services.AddNodeSubscriber<CommentStatusChanged, FeedCacheEviction>();
         services.AddNodeSubscriber<CommentDeleted, FeedCacheEviction>();

@@ -20,6 +20,7 @@ public sealed class WordPressApiModule : GazetteModule
         services.Configure<WpWriteOptions>(configuration.GetSection(WpWriteOptions.Section));
         services.AddNodeSubscriber<ArticlePublished, WpCacheEviction>();
         services.AddNodeSubscriber<ArticleChanged, WpCacheEviction>();
+        services.AddNodeSubscriber<LiveBlogUpdated, WpCacheEviction>();
         services.AddNodeSubscriber<SectionMoved, WpCacheEviction>();
         services.AddNodeSubscriber<CommentSubmitted, WpCacheEviction>();
         services.AddNodeSubscriber<CommentStatusChanged, WpCacheEviction>();

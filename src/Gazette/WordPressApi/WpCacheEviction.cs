@@ -10,6 +10,7 @@ namespace Gazette.WordPressApi;
 public sealed class WpCacheEviction(PageCache cache) :
     INodeSubscriber<ArticlePublished>,
     INodeSubscriber<ArticleChanged>,
+    INodeSubscriber<LiveBlogUpdated>,
     INodeSubscriber<SectionMoved>,
     INodeSubscriber<CommentSubmitted>,
     INodeSubscriber<CommentStatusChanged>,
@@ -23,6 +24,9 @@ public sealed class WpCacheEviction(PageCache cache) :
     public Task HandleAsync(ArticlePublished change, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
 
     public Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
+
+    /// <summary>A live blog's post is modified at its latest entry.</summary>
+    public Task HandleAsync(LiveBlogUpdated change, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
 
     /// <summary>A category's <c>parent</c> changed.</summary>
     public Task HandleAsync(SectionMoved change, CancellationToken cancellationToken) => EvictAsync(cancellationToken);

@@ -38,8 +38,8 @@ public static class WpShapes
             ["date"] = WpDates.Local(time, article.PublishedAt),
             ["date_gmt"] = WpDates.Gmt(article.PublishedAt),
             ["guid"] = new JsonObject { ["rendered"] = links.Shortlink(article.Id) },
-            ["modified"] = WpDates.Local(time, article.LatestNotice?.At ?? article.UpdatedAt),
-            ["modified_gmt"] = WpDates.Gmt(article.LatestNotice?.At ?? article.UpdatedAt),
+            ["modified"] = WpDates.Local(time, Modified(article)),
+            ["modified_gmt"] = WpDates.Gmt(Modified(article)),
             ["slug"] = article.Slug,
             ["status"] = "publish",
             ["type"] = isPage ? "page" : "post",
@@ -74,6 +74,13 @@ public static class WpShapes
         }
         post["_links"] = PostLinks(article, collection, author, links);
         return post;
+    }
+
+    /// <summary>The latest notice's time, else the last save; a live blog's latest entry when later (decisions 139, 151).</summary>
+    private static DateTimeOffset Modified(PublicArticle article)
+    {
+        var saved = article.LatestNotice?.At ?? article.UpdatedAt;
+        return article.LatestLiveEntry is { BlogChangedAt: var entry } && entry > saved ? entry : saved;
     }
 
     private static JsonObject PostLinks(PublicArticle article, string collection, long author, WpLinks links)

@@ -33,7 +33,8 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             }
             await CorrectTheSampleAsync();
             await ArrangeTheFrontAsync();
-            foreach (var (name, path) in new[] { ("author", "/author/nu-writer/"), ("month", "/2024/04/"), ("year", "/2024/"), ("page", "/about-us/"), ("home", "/"), ("article", SampleArticleTests<SqliteProvider>.Url), ("section", "/section/world/"), ("tag", "/tag/china/"), ("sections", "/sections/"), ("search", "/search?q=china"), ("search-empty", "/search?q=%22"), ("missing", "/no-such-page/"), ("login", "/admin/login") })
+            var (live, livePath, entry) = await LiveBlogAsync();
+            foreach (var (name, path) in new[] { ("author", "/author/nu-writer/"), ("month", "/2024/04/"), ("year", "/2024/"), ("page", "/about-us/"), ("home", "/"), ("article", SampleArticleTests<SqliteProvider>.Url), ("section", "/section/world/"), ("tag", "/tag/china/"), ("sections", "/sections/"), ("search", "/search?q=china"), ("search-empty", "/search?q=%22"), ("missing", "/no-such-page/"), ("login", "/admin/login"), ("live", livePath), ("live-older", $"{livePath}?entries_before={entry}") })
             {
                 var (_, html, _) = await GetAsync(path);
                 await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), html);
@@ -41,7 +42,7 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             var comment = await PendingCommentAsync();
             using var admin = await Newsroom.MemberAsync(Factory, "nu-admin", NewsroomRole.Administrator);
             var image = await ImageAsync();
-            foreach (var path in AdminPages.Append($"/admin/comments/{comment}").Append($"/admin/media/{image}").Append("/admin/articles/1"))
+            foreach (var path in AdminPages.Append($"/admin/comments/{comment}").Append($"/admin/media/{image}").Append("/admin/articles/1").Append($"/admin/articles/{live}").Append($"/admin/articles/{live}/live").Append($"/admin/articles/{live}/live/{entry}"))
             {
                 await File.WriteAllTextAsync(Path.Combine(folder, "admin" + path.Replace('/', '-').Replace('?', '-') + ".html"), await admin.GetStringAsync(path));
             }
@@ -50,6 +51,10 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
                 await File.WriteAllTextAsync(Path.Combine(folder, "admin-comment-refused.html"), await refused.Content.ReadAsStringAsync());
             }
             await SaveArticlePagesAsync(admin, folder);
+            using (var refused = await Newsroom.PostFormAsync(admin, $"/admin/articles/{live}/live", new() { ["Headline"] = "Typed", ["BodyMarkdown"] = "" }))
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder, "admin-live-refused.html"), await refused.Content.ReadAsStringAsync());
+            }
             using (var refused = await Newsroom.PostFormAsync(admin, "/admin/settings", new() { ["Site.Title"] = "", ["Site.PageSize"] = "many" }))
             {
                 await File.WriteAllTextAsync(Path.Combine(folder, "admin-settings-refused.html"), await refused.Content.ReadAsStringAsync());
@@ -120,6 +125,20 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
         }
         using var banner = await Newsroom.PostFormAsync(arranger, "/admin/breaking", new() { ["text"] = "Polls close across the country", ["url"] = "/section/world/", ["expires"] = "" });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, banner.StatusCode);
+    }
+
+    /// <summary>A live blog with a key event and an ordinary entry: its page, an older page of its entries, its desk and an entry's page.</summary>
+    private async Task<(long Id, string Path, long OlderEntry)> LiveBlogAsync()
+    {
+        var article = await PublishAsync(Story("Live: the summit", Factory.Clock.GetUtcNow().AddHours(-1), sections: ["World"]));
+        var desk = Factory.Services.GetRequiredService<Gazette.Articles.LiveDesk>();
+        var member = new NewsroomUser(1, "Nu", NewsroomRole.Administrator);
+        await desk.StartAsync(member, article.Id, CancellationToken.None);
+        var first = await desk.PostAsync(member, article.Id, new Gazette.Articles.LiveEntryInput(null, "Delegations arrive.", false), CancellationToken.None);
+        await desk.PostAsync(member, article.Id, new Gazette.Articles.LiveEntryInput(null, "Talks begin.", false), CancellationToken.None);
+        Factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        await desk.PostAsync(member, article.Id, new Gazette.Articles.LiveEntryInput("A deal", "The leaders **agree** a statement.", true), CancellationToken.None);
+        return (article.Id, Factory.Services.GetRequiredService<Gazette.Articles.Permalinks>().Of(article), first.EntryId!.Value + 1);
     }
 
     /// <summary>An image in the library, for its page and the grid.</summary>

@@ -14,3 +14,9 @@ public sealed record SectionMoved(long SectionId, long? OldParentId, long? NewPa
 
 /// <summary>A section or tag was made with no article yet (lists of terms show it); <paramref name="Kind"/> is "sections" or "tags".</summary>
 public sealed record TermCreated(string Kind, long TermId);
+
+/// <summary>
+/// A live blog's coverage started or ended, or an entry (<paramref name="EntryId"/>) was posted, edited or deleted:
+/// the article's page, its live endpoint and the feeds that list it (its sections' and tags') change, nothing else.
+/// </summary>
+public sealed record LiveBlogUpdated(long ArticleId, long? EntryId, IReadOnlyList<long> SectionIds, IReadOnlyList<long> TagIds);

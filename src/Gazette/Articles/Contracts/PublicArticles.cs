@@ -23,11 +23,22 @@ public sealed record PublicArticle(
     bool CommentsOpen,
     long? ParentId = null, // a page's parent page
     string Slug = "",
-    PublicNotice? LatestNotice = null) // its newest correction or update: its public "updated" time is this notice's
+    PublicNotice? LatestNotice = null, // its newest correction or update: its public "updated" time is this notice's
+    PublicLiveEntry? LatestLiveEntry = null) // a live blog's newest entry
 {
-    /// <summary>When the newsroom last said it changed (its latest notice), else when it was published: feeds' and search engines' "modified".</summary>
-    public DateTimeOffset RevisedAt => LatestNotice?.At ?? PublishedAt;
+    /// <summary>
+    /// When the newsroom last said it changed (its latest notice, or a live blog's latest entry posted or edited),
+    /// else when it was published: feeds' and search engines' "modified".
+    /// </summary>
+    public DateTimeOffset RevisedAt =>
+        new[] { LatestNotice?.At, LatestLiveEntry?.BlogChangedAt }.OfType<DateTimeOffset>().DefaultIfEmpty(PublishedAt).Max();
 }
+
+/// <summary>
+/// A live blog's newest entry: <paramref name="Anchor"/> its fragment on the article's page (<c>entry-N</c>),
+/// <paramref name="BodyHtml"/> sanitized; <paramref name="BlogChangedAt"/> when any entry of the blog was last posted or edited.
+/// </summary>
+public sealed record PublicLiveEntry(string Anchor, string Headline, string BodyHtml, DateTimeOffset PostedAt, DateTimeOffset BlogChangedAt);
 
 /// <summary>A correction or update notice on a published article: <paramref name="Kind"/> is a <see cref="PublicNoticeKind"/>, <paramref name="Note"/> plain text.</summary>
 public sealed record PublicNotice(string Kind, string Note, DateTimeOffset At)
