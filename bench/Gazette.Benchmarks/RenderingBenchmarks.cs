@@ -31,7 +31,7 @@ public class RenderingBenchmarks
         var published = new DateView("2024-04-22T08:00:00Z", "April 22, 2024");
         var section = new LinkView("World", "/section/world/");
         var article = new ArticleView("China Outlines Five Goals for Antony Blinken’s Visit to Foster US Relations", "/2024/04/sample/", "Summary",
-            _markdown.Render(_sampleMarkdown), published, null, [new LinkView("Gazette Newsroom", null)], [section], [new LinkView("China", "/tag/china/")], 50);
+            _markdown.Render(_sampleMarkdown), published, null, [new BylineView("Gazette Newsroom", null)], [section], [new LinkView("China", "/tag/china/")], 50);
         var comments = Enumerable.Range(1, 50).Select(i => new CommentView(i, $"Reader {i}", null, false, "R" + i % 10, i % 8, published,
             CommentText.FromPlainText($"Comment number {i}, with a link https://example.org/{i} and two sentences. The second one."), false,
             $"/2024/04/sample/?replytocom={i}#respond", $"/comments/{i}/report", [])).ToList();

@@ -4,7 +4,7 @@ using Gazette.Storage;
 
 namespace Gazette.Accounts;
 
-/// <summary>Members' display names for other modules' lists (who submitted, who saved).</summary>
+/// <summary>Members' display names for other modules' lists (who submitted, who saved) and the editor's byline choices.</summary>
 public sealed class NewsroomNames(Database database) : INewsroomNames
 {
     public async Task<IReadOnlyDictionary<long, string>> DisplayNamesAsync(IReadOnlyCollection<long> userIds, CancellationToken cancellationToken)
@@ -25,5 +25,12 @@ public sealed class NewsroomNames(Database database) : INewsroomNames
             }
         }
         return names;
+    }
+
+    public async Task<IReadOnlyList<NewsroomMember>> MembersAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<NewsroomMember>(new CommandDefinition(
+            "select id, display_name as name from users order by display_name, id", cancellationToken: cancellationToken))).AsList();
     }
 }

@@ -37,6 +37,9 @@ public sealed record Article
 
     /// <summary>When its latest correction or update notice was written: its public "updated" time (a minor edit leaves it).</summary>
     public DateTimeOffset? RevisedAt { get; init; }
+
+    /// <summary>Where the story was reported ("KYIV, Ukraine"), shown as it opens; empty: none.</summary>
+    public string Dateline { get; init; } = "";
 }
 
 public static class ArticleKind

@@ -29,11 +29,12 @@ public sealed class ArticleAutosaves(Database database, UnitsOfWork units, TimeP
         var target = articleId is null ? "(user_id) where article_id is null" : "(user_id, article_id) where article_id is not null";
         await work.Connection.ExecuteAsync(work.Command(
             $"""
-            insert into article_autosaves (user_id, article_id, base_version, title, slug, summary, body_markdown, sections, tags, saved_at)
-            values (@userId, @articleId, @baseVersion, @Title, @slug, @summary, @BodyMarkdown, @sections, @tags, @now)
+            insert into article_autosaves (user_id, article_id, base_version, title, slug, summary, body_markdown, sections, tags, saved_at, bylines, dateline)
+            values (@userId, @articleId, @baseVersion, @Title, @slug, @summary, @BodyMarkdown, @sections, @tags, @now, @bylines, @dateline)
             on conflict {target} do update set
                 base_version = excluded.base_version, title = excluded.title, slug = excluded.slug, summary = excluded.summary,
-                body_markdown = excluded.body_markdown, sections = excluded.sections, tags = excluded.tags, saved_at = excluded.saved_at
+                body_markdown = excluded.body_markdown, sections = excluded.sections, tags = excluded.tags, saved_at = excluded.saved_at,
+                bylines = excluded.bylines, dateline = excluded.dateline
             """,
             new
             {
@@ -47,6 +48,8 @@ public sealed class ArticleAutosaves(Database database, UnitsOfWork units, TimeP
                 sections = JsonSerializer.Serialize(input.Sections),
                 tags = JsonSerializer.Serialize(input.Tags),
                 now = time.GetUtcNow(),
+                bylines = input.Bylines is null ? null : JsonSerializer.Serialize(input.Bylines),
+                dateline = input.Dateline ?? "",
             },
             cancellationToken));
         await work.CommitAsync(cancellationToken);
@@ -59,7 +62,7 @@ public sealed class ArticleAutosaves(Database database, UnitsOfWork units, TimeP
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             """
-            select article_id, base_version, title, slug, summary, body_markdown, sections, tags, saved_at from article_autosaves
+            select article_id, base_version, title, slug, summary, body_markdown, sections, tags, saved_at, bylines, dateline from article_autosaves
             where user_id = @userId and (article_id = @articleId or (article_id is null and @articleId is null))
             """,
             new { userId = actor.Id, articleId }, cancellationToken: cancellationToken));
@@ -104,6 +107,8 @@ public sealed class ArticleAutosaves(Database database, UnitsOfWork units, TimeP
         public string Sections { get; init; } = "[]";
         public string Tags { get; init; } = "[]";
         public DateTimeOffset SavedAt { get; init; }
+        public string? Bylines { get; init; }
+        public string Dateline { get; init; } = "";
 
         public Autosave ToAutosave() => new(ArticleId, BaseVersion, new ArticleInput
         {
@@ -113,6 +118,8 @@ public sealed class ArticleAutosaves(Database database, UnitsOfWork units, TimeP
             BodyMarkdown = BodyMarkdown,
             Sections = JsonSerializer.Deserialize<List<string>>(Sections) ?? [],
             Tags = JsonSerializer.Deserialize<List<string>>(Tags) ?? [],
+            Bylines = Bylines is null ? null : JsonSerializer.Deserialize<List<Byline>>(Bylines),
+            Dateline = Dateline,
         }, SavedAt);
     }
 }

@@ -22,7 +22,7 @@ namespace Gazette.Articles;
 /// subscribers evict the public pages that showed it. Bad input is an answer
 /// with errors by field, never an exception.
 /// </summary>
-public sealed class ArticleEditor(Database database, UnitsOfWork units, MarkdownRenderer markdown, IEnumerable<IImageLookup> images, Permalinks links, TimeProvider time)
+public sealed class ArticleEditor(Database database, UnitsOfWork units, MarkdownRenderer markdown, IEnumerable<IImageLookup> images, IEnumerable<INewsroomNames> names, Permalinks links, TimeProvider time)
 {
     /// <summary>The article as the editor shows it, if the user may open it.</summary>
     public async Task<EditResult> OpenAsync(NewsroomUser actor, long id, CancellationToken cancellationToken = default)
@@ -36,7 +36,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         return ArticleRules.MayOpen(actor, article) ? EditResult.Done(await EditableAsync(connection, null, article, cancellationToken)) : EditResult.Forbidden;
     }
 
-    /// <summary>A new draft owned by <paramref name="actor"/>, with their byline.</summary>
+    /// <summary>A new draft owned by <paramref name="actor"/>, with their byline unless an editor gives others.</summary>
     public Task<EditResult> CreateAsync(NewsroomUser actor, ArticleInput input, CancellationToken cancellationToken = default) =>
         CreateAsync(actor, input, null, null, cancellationToken);
 
@@ -70,6 +70,8 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         }
         var errors = Validate(input, null, ArticleStatus.Draft, now);
         await CheckImageAsync(input, errors, cancellationToken);
+        var bylines = await BylinesAsync(actor, input, input.Kind, errors, cancellationToken) ?? [new Byline(actor.Id, actor.Name)];
+        var dateline = Datelines.Check(input.Dateline ?? "", errors);
         if (input.Kind == ArticleKind.Page)
         {
             await CheckParentAsync(work, input, null, errors, cancellationToken);
@@ -96,6 +98,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             ParentId = input.Kind == ArticleKind.Page ? input.ParentId : null,
             AuthorId = actor.Id,
             Version = 1,
+            Dateline = dateline,
         };
         long id;
         try
@@ -107,16 +110,14 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             return SlugTaken();
         }
         article = article with { Id = id };
-        await work.Connection.ExecuteAsync(work.Command(
-            "insert into bylines (article_id, position, user_id, name) values (@id, 0, @userId, @name)",
-            new { id, userId = actor.Id, name = actor.Name }, cancellationToken));
+        await ArticleBylines.WriteAsync(work, id, bylines, cancellationToken);
         var (sectionIds, tagIds, sectionCreated) = await ArticleTerms.FileAsync(work.Connection, work.Transaction, id, input.Sections, input.Tags, cancellationToken);
         var (sections, tags) = await ArticleTerms.NamesAsync(work.Connection, work.Transaction, id, cancellationToken);
-        await ArticleRevisions.WriteAsync(work, article, sections, tags, actor.Id, now, cancellationToken);
+        await ArticleRevisions.WriteAsync(work, article, sections, tags, bylines, actor.Id, now, cancellationToken);
         await ArticleAutosaves.DiscardAsync(work, actor.Id, null, cancellationToken);
         await work.RaiseAsync(new ArticleChanged(id, ArticleStatus.Draft, sectionIds, tagIds, sectionCreated), cancellationToken);
         await work.AuditAsync(new AuditActor(actor.Id, actor.Name), "article.created", "article", id.ToString(CultureInfo.InvariantCulture), "version 1", cancellationToken);
-        return EditResult.Done(new EditableArticle(article, sections, tags));
+        return EditResult.Done(new EditableArticle(article, sections, tags, Bylines: bylines));
     }
 
     /// <summary>Saves the form onto version <paramref name="baseVersion"/>; the status stays (a published article changes in public at once).</summary>
@@ -195,10 +196,13 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
 
         var status = ArticleRules.StatusAfter(action, current.Status);
         var errors = input is null ? [] : Validate(input, current, status, now);
+        IReadOnlyList<Byline>? newBylines = null;
         if (input is not null)
         {
             await CheckImageAsync(input, errors, cancellationToken);
+            newBylines = await BylinesAsync(actor, input, current.Kind, errors, cancellationToken);
         }
+        var dateline = input?.Dateline is { } typed ? Datelines.Check(typed, errors) : current.Dateline;
         if (action == ArticleAction.Schedule && scheduleAt <= now)
         {
             errors[ArticleFields.ScheduleAt] = "Choose a time in the future.";
@@ -232,6 +236,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             SubmittedBy = action == ArticleAction.Submit ? actor.Id : current.SubmittedBy,
             SubmittedAt = action == ArticleAction.Submit ? now : current.SubmittedAt,
             RevisedAt = notice is null ? current.RevisedAt : now,
+            Dateline = dateline,
         };
         try
         {
@@ -263,8 +268,13 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         var navigationChanged = await ArticleTerms.CountAsync(work.Connection, work.Transaction,
             Filed.Counted(current.Kind, current.Status, oldSectionIds, oldTagIds), Filed.Counted(changed.Kind, changed.Status, sectionIds, tagIds), cancellationToken) || sectionCreated;
 
+        if (newBylines is not null)
+        {
+            await ArticleBylines.WriteAsync(work, id, newBylines, cancellationToken);
+        }
+        var bylines = newBylines ?? await ArticleBylines.ReadAsync(work.Connection, work.Transaction, id, cancellationToken);
         var (sections, tags) = await ArticleTerms.NamesAsync(work.Connection, work.Transaction, id, cancellationToken);
-        await ArticleRevisions.WriteAsync(work, changed, sections, tags, actor.Id, now, cancellationToken);
+        await ArticleRevisions.WriteAsync(work, changed, sections, tags, bylines, actor.Id, now, cancellationToken);
         if (notice is not null)
         {
             await ArticleNotices.AddAsync(work, notice, cancellationToken);
@@ -289,7 +299,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         await work.AuditAsync(new AuditActor(actor.Id, actor.Name), "article." + action.ToString().ToLowerInvariant(), "article", id.ToString(CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"version {changed.Version}, {current.Status} to {changed.Status}"), cancellationToken);
         var permalink = await PlannedPathAsync(work.Connection, work.Transaction, changed, cancellationToken);
-        return EditResult.Done(new EditableArticle(changed, sections, tags, permalink));
+        return EditResult.Done(new EditableArticle(changed, sections, tags, permalink, Bylines: bylines));
     }
 
     /// <summary>
@@ -316,6 +326,22 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         {
             errors[ArticleFields.FeaturedMediaId] = "There is no image with this number in the media library.";
         }
+    }
+
+    /// <summary>
+    /// The bylines a save writes: an editor's, checked, on an article; null keeps
+    /// the article's. Authors and contributors cannot change bylines (decision 145),
+    /// nor has a page any to show.
+    /// </summary>
+    private async Task<IReadOnlyList<Byline>?> BylinesAsync(NewsroomUser actor, ArticleInput input, string kind, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        if (input.Bylines is not { } bylines || !actor.CanEditOthers || kind != ArticleKind.Article)
+        {
+            return null;
+        }
+        var ids = bylines.Select(byline => byline.UserId).OfType<long>().ToList();
+        var members = names.FirstOrDefault() is { } directory ? await directory.DisplayNamesAsync(ids, cancellationToken) : new Dictionary<long, string>();
+        return BylineRules.Check(bylines, members, errors);
     }
 
     /// <summary>A page's parent must be another page, not one of its own descendants, and no deeper than pages may nest.</summary>
@@ -404,7 +430,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
             update articles set slug = @Slug, title = @Title, summary = @Summary, body_markdown = @BodyMarkdown, body_html = @BodyHtml,
                 status = @Status, published_at = @PublishedAt, updated_at = @UpdatedAt, comment_status = @CommentStatus,
                 submitted_by = @SubmittedBy, submitted_at = @SubmittedAt, version = @Version, featured_media_id = @FeaturedMediaId,
-                parent_id = @ParentId, revised_at = @RevisedAt
+                parent_id = @ParentId, revised_at = @RevisedAt, dateline = @Dateline
             where id = @Id and version = @baseVersion
             """,
             new
@@ -422,6 +448,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
                 article.FeaturedMediaId,
                 article.ParentId,
                 article.RevisedAt,
+                article.Dateline,
                 article.SubmittedAt,
                 article.Version,
                 article.Id,
@@ -433,7 +460,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
     {
         var (sections, tags) = await ArticleTerms.NamesAsync(connection, transaction, article.Id, cancellationToken);
         return new EditableArticle(article, sections, tags, await PlannedPathAsync(connection, transaction, article, cancellationToken),
-            await ArticleNotices.ListAsync(connection, transaction, article.Id, cancellationToken));
+            await ArticleNotices.ListAsync(connection, transaction, article.Id, cancellationToken), await ArticleBylines.ReadAsync(connection, transaction, article.Id, cancellationToken));
     }
 
     /// <summary>Where a published or scheduled article or page is (or will be) read; null for the rest, and for a page whose parent will not be public then.</summary>

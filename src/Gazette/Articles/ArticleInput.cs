@@ -39,6 +39,12 @@ public sealed record ArticleInput
     /// <summary>The update's or correction's note, plain text; a correction needs one.</summary>
     public string? NoticeNote { get; init; }
 
+    /// <summary>The bylines in order (decision 144); null keeps the article's (a new one gets its creator's). Only editors set them.</summary>
+    public IReadOnlyList<Byline>? Bylines { get; init; }
+
+    /// <summary>Where the story was reported, as it opens the story ("KYIV, Ukraine"); empty: none; null keeps the article's.</summary>
+    public string? Dateline { get; init; }
+
     /// <summary>The form as an article stands now, for an editor page to start from.</summary>
     public static ArticleInput Of(EditableArticle article) => new()
     {
@@ -53,6 +59,8 @@ public sealed record ArticleInput
         FeaturedMediaId = article.Article.FeaturedMediaId,
         Kind = article.Article.Kind,
         ParentId = article.Article.ParentId,
+        Bylines = article.Bylines?.Select(byline => byline.AsChoice()).ToList(),
+        Dateline = article.Article.Dateline,
     };
 }
 
@@ -72,6 +80,8 @@ public static class ArticleFields
     public const string ScheduleAt = "ScheduleAt";
     public const string Notice = nameof(ArticleInput.Notice);
     public const string NoticeNote = nameof(ArticleInput.NoticeNote);
+    public const string Bylines = nameof(ArticleInput.Bylines);
+    public const string Dateline = nameof(ArticleInput.Dateline);
 
     /// <summary>The action cannot start from the article's status (publishing what is in the trash, say).</summary>
     public const string Status = "Status";
@@ -88,7 +98,9 @@ public sealed record PageChoice
 }
 
 /// <param name="Notices">Its corrections and updates, newest first, for the editor to list.</param>
-public sealed record EditableArticle(Article Article, IReadOnlyList<string> Sections, IReadOnlyList<string> Tags, string? Permalink = null, IReadOnlyList<ArticleNotice>? Notices = null);
+/// <param name="Bylines">Its bylines in order.</param>
+public sealed record EditableArticle(Article Article, IReadOnlyList<string> Sections, IReadOnlyList<string> Tags, string? Permalink = null, IReadOnlyList<ArticleNotice>? Notices = null,
+    IReadOnlyList<Byline>? Bylines = null);
 
 public enum EditOutcome
 {

@@ -21,7 +21,9 @@ public sealed record ArticleRevision(
     DateTimeOffset? PublishedAt,
     string CommentStatus,
     long? SavedBy,
-    DateTimeOffset SavedAt)
+    DateTimeOffset SavedAt,
+    IReadOnlyList<Byline>? Bylines = null,
+    string Dateline = "")
 {
     /// <summary>The editor's form filled from this revision, for restoring it.</summary>
     public ArticleInput ToInput() => new()
@@ -33,6 +35,8 @@ public sealed record ArticleRevision(
         Sections = Sections,
         Tags = Tags,
         CommentStatus = CommentStatus,
+        Bylines = Bylines?.Select(byline => byline.AsChoice()).ToList(),
+        Dateline = Dateline,
     };
 }
 
@@ -55,7 +59,7 @@ public sealed record FieldComparison(string Field, SideBySideText Text)
     public bool Changed => Text.HasChanges;
 }
 
-/// <summary>Two revisions compared field by field (title, slug, summary, body, sections, tags, status), changes marked.</summary>
+/// <summary>Two revisions compared field by field (title, slug, dateline, summary, body, sections, tags, bylines, status), changes marked.</summary>
 public sealed record RevisionComparison(ArticleRevision From, ArticleRevision To, IReadOnlyList<FieldComparison> Fields);
 
 /// <summary>
@@ -67,15 +71,16 @@ public sealed class ArticleRevisions(Database database, IEnumerable<INewsroomNam
 {
     private const string Columns = """
         article_id, version, title, slug, summary, body_markdown, sections, tags, status,
-        published_at, comment_status, saved_by, saved_at
+        published_at, comment_status, saved_by, saved_at, bylines, dateline
         """;
 
     /// <summary>Records the article as it now stands in the unit of work (its version is the revision's).</summary>
-    public static async Task WriteAsync(UnitOfWork work, Article article, IReadOnlyList<string> sections, IReadOnlyList<string> tags, long? savedBy, DateTimeOffset savedAt, CancellationToken cancellationToken) =>
+    public static async Task WriteAsync(UnitOfWork work, Article article, IReadOnlyList<string> sections, IReadOnlyList<string> tags, IReadOnlyList<Byline> bylines,
+        long? savedBy, DateTimeOffset savedAt, CancellationToken cancellationToken) =>
         await work.Connection.ExecuteAsync(work.Command(
             $"""
             insert into article_revisions ({Columns})
-            values (@Id, @Version, @Title, @Slug, @Summary, @BodyMarkdown, @sections, @tags, @Status, @PublishedAt, @CommentStatus, @savedBy, @savedAt)
+            values (@Id, @Version, @Title, @Slug, @Summary, @BodyMarkdown, @sections, @tags, @Status, @PublishedAt, @CommentStatus, @savedBy, @savedAt, @bylines, @Dateline)
             """,
             new
             {
@@ -92,6 +97,8 @@ public sealed class ArticleRevisions(Database database, IEnumerable<INewsroomNam
                 article.CommentStatus,
                 savedBy,
                 savedAt,
+                bylines = JsonSerializer.Serialize(bylines),
+                article.Dateline,
             },
             cancellationToken));
 
@@ -138,12 +145,18 @@ public sealed class ArticleRevisions(Database database, IEnumerable<INewsroomNam
     [
         new(ArticleFields.Title, SideBySideText.Compare(from.Title, to.Title)),
         new(ArticleFields.Slug, SideBySideText.Compare(from.Slug, to.Slug)),
+        new(ArticleFields.Dateline, SideBySideText.Compare(from.Dateline, to.Dateline)),
         new(ArticleFields.Summary, SideBySideText.Compare(from.Summary, to.Summary)),
         new(ArticleFields.BodyMarkdown, SideBySideText.Compare(from.BodyMarkdown, to.BodyMarkdown)),
         new(ArticleFields.Sections, SideBySideText.Compare(string.Join('\n', from.Sections), string.Join('\n', to.Sections))),
         new(ArticleFields.Tags, SideBySideText.Compare(string.Join('\n', from.Tags), string.Join('\n', to.Tags))),
+        new(ArticleFields.Bylines, SideBySideText.Compare(BylineLines(from.Bylines), BylineLines(to.Bylines))),
         new(ArticleFields.Status, SideBySideText.Compare(from.Status, to.Status)),
     ]);
+
+    /// <summary>One line a byline, saying which are organizations; a revision from before bylines were kept shows none.</summary>
+    private static string BylineLines(IReadOnlyList<Byline>? bylines) =>
+        string.Join('\n', (bylines ?? []).Select(byline => byline.Organization ? byline.Name + " (organization)" : byline.Name));
 
     internal static async Task<ArticleRevision?> ReadAsync(System.Data.Common.DbConnection connection, long articleId, int version, CancellationToken cancellationToken)
     {
@@ -153,7 +166,8 @@ public sealed class ArticleRevisions(Database database, IEnumerable<INewsroomNam
         return row is null ? null : new ArticleRevision(
             row.ArticleId, row.Version, row.Title, row.Slug, row.Summary, row.BodyMarkdown,
             JsonSerializer.Deserialize<List<string>>(row.Sections) ?? [], JsonSerializer.Deserialize<List<string>>(row.Tags) ?? [],
-            row.Status, row.PublishedAt, row.CommentStatus, row.SavedBy, row.SavedAt);
+            row.Status, row.PublishedAt, row.CommentStatus, row.SavedBy, row.SavedAt,
+            row.Bylines is null ? null : JsonSerializer.Deserialize<List<Byline>>(row.Bylines), row.Dateline);
     }
 
     private static async Task<bool> MayOpenAsync(System.Data.Common.DbConnection connection, NewsroomUser actor, long articleId, CancellationToken cancellationToken) =>
@@ -174,5 +188,7 @@ public sealed class ArticleRevisions(Database database, IEnumerable<INewsroomNam
         public string CommentStatus { get; init; } = "";
         public long? SavedBy { get; init; }
         public DateTimeOffset SavedAt { get; init; }
+        public string? Bylines { get; init; }
+        public string Dateline { get; init; } = "";
     }
 }

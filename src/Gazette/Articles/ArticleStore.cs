@@ -11,7 +11,7 @@ public sealed class ArticleStore(Database database, TimeProvider time)
     public const string Columns = """
         id, kind, parent_id, slug, title, summary, body_markdown, body_html, status,
         published_at, created_at, updated_at, comment_status, comment_count, premoderated,
-        author_id, version, submitted_by, submitted_at, featured_media_id, revised_at
+        author_id, version, submitted_by, submitted_at, featured_media_id, revised_at, dateline
         """;
 
     /// <summary>Stores an article as given, stamped created and updated now.</summary>
@@ -28,10 +28,10 @@ public sealed class ArticleStore(Database database, TimeProvider time)
             $"""
             insert into articles ({(article.Id > 0 ? "id, " : "")}kind, parent_id, slug, title, summary, body_markdown, body_html, status,
                                   published_at, created_at, updated_at, comment_status, comment_count, premoderated,
-                                  author_id, version, submitted_by, submitted_at, featured_media_id)
+                                  author_id, version, submitted_by, submitted_at, featured_media_id, dateline)
             values ({(article.Id > 0 ? "@Id, " : "")}@Kind, @ParentId, @Slug, @Title, @Summary, @BodyMarkdown, @BodyHtml, @Status,
                     @PublishedAt, @CreatedAt, @UpdatedAt, @CommentStatus, 0, @Premoderated,
-                    @AuthorId, @Version, @SubmittedBy, @SubmittedAt, @FeaturedMediaId)
+                    @AuthorId, @Version, @SubmittedBy, @SubmittedAt, @FeaturedMediaId, @Dateline)
             returning id
             """,
             new
@@ -55,6 +55,7 @@ public sealed class ArticleStore(Database database, TimeProvider time)
                 article.SubmittedBy,
                 article.SubmittedAt,
                 article.FeaturedMediaId,
+                article.Dateline,
             },
             transaction,
             cancellationToken: cancellationToken));

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Gazette.Articles.Contracts;
 using Gazette.Media.Contracts;
@@ -8,7 +9,10 @@ namespace Gazette.Articles;
 /// <summary>Turns stored rows into the view models templates see.</summary>
 public static class ArticleViewFactory
 {
-    /// <summary>An article, "Updated" at its latest correction or update notice (decision 139); a byline naming a member of <paramref name="authors"/> links to their author page.</summary>
+    /// <summary>
+    /// An article, "Updated" at its latest correction or update notice (decision 139); a byline naming a member of
+    /// <paramref name="authors"/> links to their author page, a contributor's to nothing (decision 145); its dateline opens the body.
+    /// </summary>
     public static ArticleView Article(Article article, ArticleDetails details, Permalinks links, SiteTime time, ImageView? image = null, IReadOnlyDictionary<long, PublicAuthor>? authors = null)
     {
         var published = article.PublishedAt!.Value;
@@ -16,15 +20,34 @@ public static class ArticleViewFactory
             article.Title,
             links.Article(article.Id, article.Slug, published),
             article.Summary,
-            SafeHtml.FromStoredSanitized(article.BodyHtml),
+            WithDateline(article.BodyHtml, article.Dateline),
             time.View(published),
             article.RevisedAt is { } revised ? time.View(revised) : null,
-            details.Bylines.Select(byline => new LinkView(byline.Name, byline.UserId is { } id && authors?.GetValueOrDefault(id) is { } author ? author.Path : null)).ToList(),
+            details.Bylines.Select(byline => new BylineView(byline.Name, byline.UserId is { } id && authors?.GetValueOrDefault(id) is { } author ? author.Path : null, byline.Organization)).ToList(),
             details.Sections.Select(section => new LinkView(section.Name, Permalinks.Section(section.Slug))).ToList(),
             details.Tags.Select(tag => new LinkView(tag.Name, Permalinks.Tag(tag.Slug))).ToList(),
             article.CommentCount,
             image,
-            [.. (details.Notices ?? []).Select(notice => notice.ToPublic()).Select(notice => new NoticeView(notice.Kind, notice.Label, notice.Note, time.View(notice.At)))]);
+            [.. (details.Notices ?? []).Select(notice => notice.ToPublic()).Select(notice => new NoticeView(notice.Kind, notice.Label, notice.Note, time.View(notice.At)))])
+        {
+            Dateline = article.Dateline,
+        };
+    }
+
+    /// <summary>
+    /// The body with its dateline leading its first paragraph, as wire copy prints it ("KYIV, Ukraine — The ..."),
+    /// or in a paragraph of its own when the body opens otherwise (a heading, a picture).
+    /// </summary>
+    public static SafeHtml WithDateline(string bodyHtml, string dateline)
+    {
+        if (dateline.Length == 0)
+        {
+            return SafeHtml.FromStoredSanitized(bodyHtml);
+        }
+        var place = $"<span class=\"dateline\">{HtmlEncoder.Default.Encode(dateline)} —</span>";
+        return SafeHtml.FromStoredSanitized(bodyHtml.StartsWith("<p>", StringComparison.Ordinal)
+            ? $"<p>{place} {bodyHtml[3..]}"
+            : $"<p>{place}</p>\n{bodyHtml}");
     }
 
     /// <summary>A page: no bylines, sections or tags; "Updated" when it changed after it was published.</summary>
@@ -66,7 +89,7 @@ public static class ArticleViewFactory
             ["mainEntityOfPage"] = new Dictionary<string, string> { ["@type"] = "WebPage", ["@id"] = canonicalUrl },
             ["url"] = canonicalUrl,
             ["author"] = article.Bylines.Select(byline => byline.Url is null
-                ? new Dictionary<string, string> { ["@type"] = "Person", ["name"] = byline.Name }
+                ? new Dictionary<string, string> { ["@type"] = byline.Organization ? "Organization" : "Person", ["name"] = byline.Name }
                 : new Dictionary<string, string> { ["@type"] = "Person", ["name"] = byline.Name, ["url"] = Absolute(byline.Url) }).ToList(),
             ["articleSection"] = article.Sections.Select(section => section.Name).ToList(),
             ["keywords"] = article.Tags.Select(tag => tag.Name).ToList(),
@@ -78,6 +101,10 @@ public static class ArticleViewFactory
                 ["logo"] = new Dictionary<string, string> { ["@type"] = "ImageObject", ["url"] = Absolute(LogoPath) },
             },
         };
+        if (article.Dateline.Length > 0)
+        {
+            data["dateline"] = article.Dateline;
+        }
         if (live is not null)
         {
             data["@type"] = "LiveBlogPosting";

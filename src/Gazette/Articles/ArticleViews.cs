@@ -10,7 +10,7 @@ public sealed record ArticleView(
     SafeHtml Body,
     DateView Published,
     DateView? Updated,
-    IReadOnlyList<LinkView> Bylines,
+    IReadOnlyList<BylineView> Bylines,
     IReadOnlyList<LinkView> Sections,
     IReadOnlyList<LinkView> Tags,
     int CommentCount,
@@ -19,7 +19,13 @@ public sealed record ArticleView(
 {
     /// <summary>Its corrections and updates, newest first (none for a page or a preview).</summary>
     public IReadOnlyList<NoticeView> Notices { get; init; } = Notices ?? [];
+
+    /// <summary>Where the story was reported ("KYIV, Ukraine"), already opening <see cref="Body"/>; empty: none.</summary>
+    public string Dateline { get; init; } = "";
 }
+
+/// <summary>A byline as readers see it: <paramref name="Url"/> is a member's author page (null for a contributor without an account); an <paramref name="Organization"/> is a news agency or the like.</summary>
+public sealed record BylineView(string Name, string? Url, bool Organization = false);
 
 /// <summary>A correction or update as readers see it: <paramref name="Kind"/> ("correction", "update") for the theme's class, <paramref name="Label"/> to read.</summary>
 public sealed record NoticeView(string Kind, string Label, string Note, DateView At);

@@ -94,6 +94,9 @@ public sealed class ArticleWrites(ArticleEditor editor, Database database) : IAr
             PublishedAt = action == ArticleAction.Schedule ? current.Article.PublishedAt : write.PublishedAt ?? current.Article.PublishedAt,
             FeaturedMediaId = write.FeaturedMediaId is { } media ? (media > 0 ? media : null) : current.Article.FeaturedMediaId,
             ParentId = write.ParentId is { } parent ? (parent > 0 ? parent : null) : current.Article.ParentId,
+
+            // WordPress's API sets one author a post, which is not a byline list: the bylines stay as the newsroom set them.
+            Bylines = null,
         };
         return await ResultAsync(await editor.ChangeAsync(actor, id, current.Article.Version, input, action, scheduleAt, cancellationToken), cancellationToken);
     }

@@ -69,7 +69,7 @@ public sealed class ArticlesModule : GazetteModule
         services.AddAdminMenuItem(new AdminMenuItem("Descriptions", "/admin/descriptions", NewsroomRole.Editor, 18));
         services.AddAdminMenuItem(new AdminMenuItem("Sections", "/admin/sections", NewsroomRole.Editor, 19));
         services.AddDashboardPanel<Admin.ArticlesDashboardPanel>();
-        services.AddThemeModels(typeof(ArticleView), typeof(NoticeView), typeof(ArticleCard), typeof(ListingView), typeof(SectionBlock), typeof(BreakingView), typeof(SectionsView), typeof(SectionEntry),
+        services.AddThemeModels(typeof(ArticleView), typeof(BylineView), typeof(NoticeView), typeof(ArticleCard), typeof(ListingView), typeof(SectionBlock), typeof(BreakingView), typeof(SectionsView), typeof(SectionEntry),
             typeof(LiveView), typeof(LiveEntryView));
 
         services.AddEvent<ArticlePublished>("article.published");

@@ -12,7 +12,8 @@ namespace Gazette.Articles;
 /// writes group, not Public, because the page is one link holder's. The
 /// newsroom's editor shows the form it holds the same way (<see cref="RenderAsync(ArticleInput, string, CancellationToken)"/>).
 /// </summary>
-public sealed class PreviewPages(PreviewLinks previewLinks, PublicArticleReader reader, Permalinks links, SiteTime siteTime, PageRenderer pages, MarkdownRenderer markdown, TimeProvider time)
+public sealed class PreviewPages(PreviewLinks previewLinks, PublicArticleReader reader, Permalinks links, SiteTime siteTime, PageRenderer pages, MarkdownRenderer markdown,
+    IEnumerable<INewsroomNames> names, TimeProvider time)
 {
     public const string Route = PreviewLinks.PathPrefix + "{token}/";
 
@@ -23,7 +24,7 @@ public sealed class PreviewPages(PreviewLinks previewLinks, PublicArticleReader 
                 previews.ShowAsync(token, cancellationToken))
             .WithName("Preview");
 
-    /// <summary>What the editor's form would publish, unsaved: the server-side preview (no script needed).</summary>
+    /// <summary>What the editor's form would publish, unsaved: the server-side preview (no script needed); <paramref name="byline"/> when the form sets none.</summary>
     public async Task<IResult> RenderAsync(ArticleInput input, string byline, CancellationToken cancellationToken = default)
     {
         var article = new Article
@@ -35,12 +36,25 @@ public sealed class PreviewPages(PreviewLinks previewLinks, PublicArticleReader 
             BodyHtml = markdown.Render(input.BodyMarkdown).Html,
             PublishedAt = input.PublishedAt,
             UpdatedAt = time.GetUtcNow(),
+            Dateline = input.Dateline ?? "",
         };
         var details = new ArticleDetails(
             [.. input.Sections.Select(name => new Term { Slug = ArticleTerms.Slug("sections", name), Name = name.Trim() })],
             [.. input.Tags.Select(name => new Term { Slug = ArticleTerms.Slug("tags", name), Name = name.Trim() })],
-            [new PublicByline(byline, null)]);
+            await BylinesAsync(input, byline, cancellationToken));
         return await RenderAsync(article, details, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<PublicByline>> BylinesAsync(ArticleInput input, string byline, CancellationToken cancellationToken)
+    {
+        if (input.Bylines is not { Count: > 0 } chosen)
+        {
+            return [new PublicByline(byline, null)];
+        }
+        var members = names.FirstOrDefault() is { } directory
+            ? await directory.DisplayNamesAsync([.. chosen.Select(entry => entry.UserId).OfType<long>()], cancellationToken)
+            : new Dictionary<long, string>();
+        return [.. chosen.Select(entry => new PublicByline(entry.UserId is { } id ? members.GetValueOrDefault(id, entry.Name) : entry.Name, null, entry.Organization))];
     }
 
     private async Task<IResult> ShowAsync(string token, CancellationToken cancellationToken)

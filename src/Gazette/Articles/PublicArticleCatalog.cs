@@ -123,9 +123,9 @@ public sealed partial class PublicArticleCatalog(Database database, Permalinks l
             $"select x.article_id, t.id, t.slug, t.name, t.description from article_tags x join tags t on t.id = x.tag_id where {inList} order by t.name",
             ids, Permalinks.Tag, cancellationToken);
         var bylines = (await connection.QueryAsync<BylineRow>(new CommandDefinition(
-                $"select x.article_id, x.name, x.user_id from bylines x where {inList} order by x.position",
+                $"select x.article_id, x.name, x.user_id, x.organization from bylines x where {inList} order by x.position",
                 new { ids }, cancellationToken: cancellationToken)))
-            .ToLookup(row => row.ArticleId, row => new PublicByline(row.Name, row.UserId));
+            .ToLookup(row => row.ArticleId, row => new PublicByline(row.Name, row.UserId, row.Organization));
         var notices = await ArticleNotices.LatestAsync(connection, inList, ids, cancellationToken);
         var live = await LiveEntries.LatestAsync(connection, inList, ids, cancellationToken);
         var now = time.GetUtcNow();
@@ -165,5 +165,6 @@ public sealed partial class PublicArticleCatalog(Database database, Permalinks l
         public long ArticleId { get; init; }
         public string Name { get; init; } = "";
         public long? UserId { get; init; }
+        public bool Organization { get; init; }
     }
 }

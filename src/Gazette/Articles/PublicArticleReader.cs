@@ -153,15 +153,22 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
             from article_sections x join sections s on s.id = x.section_id where x.article_id = @id order by x.position;
             select t.id, t.slug, t.name, t.description, t.article_count
             from article_tags x join tags t on t.id = x.tag_id where x.article_id = @id order by t.name;
-            select name, user_id as userid from bylines where article_id = @id order by position;
+            select name, user_id as userid, organization from bylines where article_id = @id order by position;
             select article_id, kind, note, created_at, created_by from article_notices where article_id = @id order by created_at desc, id desc;
             """,
             new { id },
             cancellationToken: cancellationToken));
         var sections = (await results.ReadAsync<Term>()).AsList();
         var tags = (await results.ReadAsync<Term>()).AsList();
-        var bylines = (await results.ReadAsync<PublicByline>()).AsList();
+        var bylines = (await results.ReadAsync<BylineRow>()).Select(row => new PublicByline(row.Name, row.UserId, row.Organization)).ToList();
         var notices = (await results.ReadAsync<ArticleNotice>()).AsList();
         return new ArticleDetails(sections, tags, bylines, notices);
+    }
+
+    private sealed class BylineRow
+    {
+        public string Name { get; init; } = "";
+        public long? UserId { get; init; }
+        public bool Organization { get; init; }
     }
 }

@@ -71,7 +71,8 @@ public sealed class ScheduledPublishing(Database database, UnitsOfWork units, Ti
         var (sectionIds, tagIds) = await ArticleTerms.IdsAsync(work.Connection, work.Transaction, id, cancellationToken);
         var navigationChanged = await ArticleTerms.CountAsync(work.Connection, work.Transaction, Filed.None, Filed.Counted(article.Kind, article.Status, sectionIds, tagIds), cancellationToken);
         var (sections, tags) = await ArticleTerms.NamesAsync(work.Connection, work.Transaction, id, cancellationToken);
-        await ArticleRevisions.WriteAsync(work, article, sections, tags, null, now, cancellationToken);
+        var bylines = await ArticleBylines.ReadAsync(work.Connection, work.Transaction, id, cancellationToken);
+        await ArticleRevisions.WriteAsync(work, article, sections, tags, bylines, null, now, cancellationToken);
         await work.RaiseAsync(new ArticlePublished(id, sectionIds, tagIds, navigationChanged), cancellationToken);
     }
 }

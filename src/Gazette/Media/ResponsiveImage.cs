@@ -44,7 +44,7 @@ public sealed record ResponsiveImage(string Src, string SrcSet, string Sizes, in
         string.Create(CultureInfo.InvariantCulture, $"{Math.Round(item.FocalX * 100, 1)}% {Math.Round(item.FocalY * 100, 1)}%");
 }
 
-/// <summary>Gives Markdown images of stored media their <c>srcset</c> (at save time: one lookup per image).</summary>
+/// <summary>Gives Markdown images of stored media their <c>srcset</c>, caption and credit (at save time: one lookup per image).</summary>
 public sealed class MediaImageSources(MediaStore store) : IImageSources
 {
     public ImageSourceSet? Find(string url)
@@ -55,7 +55,7 @@ public sealed class MediaImageSources(MediaStore store) : IImageSources
         }
         var name = url[MediaNames.UrlPrefix.Length..];
         return MediaNames.IsValid(name) && !MediaNames.IsVariant(name) && store.FindByName(name) is { } item
-            ? ResponsiveImage.SourcesOf(item)
+            ? ResponsiveImage.SourcesOf(item) with { Caption = item.Caption, Credit = item.Credit }
             : null;
     }
 }

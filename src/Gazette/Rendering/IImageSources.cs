@@ -11,5 +11,8 @@ public interface IImageSources
     ImageSourceSet? Find(string url);
 }
 
-/// <summary>What an <c>&lt;img&gt;</c> needs beyond its alt text to load the right size and reserve its space.</summary>
-public sealed record ImageSourceSet(string Src, string SrcSet, string Sizes, int Width, int Height);
+/// <summary>
+/// What an <c>&lt;img&gt;</c> needs beyond its alt text to load the right size and reserve its space, and what its
+/// <c>&lt;figcaption&gt;</c> says: the stored image's caption and its photographer's or agency's credit (empty: none).
+/// </summary>
+public sealed record ImageSourceSet(string Src, string SrcSet, string Sizes, int Width, int Height, string Caption = "", string Credit = "");

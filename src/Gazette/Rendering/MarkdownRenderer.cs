@@ -1,5 +1,8 @@
+using System.Net;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Helpers;
+using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -11,7 +14,9 @@ namespace Gazette.Rendering;
 /// save time: CommonMark plus tables, footnotes and the like (Markdig), then
 /// the allow-list sanitizer, so even an editor's raw HTML cannot carry script.
 /// Images the site stores get <c>srcset</c>, <c>sizes</c>, <c>width</c> and
-/// <c>height</c> from the <see cref="IImageSources"/> registered.
+/// <c>height</c> from the <see cref="IImageSources"/> registered; one alone in
+/// its paragraph becomes a <c>&lt;figure&gt;</c> with its caption (the Markdown
+/// title, else the stored one) and credit (decision 147).
 /// </summary>
 public sealed class MarkdownRenderer(IEnumerable<IImageSources> imageSources)
 {
@@ -40,7 +45,7 @@ public sealed class MarkdownRenderer(IEnumerable<IImageSources> imageSources)
 
     private void AddImageSources(MarkdownDocument document)
     {
-        foreach (var image in document.Descendants<LinkInline>().Where(link => link.IsImage && link.Url is not null))
+        foreach (var image in document.Descendants<LinkInline>().Where(link => link.IsImage && link.Url is not null).ToList())
         {
             var sources = _imageSources.Select(source => source.Find(image.Url!)).FirstOrDefault(found => found is not null);
             if (sources is null)
@@ -55,7 +60,35 @@ public sealed class MarkdownRenderer(IEnumerable<IImageSources> imageSources)
             attributes.AddPropertyIfNotExist("loading", "lazy");
             attributes.AddPropertyIfNotExist("decoding", "async");
             image.Url = sources.Src;
+            var caption = string.IsNullOrWhiteSpace(image.Title) ? sources.Caption : image.Title.Trim();
+            if (image.Parent?.ParentBlock is ParagraphBlock paragraph && image.Parent.FirstChild == image && image.NextSibling is null
+                && (caption.Length > 0 || sources.Credit.Length > 0))
+            {
+                image.Title = null;
+                Replace(paragraph, Figure(image, caption, sources.Credit));
+            }
         }
+    }
+
+    /// <summary>A picture alone in its paragraph as a figure: a paragraph cannot hold one, so the figure takes the paragraph's place.</summary>
+    private static string Figure(LinkInline image, string caption, string credit)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(image);
+        writer.Flush();
+        var text = string.Join(' ', new[] { WebUtility.HtmlEncode(caption), credit.Length > 0 ? $"<small>{WebUtility.HtmlEncode(credit)}</small>" : "" }.Where(part => part.Length > 0));
+        // No classes: the sanitizer takes them from any body, so the theme styles "figcaption small" as the credit.
+        return $"<figure>{writer}<figcaption>{text}</figcaption></figure>";
+    }
+
+    private static void Replace(ParagraphBlock paragraph, string html)
+    {
+        var block = new HtmlBlock(null) { Type = HtmlBlockType.NonInterruptingBlock };
+        block.Lines = new StringLineGroup(html);
+        var parent = paragraph.Parent!;
+        parent[parent.IndexOf(paragraph)] = block;
     }
 
     /// <summary>Plain text of the first paragraph, for summaries and meta descriptions.</summary>

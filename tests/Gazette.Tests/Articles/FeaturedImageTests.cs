@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Gazette.Tests.Articles;
 
-/// <summary>An article's featured image, chosen from the media library, on both databases: shown with srcset, width and height, named in the JSON-LD, and protecting the image from deletion.</summary>
+/// <summary>An article's featured image, chosen from the media library, on both databases: shown with srcset, width and height, named in the JSON-LD, and protecting the image from deletion; an inline one shown as a figure with caption and credit.</summary>
 public abstract class FeaturedImageTests<TProvider>(TProvider provider) : NewsroomTestBase<TProvider>(provider)
     where TProvider : DatabaseProvider
 {
@@ -44,6 +44,24 @@ public abstract class FeaturedImageTests<TProvider>(TProvider provider) : Newsro
 
         var deletion = await library.DeleteAsync(author, image.Id);
         Assert.False(deletion.Succeeded);
+    }
+
+    [Fact]
+    public async Task AnInlineLibraryImageIsAFigureWithItsCaptionOrTheMarkdownTitleAndItsCredit()
+    {
+        var author = await MemberAsync(NewsroomRole.Author);
+        var library = Factory.Services.GetRequiredService<MediaLibrary>();
+        var image = (await library.UploadAsync(author, new MemoryStream(TestImages.Jpeg(Interlocked.Increment(ref _width), 900)), "quay.jpg", "The quay")).Item!;
+        Assert.True((await library.UpdateAsync(author, image.Id, new MediaMetadata("The quay", "Cranes idle on the quay.", "Reuters/Ana Photographer", "", 0.5, 0.5))).Succeeded);
+        var body = $"The port stopped.\n\n![The quay]({image.Url})\n\nTalks resume.\n\n![The quay]({image.Url} \"Night shift, Tuesday\")";
+
+        var draft = await DraftAsync(author, Input(Unique("Port idle"), body));
+        var published = await Editor.PublishAsync(author, draft.Article.Id, draft.Article.Version);
+
+        var html = (await GetAsync(TestLinks.Of(published.Article!.Article))).Html;
+        Assert.Contains("<p>The port stopped.</p>\n<figure><img src=", html, StringComparison.Ordinal);
+        Assert.Contains("<figcaption>Cranes idle on the quay. <small>Reuters/Ana Photographer</small></figcaption></figure>\n<p>Talks resume.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<figcaption>Night shift, Tuesday <small>Reuters/Ana Photographer</small></figcaption></figure>", html, StringComparison.Ordinal);
     }
 
     [Fact]

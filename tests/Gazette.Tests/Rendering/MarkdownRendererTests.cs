@@ -58,10 +58,49 @@ public class MarkdownRendererTests
         Assert.Contains("<img src=\"https://example.org/x.jpg\" alt=\"Other\">", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AStoredImageAloneInItsParagraphIsAFigureWithTheLibrarysCaptionAndCredit()
+    {
+        var renderer = new MarkdownRenderer([new OneImage()]);
+
+        var html = renderer.Render("Before.\n\n![Pier](/media/captioned.jpg)\n\nAfter.").Html;
+
+        Assert.StartsWith("<p>Before.</p>\n<figure><img src=\"/media/known-960.webp\"", html, StringComparison.Ordinal);
+        Assert.Contains(" alt=\"Pier\"", html, StringComparison.Ordinal);
+        Assert.Contains("><figcaption>The pier at dawn &lt;3 <small>Photo: A. Lens</small></figcaption></figure>\n<p>After.</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<p><img", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheMarkdownTitleIsTheCaptionInsteadOfTheLibrarysAndLeavesNoTitleAttribute()
+    {
+        var renderer = new MarkdownRenderer([new OneImage()]);
+
+        var html = renderer.Render("![Pier](/media/captioned.jpg \"Fishermen back at noon\")").Html;
+
+        Assert.Contains("<figcaption>Fishermen back at noon <small>Photo: A. Lens</small></figcaption>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("title=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("The pier at dawn", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnImageWithinTextOrWithNothingToCaptionStaysInItsParagraph()
+    {
+        var renderer = new MarkdownRenderer([new OneImage()]);
+
+        Assert.StartsWith("<p>See <img src=\"/media/known-960.webp\"", renderer.Render("See ![Pier](/media/captioned.jpg) here.").Html, StringComparison.Ordinal);
+        Assert.StartsWith("<p><img src=\"/media/known-960.webp\"", renderer.Render("![Pier](/media/known.jpg)").Html, StringComparison.Ordinal);
+        Assert.Equal("<p><img src=\"https://example.org/x.jpg\" alt=\"Other\" title=\"Not ours\"></p>", renderer.Render("![Other](https://example.org/x.jpg \"Not ours\")").Html);
+    }
+
     private sealed class OneImage : IImageSources
     {
-        public ImageSourceSet? Find(string url) => url == "/media/known.jpg"
-            ? new ImageSourceSet("/media/known-960.webp", "/media/known-480.webp 480w, /media/known.jpg 1200w", "100vw", 1200, 800)
-            : null;
+        public ImageSourceSet? Find(string url) => url switch
+        {
+            "/media/known.jpg" => new ImageSourceSet("/media/known-960.webp", "/media/known-480.webp 480w, /media/known.jpg 1200w", "100vw", 1200, 800),
+            "/media/captioned.jpg" => new ImageSourceSet("/media/known-960.webp", "/media/known-480.webp 480w, /media/known.jpg 1200w", "100vw", 1200, 800,
+                "The pier at dawn <3", "Photo: A. Lens"),
+            _ => null,
+        };
     }
 }

@@ -105,7 +105,7 @@ public sealed class ThemeRendererTests : IDisposable
         var card = new ArticleCard(title, "/2024/04/" + Quotes, Quotes, date, link, Script, 3);
         return new Dictionary<string, object?>
         {
-            ["article"] = new ArticleView(title, "/x/", Quotes, body ?? SafeHtml.FromSanitizer("<p>Body</p>"), date, date, [link], [link], [link], 2),
+            ["article"] = new ArticleView(title, "/x/", Quotes, body ?? SafeHtml.FromSanitizer("<p>Body</p>"), date, date, [new BylineView(link.Name, link.Url)], [link], [link], 2),
             ["listing"] = new ListingView(Script, Quotes, [card, card], "/?before=" + Quotes, "/"),
         };
     }

@@ -42,7 +42,8 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
             var comment = await PendingCommentAsync();
             using var admin = await Newsroom.MemberAsync(Factory, "nu-admin", NewsroomRole.Administrator);
             var image = await ImageAsync();
-            foreach (var path in AdminPages.Append($"/admin/comments/{comment}").Append($"/admin/media/{image}").Append("/admin/articles/1").Append($"/admin/articles/{live}").Append($"/admin/articles/{live}/live").Append($"/admin/articles/{live}/live/{entry}"))
+            await File.WriteAllTextAsync(Path.Combine(folder, "article-credited.html"), await CreditedArticleAsync(image));
+            foreach (var path in AdminPages.Append($"/admin/comments/{comment}").Append($"/admin/media/{image.Id}").Append("/admin/articles/1").Append($"/admin/articles/{live}").Append($"/admin/articles/{live}/live").Append($"/admin/articles/{live}/live/{entry}"))
             {
                 await File.WriteAllTextAsync(Path.Combine(folder, "admin" + path.Replace('/', '-').Replace('?', '-') + ".html"), await admin.GetStringAsync(path));
             }
@@ -141,12 +142,29 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
         return (article.Id, Factory.Services.GetRequiredService<Gazette.Articles.Permalinks>().Of(article), first.EntryId!.Value + 1);
     }
 
-    /// <summary>An image in the library, for its page and the grid.</summary>
-    private async Task<long> ImageAsync()
+    /// <summary>An image in the library with a caption and a credit, for its page, the grid and an article's inline figure.</summary>
+    private async Task<Gazette.Media.MediaItem> ImageAsync()
     {
         using var bytes = new MemoryStream(Gazette.Tests.Media.TestImages.Jpeg(1000, 600));
-        var outcome = await Factory.Services.GetRequiredService<Gazette.Media.MediaLibrary>().UploadAsync(new NewsroomUser(1, "Nu", NewsroomRole.Administrator), bytes, "nu.jpg", "A test picture");
-        return outcome.Item!.Id;
+        var library = Factory.Services.GetRequiredService<Gazette.Media.MediaLibrary>();
+        var administrator = new NewsroomUser(1, "Nu", NewsroomRole.Administrator);
+        var outcome = await library.UploadAsync(administrator, bytes, "nu.jpg", "A test picture");
+        Assert.True((await library.UpdateAsync(administrator, outcome.Item!.Id, new Gazette.Media.MediaMetadata("A test picture", "The test pier.", "Nu Photographer", "", 0.5, 0.5))).Succeeded);
+        return outcome.Item;
+    }
+
+    /// <summary>A published article with a dateline, an agency's and a member's bylines and an inline figure, as readers see it.</summary>
+    private async Task<string> CreditedArticleAsync(Gazette.Media.MediaItem image)
+    {
+        var editor = Factory.Services.GetRequiredService<Gazette.Articles.ArticleEditor>();
+        var member = new NewsroomUser(1, "Nu Editor", NewsroomRole.Administrator);
+        var input = new Gazette.Articles.ArticleInput
+        {
+            Title = "Credited", BodyMarkdown = $"The pier reopened.\n\n![A test picture]({image.Url} \"The pier, reopened\")\n\nBoats came back.",
+            Dateline = "KYIV, Ukraine", Bylines = [new Gazette.Articles.Byline(null, "Reuters", true), new Gazette.Articles.Byline(1, "")],
+        };
+        var created = (await editor.CreateAsync(member, input, Gazette.Articles.ArticleAction.Publish, null)).Article!;
+        return (await GetAsync(created.Permalink!)).Html;
     }
 
     /// <summary>A reader's first comment, held for moderation: the queue and the comment's page then have something to show.</summary>
@@ -181,7 +199,11 @@ public sealed class HtmlValidityTests(SqliteProvider provider) : SiteTestBase<Sq
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "admin-article" + path.Replace('/', '-').Replace('?', '-').Replace('&', '-') + ".html"), await admin.GetStringAsync(path));
         }
-        var form = new Dictionary<string, string> { ["Title"] = "", ["BodyMarkdown"] = "Typed.", ["BaseVersion"] = "2" };
+        var form = new Dictionary<string, string>
+        {
+            ["Title"] = "", ["BodyMarkdown"] = "Typed.", ["BaseVersion"] = "2", ["Dateline"] = "GENEVA",
+            ["BylinesShown"] = "true", ["Bylines[0].Name"] = "AFP", ["Bylines[0].Organization"] = "true", ["Bylines[1].Name"] = "afp",
+        };
         using (var refused = await Newsroom.PostFormAsync(admin, $"/admin/articles/{article.Id}", form, action: $"/admin/articles/{article.Id}?handler=save"))
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "admin-article-refused.html"), await refused.Content.ReadAsStringAsync());

@@ -29,6 +29,13 @@ public sealed class ArticleForm
     /// <summary>A page's parent page's number, as chosen; empty: the site's root.</summary>
     public string? ParentId { get; set; }
 
+    public string? Dateline { get; set; }
+
+    /// <summary>Posted with the byline fields, which only editors are shown: without it (an author's form) the bylines stay as they are.</summary>
+    public bool BylinesShown { get; set; }
+
+    public List<BylineRow> Bylines { get; set; } = [];
+
     public ArticleInput ToInput() => new()
     {
         Kind = Kind == ArticleKind.Page ? ArticleKind.Page : ArticleKind.Article,
@@ -43,6 +50,12 @@ public sealed class ArticleForm
         ParentId = long.TryParse(ParentId, NumberStyles.None, CultureInfo.InvariantCulture, out var parent) ? parent : null,
         Notice = string.IsNullOrEmpty(Notice) ? NoticeKind.Minor : Notice,
         NoticeNote = NoticeNote,
+        Bylines = BylinesShown
+            ? [.. Bylines.Select((row, index) => (row, index)).Where(entry => !entry.row.IsBlank).OrderBy(entry => entry.row.Place(entry.index)).Select(entry => entry.row.ToByline())]
+            : null,
+
+        // An empty field posts nothing, so an article's empty dateline is a removed one; a page's form has none, which keeps it.
+        Dateline = Kind == ArticleKind.Page ? null : Dateline ?? "",
     };
 
     /// <summary>The typed image number; one that is not a number becomes 0, which no image has, so the editor refuses it by its field.</summary>
@@ -69,6 +82,9 @@ public sealed class ArticleForm
         ScheduleAt = scheduledAt is { } at ? time.Field(at) : null,
         Notice = input.Notice,
         NoticeNote = input.NoticeNote,
+        Dateline = input.Dateline,
+        BylinesShown = input.Bylines is not null,
+        Bylines = [.. (input.Bylines ?? []).Select(BylineRow.Of)],
     };
 
     private static List<string> Names(string? text) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gazette.Articles.Contracts;
 using Gazette.Rendering;
 using Gazette.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
@@ -37,7 +38,16 @@ public abstract class ArticleFormPageModel(PreviewPages previews, PageRenderer p
     /// <summary>For a page: the pages it may be placed under.</summary>
     public IReadOnlyList<PageChoice> Parents { get; private set; } = [];
 
-    /// <summary>Lists the parent choices once the handler has run, for whichever page it renders.</summary>
+    /// <summary>An article's bylines as stored, for a member who may not change them to read.</summary>
+    public virtual IReadOnlyList<Byline> CurrentBylines => [new Byline(Member.Id, Member.Name)];
+
+    /// <summary>Editors set an article's bylines (decision 145); a page shows none.</summary>
+    public bool SetsBylines => Member.CanEditOthers && Form.Kind != ArticleKind.Page;
+
+    /// <summary>For an editor: the members a byline may name.</summary>
+    public IReadOnlyList<NewsroomMember> Members { get; private set; } = [];
+
+    /// <summary>Lists the parent or byline choices once the handler has run, for whichever page it renders.</summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
@@ -45,6 +55,10 @@ public abstract class ArticleFormPageModel(PreviewPages previews, PageRenderer p
         {
             var self = RouteData.Values.TryGetValue("id", out var id) && long.TryParse(id?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (long?)null;
             Parents = await HttpContext.RequestServices.GetRequiredService<ArticleEditor>().ParentChoicesAsync(self, HttpContext.RequestAborted);
+        }
+        if (executed.Result is PageResult && SetsBylines && HttpContext.RequestServices.GetService<INewsroomNames>() is { } names)
+        {
+            Members = await names.MembersAsync(HttpContext.RequestAborted);
         }
     }
 

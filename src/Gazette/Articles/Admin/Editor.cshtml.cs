@@ -30,6 +30,8 @@ public sealed class EditorModel(
 
     public override IReadOnlyList<ArticleNotice> Notices => Article.Notices ?? [];
 
+    public override IReadOnlyList<Byline> CurrentBylines => Article.Bylines ?? [];
+
     /// <summary>Someone else holding the post lock, for the banner.</summary>
     public ArticleLock? OtherEditor { get; private set; }
 
@@ -137,7 +139,12 @@ public sealed class EditorModel(
         await ShowAsync(opened.Article!, cancellationToken);
         if (await autosaves.GetAsync(Member, id, cancellationToken) is { } autosave)
         {
-            Form = ArticleForm.Of(autosave.Input with { CommentStatus = opened.Article!.Article.CommentStatus }, Time);
+            // An autosave from a form without byline fields keeps the article's.
+            Form = ArticleForm.Of(autosave.Input with
+            {
+                CommentStatus = opened.Article!.Article.CommentStatus,
+                Bylines = autosave.Input.Bylines ?? ArticleInput.Of(opened.Article).Bylines,
+            }, Time);
         }
         return Page();
     }

@@ -27,6 +27,7 @@ public sealed class NewModel(ArticleEditor editor, ArticleAutosaves autosaves, P
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Form.Kind = IsPage ? ArticleKind.Page : ArticleKind.Article;
+        Form.Bylines = [BylineRow.Of(new Byline(Member.Id, ""), 0)];
         Offered = await autosaves.OfferAsync(Member, null, cancellationToken);
         Buttons = EditorButtons.For(Member, null);
     }
@@ -49,7 +50,7 @@ public sealed class NewModel(ArticleEditor editor, ArticleAutosaves autosaves, P
     {
         if (await autosaves.GetAsync(Member, null, cancellationToken) is { } autosave)
         {
-            Form = ArticleForm.Of(autosave.Input, Time);
+            Form = ArticleForm.Of(autosave.Input with { Bylines = autosave.Input.Bylines ?? [new Byline(Member.Id, "")] }, Time);
         }
         Buttons = EditorButtons.For(Member, null);
         return Page();

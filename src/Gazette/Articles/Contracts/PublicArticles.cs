@@ -56,8 +56,8 @@ public static class PublicNoticeKind
 /// <summary>A section or tag and its archive's path; <paramref name="ParentId"/> is the section a section sits under (null at the top), where it is known.</summary>
 public sealed record PublicTerm(long Id, string Slug, string Name, string Description, string Path, long? ParentId = null);
 
-/// <summary>A byline: a member of the newsroom (with a user id), or a name alone (a guest, an agency).</summary>
-public sealed record PublicByline(string Name, long? UserId);
+/// <summary>A byline: a member of the newsroom (with a user id), or a name alone (a guest, or an <paramref name="Organization"/> such as a news agency).</summary>
+public sealed record PublicByline(string Name, long? UserId, bool Organization = false);
 
 /// <summary>
 /// The newest public articles (never pages), newest first: at most
