@@ -25,34 +25,21 @@ public sealed class LiveModel(LiveDesk desk, Permalinks links, PageRenderer page
     public async Task<IActionResult> OnGetAsync(long id, long? before, CancellationToken cancellationToken) =>
         await ShowAsync(id, before, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
-    {
-        var result = await desk.PostAsync(Member, id, Entry.ToInput(), cancellationToken);
-        if (result.Outcome == LiveOutcome.Done)
-        {
-            Flash = "Entry posted: it is at the top of the live blog.";
-            return Redirect($"/admin/articles/{id}/live");
-        }
-        return await RefusedOrShownAsync(id, result, cancellationToken);
-    }
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken) =>
+        await DoneOrRefusedAsync(id, await desk.PostAsync(Member, id, Entry.ToInput(), cancellationToken), "Entry posted: it is at the top of the live blog.", cancellationToken);
 
-    public async Task<IActionResult> OnPostStartAsync(long id, CancellationToken cancellationToken)
-    {
-        var result = await desk.StartAsync(Member, id, cancellationToken);
-        if (result.Outcome == LiveOutcome.Done)
-        {
-            Flash = "The coverage is live: post the first entry.";
-            return Redirect($"/admin/articles/{id}/live");
-        }
-        return await RefusedOrShownAsync(id, result, cancellationToken);
-    }
+    public async Task<IActionResult> OnPostStartAsync(long id, CancellationToken cancellationToken) =>
+        await DoneOrRefusedAsync(id, await desk.StartAsync(Member, id, cancellationToken), "The coverage is live: post the first entry.", cancellationToken);
 
-    public async Task<IActionResult> OnPostEndAsync(long id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEndAsync(long id, CancellationToken cancellationToken) =>
+        await DoneOrRefusedAsync(id, await desk.EndAsync(Member, id, cancellationToken), "The coverage has ended: the page no longer says Live, and its entries stay.", cancellationToken);
+
+    /// <summary>Back to the desk with <paramref name="flash"/> when the change was made, else the desk with why not.</summary>
+    private async Task<IActionResult> DoneOrRefusedAsync(long id, LiveResult result, string flash, CancellationToken cancellationToken)
     {
-        var result = await desk.EndAsync(Member, id, cancellationToken);
         if (result.Outcome == LiveOutcome.Done)
         {
-            Flash = "The coverage has ended: the page no longer says Live, and its entries stay.";
+            Flash = flash;
             return Redirect($"/admin/articles/{id}/live");
         }
         return await RefusedOrShownAsync(id, result, cancellationToken);
