@@ -68,7 +68,9 @@ public abstract class BreakingNewsTests<TProvider>(TProvider provider) : Newsroo
 
         Assert.Equal(HttpStatusCode.Redirect, (await Newsroom.PostFormAsync(editor, "/admin/breaking", new() { ["text"] = text, ["url"] = "", ["expires"] = "" })).StatusCode);
 
-        Assert.Contains("Showing now", await editor.GetStringAsync("/admin/breaking"), StringComparison.Ordinal);
+        var desk = await editor.GetStringAsync("/admin/breaking");
+        Assert.Contains("Showing now", desk, StringComparison.Ordinal);
+        Newsroom.AssertEveryFormHasItsToken(desk);
         Factory.Clock.Advance(TimeSpan.FromDays(3));
         Assert.Contains($"<strong class=\"breaking__label\">Breaking</strong> {text}</p>", await Client.GetStringAsync("/"), StringComparison.Ordinal);
 

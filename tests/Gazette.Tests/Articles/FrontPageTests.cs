@@ -63,6 +63,7 @@ public abstract partial class FrontPageTests<TProvider>(TProvider provider) : Ne
         Assert.Equal([second.Title], Featured(home));
         Assert.NotEqual(third.Title, Lead(home));
         var page = await client.GetStringAsync("/admin/front");
+        Newsroom.AssertEveryFormHasItsToken(page);
         Assert.Contains("Featured 1", page, StringComparison.Ordinal);
         Assert.Contains(second.Title, page, StringComparison.Ordinal);
         await ArrangeAsync(client, "", "remove", second.Id);

@@ -78,6 +78,20 @@ public static partial class Newsroom
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
+    /// <summary>
+    /// Every form of <paramref name="html"/> that posts carries its own antiforgery token: a browser
+    /// sends only its form's fields, while <see cref="PostFormAsync"/> takes a token from anywhere on the page.
+    /// </summary>
+    public static void AssertEveryFormHasItsToken(string html)
+    {
+        var forms = PostForm().Matches(html);
+        Assert.NotEmpty(forms);
+        Assert.All(forms, form => Assert.Matches(TokenPattern(), form.Value));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("<form method=\"post\".*?</form>", RegexOptions.Singleline)]
+    private static partial Regex PostForm();
 }
