@@ -50,10 +50,6 @@ public sealed class BreakingNewsDesk(Database database, UnitsOfWork units, TimeP
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>The banner readers see now, or null.</summary>
-    public async Task<BreakingNewsItem?> ShowingAsync(CancellationToken cancellationToken = default) =>
-        await LatestAsync(cancellationToken) is { } latest && latest.ShowsAt(time.GetUtcNow()) ? latest : null;
-
     /// <summary>
     /// Puts up a banner in place of any other; <paramref name="expires"/> is the
     /// parsed expiry field (null when empty or unreadable: <paramref name="input"/>

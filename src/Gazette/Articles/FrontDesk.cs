@@ -40,7 +40,7 @@ public sealed record FrontChanged(long? SectionId);
 /// the latest news, as before. A pick whose story stops being public drops off
 /// the page by itself and comes back if it is published again.
 /// </summary>
-public sealed class FrontDesk(Database database, UnitsOfWork units, TaxonomyStore taxonomy, TimeProvider time)
+public sealed class FrontDesk(Database database, UnitsOfWork units, TimeProvider time)
 {
     public const int LeadPosition = 0;
     public const int MaxFeatured = 6;
@@ -140,7 +140,7 @@ public sealed class FrontDesk(Database database, UnitsOfWork units, TaxonomyStor
     }
 
     /// <summary>The audit trail's name of a front: "home", or "section:ID".</summary>
-    public static string FrontName(long? sectionId) => sectionId is { } id ? string.Create(CultureInfo.InvariantCulture, $"section:{id}") : "home";
+    private static string FrontName(long? sectionId) => sectionId is { } id ? string.Create(CultureInfo.InvariantCulture, $"section:{id}") : "home";
 
     /// <summary>Why the story cannot go on this front: it is not published, or (on a section's front) not filed in the section or beneath it.</summary>
     private async Task<string?> RefusalAsync(UnitOfWork work, long? sectionId, long articleId, CancellationToken cancellationToken)
@@ -154,7 +154,7 @@ public sealed class FrontDesk(Database database, UnitsOfWork units, TaxonomyStor
         }
         if (sectionId is { } id)
         {
-            var (branch, _) = await taxonomy.BranchAsync(id, cancellationToken);
+            var branch = await SectionTree.BranchAsync(work.Connection, work.Transaction, id, cancellationToken);
             var filed = await work.Connection.ExecuteScalarAsync<bool>(work.Command(
                 $"select exists (select 1 from article_sections where article_id = @articleId and {work.Dialect.InList("section_id", "branch")})",
                 new { articleId, branch = branch.ToArray() }, cancellationToken));
