@@ -19,12 +19,12 @@ public static class ListingPages
         // A home request naming an old link (/?p=5) must reach the handler, never the cached home page.
         var oldLinkKeys = groups.Services.GetServices<IOldLinks>().SelectMany(links => links.HomeQueryKeys).ToArray();
         var homePolicy = groups.PublicPage(queryKeys: [BeforeKey], personalKeys: oldLinkKeys, lifetime: PublicPagePolicy.ListingLifetime);
-        groups.Public.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], HomeAsync).WithName("Home").CacheOutput(homePolicy);
-        groups.Public.MapMethods("/section/{slug}/", [HttpMethods.Get, HttpMethods.Head], SectionAsync).WithName("Section").CacheOutput(policy);
-        groups.Public.MapMethods("/tag/{slug}/", [HttpMethods.Get, HttpMethods.Head], TagAsync).WithName("Tag").CacheOutput(policy);
-        groups.Public.MapMethods("/author/{slug}/", [HttpMethods.Get, HttpMethods.Head], AuthorAsync).WithName("Author").CacheOutput(policy);
+        groups.Public.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], HomeAsync).WithName("Home").CachedAs(homePolicy);
+        groups.Public.MapMethods("/section/{slug}/", [HttpMethods.Get, HttpMethods.Head], SectionAsync).WithName("Section").CachedAs(policy);
+        groups.Public.MapMethods("/tag/{slug}/", [HttpMethods.Get, HttpMethods.Head], TagAsync).WithName("Tag").CachedAs(policy);
+        groups.Public.MapMethods("/author/{slug}/", [HttpMethods.Get, HttpMethods.Head], AuthorAsync).WithName("Author").CachedAs(policy);
         groups.Public.MapMethods(Permalinks.Sections, [HttpMethods.Get, HttpMethods.Head], SectionsAsync).WithName("Sections")
-            .CacheOutput(groups.PublicPage(lifetime: PublicPagePolicy.ListingLifetime));
+            .CachedAs(groups.PublicPage(lifetime: PublicPagePolicy.ListingLifetime));
     }
 
     /// <summary>Every section with published articles and how many; a publication evicts it with the home page.</summary>

@@ -1,3 +1,4 @@
+using Gazette.Caching;
 using System.Globalization;
 using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
@@ -29,7 +30,7 @@ public sealed class PublicPaths(PublicArticleReader reader, ArticleRedirects red
         groups.Public.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, PublicPaths paths, CancellationToken cancellationToken) =>
                 paths.ResolveAsync(context, cancellationToken))
             .WithName("PublicPath")
-            .CacheOutput(policy);
+            .CachedAs(policy);
     }
 
     public async Task<IResult> ResolveAsync(HttpContext context, CancellationToken cancellationToken)

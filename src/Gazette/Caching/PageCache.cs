@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.OutputCaching;
-
 namespace Gazette.Caching;
 
 /// <summary>
@@ -15,44 +13,61 @@ public static class CacheTags
 
 /// <summary>
 /// This node's page cache. Modules evict from it in their node event handlers,
-/// so a change evicts here at once and on every other node from the event log.
+/// so a change evicts here at once and on every other node from the event log;
+/// pages being rendered tag themselves through the static helpers.
 /// </summary>
-public sealed class PageCache(IOutputCacheStore store, ILogger<PageCache> logger)
+public sealed class PageCache(PageStore store, ILogger<PageCache> logger)
 {
     private long _epoch;
 
     /// <summary>Counts evictions in this process; a page rendered while it moved may show what was just evicted.</summary>
     public long Epoch => Interlocked.Read(ref _epoch);
 
-    public async Task EvictAsync(IEnumerable<string> tags, CancellationToken cancellationToken = default)
+    public Task EvictAsync(IEnumerable<string> tags, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _epoch);
         foreach (var tag in tags.Distinct(StringComparer.Ordinal))
         {
-            await store.EvictByTagAsync(tag, cancellationToken);
+            store.EvictByTag(tag);
             logger.LogDebug("Evicted cached pages tagged {Tag}", tag);
         }
+        return Task.CompletedTask;
     }
 
-    /// <summary>Tags the page being rendered, when the output cache is handling this request.</summary>
+    /// <summary>Tags the page being rendered, when the page cache is handling this request.</summary>
     public static void Tag(HttpContext context, params IEnumerable<string> tags)
     {
-        if (context.Features.Get<IOutputCacheFeature>()?.Context is { } cache)
+        if (context.Features.Get<PageCacheFeature>() is { } page)
         {
-            foreach (var tag in tags)
-            {
-                cache.Tags.Add(tag);
-            }
+            page.Tags.UnionWith(tags);
         }
     }
 
     /// <summary>Shortens the cached copy's life to <paramref name="left"/> when that is sooner than it would expire.</summary>
     public static void LimitLifetime(HttpContext context, TimeSpan left)
     {
-        if (context.Features.Get<IOutputCacheFeature>()?.Context is { } cache
-            && left > TimeSpan.Zero && left < (cache.ResponseExpirationTimeSpan ?? PublicPagePolicy.Lifetime))
+        if (context.Features.Get<PageCacheFeature>() is { } page && left > TimeSpan.Zero && left < page.Lifetime)
         {
-            cache.ResponseExpirationTimeSpan = left;
+            page.Lifetime = left;
         }
     }
+
+    /// <summary>Keeps this answer out of the cache, whatever its status (it holds what only its caller may read).</summary>
+    public static void DoNotStore(HttpContext context)
+    {
+        if (context.Features.Get<PageCacheFeature>() is { } page)
+        {
+            page.Storable = false;
+        }
+    }
+}
+
+/// <summary>What the page being rendered tells the cache: its tags, how long it may live, whether it may be kept.</summary>
+public sealed class PageCacheFeature(TimeSpan lifetime)
+{
+    public HashSet<string> Tags { get; } = new(StringComparer.Ordinal) { CacheTags.Site };
+
+    public TimeSpan Lifetime { get; set; } = lifetime;
+
+    public bool Storable { get; set; } = true;
 }

@@ -1,23 +1,22 @@
-using Microsoft.AspNetCore.OutputCaching;
-
 namespace Gazette.Caching;
 
 /// <summary>
-/// Anonymous GET and HEAD of public pages come from memory. Only anonymous:
-/// a request with a sign-in cookie (<paramref name="signedIn"/>) or an
-/// Authorization header is neither served from the cache nor stored, while
-/// other cookies (a consent banner's, say) change nothing. The key is the path
-/// plus only the query parameters the page understands (so ?x=random shares the
-/// page's entry instead of filling the cache), never cookies; a request carrying
-/// any of <paramref name="bypassKeys"/> (per-reader views) is never cached; only
-/// 200s are stored, and nothing that sets a cookie; nor a page during whose
-/// rendering anything was evicted (it may have read the data just replaced).
-/// Answers from the cache carry an Age header. An answer to a request with an
-/// Authorization header is <c>private, no-store</c> whatever the page says:
-/// shared caches may store such an answer when it is marked public, and it
-/// may be the caller's own (an API answering a signed-in app).
+/// How an endpoint's anonymous GET and HEAD answers are cached, as endpoint
+/// metadata (<see cref="PublicPagePolicyExtensions.CachedAs{TBuilder}"/>); the
+/// last one set on an endpoint or its groups wins. Only anonymous requests:
+/// one with a sign-in cookie or an Authorization header is neither served from
+/// the cache nor stored, while other cookies (a consent banner's, say) change
+/// nothing. The key is the path plus only <see cref="QueryKeys"/> (so
+/// ?x=random shares the page's entry instead of filling the cache), never
+/// cookies; a request carrying any of <see cref="BypassKeys"/> (per-reader
+/// views) is never cached; only 200s are stored, and nothing that sets a
+/// cookie; nor a page during whose rendering anything was evicted (it may have
+/// read the data just replaced). An answer to a request with an Authorization
+/// header is <c>private, no-store</c> whatever the page says: shared caches may
+/// store such an answer when it is marked public, and it may be the caller's
+/// own (an API answering a signed-in app).
 /// </summary>
-public sealed class PublicPagePolicy(PageCache cache, string[] queryKeys, string[] bypassKeys, TimeSpan lifetime, Func<HttpRequest, bool> signedIn) : IOutputCachePolicy
+public sealed class PublicPagePolicy(string[] queryKeys, string[] bypassKeys, TimeSpan lifetime, Func<HttpRequest, bool> signedIn, bool cached = true)
 {
     /// <summary>Pages that are evicted when what they show changes.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
@@ -28,35 +27,25 @@ public sealed class PublicPagePolicy(PageCache cache, string[] queryKeys, string
     /// </summary>
     public static readonly TimeSpan ListingLifetime = TimeSpan.FromSeconds(60);
 
-    private const string EpochKey = "gazette:cache-epoch";
+    /// <summary>For an endpoint in a cached group whose answers must never be kept (files, health).</summary>
+    public static readonly PublicPagePolicy NotCached = new([], [], TimeSpan.Zero, _ => false, cached: false);
 
-    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        var request = context.HttpContext.Request;
-        var authorized = request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization);
-        if (authorized)
-        {
-            var response = context.HttpContext.Response;
-            response.OnStarting(() =>
-            {
-                response.Headers.CacheControl = "private, no-store";
-                return Task.CompletedTask;
-            });
-        }
-        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && !authorized
-            && !signedIn(request)
-            && !HasAny(request, bypassKeys);
-        context.EnableOutputCaching = true;
-        context.AllowCacheLookup = cacheable;
-        context.AllowCacheStorage = cacheable;
-        context.AllowLocking = true;
-        context.ResponseExpirationTimeSpan = lifetime;
-        context.CacheVaryByRules.QueryKeys = queryKeys;
-        context.Tags.Add(CacheTags.Site);
-        context.HttpContext.Items[EpochKey] = cache.Epoch;
-        return ValueTask.CompletedTask;
-    }
+    public string[] QueryKeys { get; } = queryKeys;
+
+    public string[] BypassKeys { get; } = bypassKeys;
+
+    /// <summary>How long a stored answer lives unless the page shortens it (<see cref="PageCache.LimitLifetime"/>).</summary>
+    public TimeSpan EntryLifetime { get; } = lifetime;
+
+    public bool Cached { get; } = cached;
+
+    /// <summary>Whether this request may be answered from the cache and its answer stored.</summary>
+    public bool Admits(HttpRequest request) =>
+        Cached
+        && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
+        && !signedIn(request)
+        && !HasAny(request, BypassKeys);
 
     private static bool HasAny(HttpRequest request, string[] keys)
     {
@@ -74,19 +63,13 @@ public sealed class PublicPagePolicy(PageCache cache, string[] queryKeys, string
         }
         return false;
     }
+}
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+public static class PublicPagePolicyExtensions
+{
+    public static TBuilder CachedAs<TBuilder>(this TBuilder builder, PublicPagePolicy policy)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(policy);
 
-    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        var response = context.HttpContext.Response;
-        var started = context.HttpContext.Items[EpochKey] as long?;
-        if (response.StatusCode != StatusCodes.Status200OK
-            || response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.SetCookie)
-            || started != cache.Epoch)
-        {
-            context.AllowCacheStorage = false;
-        }
-        return ValueTask.CompletedTask;
-    }
+    public static TBuilder NotCached<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(PublicPagePolicy.NotCached);
 }

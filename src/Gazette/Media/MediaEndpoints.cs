@@ -1,3 +1,4 @@
+using Gazette.Caching;
 using Gazette.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -22,7 +23,7 @@ public static class MediaEndpoints
         // group's CSP, default-src 'none', keeps an image opened on its own from running anything.
         // Not in the page cache: files come from disk, and browsers and proxies keep them forever.
         groups.PublicApi.MapGet("/media/{name}", Serve)
-            .CacheOutput(policy => policy.NoCache());
+            .NotCached();
         groups.Admin.MapPost("/media", UploadAsync)
             .RequireAuthorization(NewsroomRole.Policies.Authors)
             .WithMetadata(new RequestSizeLimitAttribute(ImageIntake.MaxBytes + RequestSlack))

@@ -19,7 +19,7 @@ public sealed class NativeApiModule : GazetteModule
     public override void MapEndpoints(RouteGroups groups)
     {
         var reads = groups.PublicApi.MapGroup(Prefix)
-            .CacheOutput(groups.PublicPage(SearchEndpoint.QueryKeys, lifetime: PublicPagePolicy.ListingLifetime));
+            .CachedAs(groups.PublicPage(SearchEndpoint.QueryKeys, lifetime: PublicPagePolicy.ListingLifetime));
         SiteEndpoint.Map(reads);
         SearchEndpoint.Map(reads);
         RelatedEndpoint.Map(reads);
@@ -29,7 +29,7 @@ public sealed class NativeApiModule : GazetteModule
         ApiDocument.Map(groups.PublicApi);
         groups.PublicApi.Map(Prefix + "/{**rest}", () => ApiProblems.NotFound("No such route in Gazette's API. Its routes are listed in " + ApiDocument.Path + "."))
             .ExcludeFromDescription()
-            .CacheOutput(policy => policy.NoCache());
+            .NotCached();
     }
 }
 

@@ -1,5 +1,4 @@
 using System.IO.Pipelines;
-using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 
@@ -14,23 +13,11 @@ namespace Gazette.Rendering;
 /// copy from before the banner is not confirmed by a 304. Anything else
 /// (feeds, files) streams through as it is written.
 /// </summary>
-public sealed class PageSlotJoin(RequestDelegate next, IEnumerable<PageSlot> slots, IServiceProvider services, TimeProvider time)
+public sealed class PageSlotJoin(RequestDelegate next, PageSlotSet slots, TimeProvider time)
 {
-    private readonly (IPageSlot Slot, byte[] Marker)[] _slots =
-        [.. slots.Select(slot => ((IPageSlot)services.GetRequiredService(slot.Implementation), Encoding.UTF8.GetBytes(PageSlots.Marker(slot.Name))))];
-
     public async Task InvokeAsync(HttpContext context)
     {
-        var now = time.GetUtcNow();
-        List<(byte[] Marker, PageSlotContent Content)>? showing = null;
-        foreach (var (slot, marker) in _slots)
-        {
-            if (slot.Current(now) is { } content)
-            {
-                (showing ??= []).Add((marker, content));
-            }
-        }
-        if (showing is null)
+        if (slots.Showing(time.GetUtcNow()) is not { } showing)
         {
             await next(context);
             return;
@@ -56,27 +43,12 @@ public sealed class PageSlotJoin(RequestDelegate next, IEnumerable<PageSlot> slo
         }
     }
 
-    private static async Task SendJoinedAsync(HttpResponse response, IHttpResponseBodyFeature prior, MemoryStream held, List<(byte[] Marker, PageSlotContent Content)> showing, StringValues ifNoneMatch)
+    private static async Task SendJoinedAsync(HttpResponse response, IHttpResponseBodyFeature prior, MemoryStream held, ShowingSlots showing, StringValues ifNoneMatch)
     {
-        var page = held.GetBuffer().AsMemory(0, (int)held.Length);
-        var versions = new StringBuilder();
-        foreach (var (marker, content) in showing)
-        {
-            var at = page.Span.IndexOf(marker);
-            if (at < 0)
-            {
-                continue;
-            }
-            var joined = new byte[page.Length - marker.Length + content.Html.Length];
-            page[..at].CopyTo(joined);
-            content.Html.CopyTo(joined.AsMemory(at));
-            page[(at + marker.Length)..].CopyTo(joined.AsMemory(at + content.Html.Length));
-            page = joined;
-            versions.Append('.').Append(content.Version);
-        }
+        var (page, versions) = showing.Join(held.GetBuffer().AsMemory(0, (int)held.Length));
         if (versions.Length > 0 && response.Headers.ETag.ToString() is [.., '"'] etag)
         {
-            response.Headers.ETag = string.Concat(etag.AsSpan(0, etag.Length - 1), versions.ToString(), "\"");
+            response.Headers.ETag = string.Concat(etag.AsSpan(0, etag.Length - 1), versions, "\"");
             if (response.StatusCode == StatusCodes.Status200OK && Matches(ifNoneMatch, response.Headers.ETag.ToString()))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
@@ -89,7 +61,7 @@ public sealed class PageSlotJoin(RequestDelegate next, IEnumerable<PageSlot> slo
         await prior.Stream.WriteAsync(page);
     }
 
-    private static bool Matches(StringValues ifNoneMatch, string etag)
+    internal static bool Matches(StringValues ifNoneMatch, string etag)
     {
         foreach (var value in ifNoneMatch)
         {

@@ -9,6 +9,7 @@ public static class RenderingServiceCollectionExtensions
         services.AddSingleton<ThemeRenderer>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PageRenderer>();
+        services.AddSingleton<PageSlotSet>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Gazette.Caching;
 using System.Globalization;
 using Gazette.Rendering;
 using Gazette.Web;
@@ -18,7 +19,7 @@ public static class SearchPage
 
     public static void Map(RouteGroups groups) =>
         groups.Public.MapMethods(Path, [HttpMethods.Get, HttpMethods.Head], SearchAsync).WithName("Search")
-            .CacheOutput(groups.PublicPage(queryKeys: ["q", "page"], lifetime: Lifetime));
+            .CachedAs(groups.PublicPage(queryKeys: ["q", "page"], lifetime: Lifetime));
 
     private static async Task<IResult> SearchAsync(HttpContext context, SearchIndex index, PageRenderer pages, CancellationToken cancellationToken)
     {

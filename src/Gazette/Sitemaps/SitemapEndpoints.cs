@@ -44,7 +44,7 @@ public static class SitemapEndpoints
                 .WithName("Sitemap" + SitemapFile.Names[kind]);
             if (Streamed.Contains(kind))
             {
-                file.CacheOutput(policy => policy.NoCache());
+                file.NotCached();
             }
         }
     }

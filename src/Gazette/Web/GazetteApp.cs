@@ -37,7 +37,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         builder.Services.AddGazetteEvents();
         builder.Services.AddGazetteBackup();
         builder.Services.AddGazetteRendering(builder.Configuration);
-        builder.Services.AddGazettePageCache(builder.Configuration);
+        builder.Services.AddGazettePageCache();
         builder.Services.AddGazetteSignIn();
         builder.Services.AddAntiforgery();
         builder.Services.AddNewsroomPages();
@@ -59,6 +59,8 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
 
         var app = builder.Build();
         app.UseForwardedHeaders();
+        // Before everything else: a stored page's answer already holds what the rest would add (decision 164).
+        app.UseMiddleware<PageCacheFront>();
         app.UseGazetteSecurityHeaders();
         app.UseMiddleware<ErrorPages>();
         app.Use(ProxyHeaders.KeepWebSchemes);
@@ -71,17 +73,17 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         app.UseStaticFiles(NewsroomPages.Assets);
         // Routing after static files: the catch-all 404 endpoint would otherwise claim /assets/ too.
         app.UseRouting();
-        // Outside the cache, so a cached page gets the breaking-news banner as it is served (decision 142).
+        // Outside the cache's store, so a page rendered now gets the breaking-news banner as it is served (decision 142).
         app.UseWhen(context => context.GetEndpoint()?.Metadata.GetMetadata<TrustGroupMetadata>()?.Group is TrustGroup.Public or TrustGroup.ReaderWrites,
             slotted => slotted.UseMiddleware<PageSlotJoin>());
         // The cache answers before sign-in is looked at: it only ever holds anonymous pages.
-        app.UseOutputCache();
+        app.UseMiddleware<PageCacheMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
-        var groups = new RouteGroups(app, app.Services.GetRequiredService<PageCache>());
-        groups.PublicApi.MapHealthChecks("/healthz", HealthReportResponse.Options).CacheOutput(policy => policy.NoCache());
+        var groups = new RouteGroups(app);
+        groups.PublicApi.MapHealthChecks("/healthz", HealthReportResponse.Options).NotCached();
         groups.Admin.MapRazorPages();
         // Modules from the list, and any a test host registered beside them.
         foreach (var module in app.Services.GetServices<GazetteModule>())

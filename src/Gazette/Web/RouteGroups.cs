@@ -1,7 +1,6 @@
 using Gazette.Caching;
 using Gazette.Rendering;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gazette.Web;
 
@@ -13,15 +12,14 @@ namespace Gazette.Web;
 /// </summary>
 public sealed class RouteGroups
 {
-    public RouteGroups(IEndpointRouteBuilder routes, PageCache cache)
+    public RouteGroups(IEndpointRouteBuilder routes)
     {
-        Cache = cache;
         Services = routes.ServiceProvider;
         Public = routes.MapGroup("")
             .WithMetadata(new TrustGroupMetadata(TrustGroup.Public), ContentSecurityPolicy.Public)
             .AllowAnonymous()
             .DisableAntiforgery()
-            .CacheOutput(PublicPage());
+            .CachedAs(PublicPage());
         ReaderWrites = routes.MapGroup("")
             .WithMetadata(new TrustGroupMetadata(TrustGroup.ReaderWrites), ContentSecurityPolicy.Public)
             .AllowAnonymous()
@@ -38,7 +36,7 @@ public sealed class RouteGroups
             .WithMetadata(new TrustGroupMetadata(TrustGroup.PublicApi), ContentSecurityPolicy.Api)
             .AllowAnonymous()
             .DisableAntiforgery()
-            .CacheOutput(PublicPage());
+            .CachedAs(PublicPage());
         Api = routes.MapGroup("/api")
             .WithMetadata(new TrustGroupMetadata(TrustGroup.Api), ContentSecurityPolicy.Api)
             .RequireAuthorization(SignIn.ApiPolicy)
@@ -59,15 +57,13 @@ public sealed class RouteGroups
     /// <summary>The application's services, for modules that need one while they map (a contract another module implements).</summary>
     public IServiceProvider Services { get; }
 
-    private PageCache Cache { get; }
-
     /// <summary>
     /// The cache policy of a public page or document: keyed by path and only
     /// <paramref name="queryKeys"/>; never cached when the request has any of
     /// <paramref name="personalKeys"/> (a reader's own view).
     /// </summary>
-    public IOutputCachePolicy PublicPage(string[]? queryKeys = null, string[]? personalKeys = null, TimeSpan? lifetime = null) =>
-        new PublicPagePolicy(Cache, queryKeys ?? [], personalKeys ?? [], lifetime ?? PublicPagePolicy.Lifetime, SignIn.HasSessionCookie);
+    public PublicPagePolicy PublicPage(string[]? queryKeys = null, string[]? personalKeys = null, TimeSpan? lifetime = null) =>
+        new(queryKeys ?? [], personalKeys ?? [], lifetime ?? PublicPagePolicy.Lifetime, SignIn.HasSessionCookie);
 
     /// <summary>
     /// The antiforgery middleware only records its verdict (minimal APIs act on it

@@ -41,7 +41,7 @@ public sealed class WordPressApiModule : GazetteModule
         ];
         // Lists show counts and totals that comments move without evicting every answer's copy elsewhere, so a minute, like listings.
         var api = groups.PublicApi.MapGroup(WpLinks.Root.TrimEnd('/'))
-            .CacheOutput(groups.PublicPage(queryKeys, lifetime: PublicPagePolicy.ListingLifetime))
+            .CachedAs(groups.PublicPage(queryKeys, lifetime: PublicPagePolicy.ListingLifetime))
             .AddEndpointFilter(async (invocation, next) =>
             {
                 PageCache.Tag(invocation.HttpContext, WpCacheTags.Api);

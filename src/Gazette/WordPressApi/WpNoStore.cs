@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.OutputCaching;
+using Gazette.Caching;
 
 namespace Gazette.WordPressApi;
 
@@ -7,10 +7,7 @@ public static class WpNoStore
 {
     public static void Mark(HttpContext http)
     {
-        if (http.Features.Get<IOutputCacheFeature>()?.Context is { } cache)
-        {
-            cache.AllowCacheStorage = false;
-        }
+        PageCache.DoNotStore(http);
         http.Response.Headers.CacheControl = "no-store";
     }
 }

@@ -1,11 +1,11 @@
 using System.Net;
+using Gazette.Caching;
 using Gazette.Tests.Infrastructure;
 using Gazette.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,20 +45,20 @@ public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<Sqli
             {
                 case TrustGroup.Public or TrustGroup.PublicApi:
                     Assert.NotNull(metadata.GetMetadata<IAllowAnonymous>());
-                    Assert.True(metadata.GetMetadata<IOutputCachePolicy>() is not null, $"{name} declares no cache policy");
+                    Assert.True(metadata.GetMetadata<PublicPagePolicy>() is not null, $"{name} declares no cache policy");
                     break;
                 case TrustGroup.ReaderWrites:
                     Assert.NotNull(metadata.GetMetadata<IAllowAnonymous>());
-                    Assert.Null(metadata.GetMetadata<IOutputCachePolicy>());
+                    Assert.False(metadata.GetMetadata<PublicPagePolicy>() is { Cached: true });
                     break;
                 case TrustGroup.Admin:
                     Assert.Contains(metadata.GetOrderedMetadata<IAuthorizeData>(), data => data.Policy == SignIn.AdminPolicy);
                     Assert.True(metadata.GetMetadata<IAntiforgeryMetadata>()?.RequiresValidation, $"{name} skips antiforgery");
-                    Assert.Null(metadata.GetMetadata<IOutputCachePolicy>());
+                    Assert.False(metadata.GetMetadata<PublicPagePolicy>() is { Cached: true });
                     break;
                 case TrustGroup.Api:
                     Assert.Contains(metadata.GetOrderedMetadata<IAuthorizeData>(), data => data.Policy == SignIn.ApiPolicy);
-                    Assert.Null(metadata.GetMetadata<IOutputCachePolicy>());
+                    Assert.False(metadata.GetMetadata<PublicPagePolicy>() is { Cached: true });
                     break;
             }
         }

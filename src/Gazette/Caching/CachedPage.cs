@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.IO.Compression;
+using Gazette.Rendering;
+using Microsoft.Extensions.Primitives;
+
+namespace Gazette.Caching;
+
+/// <summary>
+/// One stored answer: its bytes, its headers as they were sent (security
+/// headers included), and the copies made from it on demand: Brotli and gzip
+/// (made once, by the first reader asking for each), and the page with the
+/// page slots joined (made once per slot version). A hit writes prebuilt
+/// headers and bytes; nothing is rendered, compressed or hashed per request.
+/// </summary>
+public sealed class CachedPage
+{
+    private static readonly string[] Ages = [.. Enumerable.Range(0, 3601).Select(age => age.ToString(CultureInfo.InvariantCulture))];
+
+    private readonly Rendition?[] _plain = new Rendition?[3];
+    private readonly Rendition?[] _slotted = new Rendition?[3];
+    private readonly Action<CachedPage, long> _grew;
+    private long _lastUsed;
+    private long _size;
+
+    public CachedPage(string key, PublicPagePolicy policy, byte[] body, KeyValuePair<string, StringValues>[] headers, string? etag,
+        string[] tags, long storedAt, TimeSpan lifetime, Action<CachedPage, long> grew)
+    {
+        Key = key;
+        Policy = policy;
+        Headers = headers;
+        Tags = tags;
+        StoredAt = storedAt;
+        ExpiresAt = storedAt + (long)lifetime.TotalMilliseconds;
+        _lastUsed = storedAt;
+        _grew = grew;
+        Compressible = body.Length >= 1024 && IsText(headers);
+        _plain[(int)ContentCoding.Identity] = new Rendition(body, etag, "");
+        _size = body.Length + key.Length * 2L + 512;
+    }
+
+    public string Key { get; }
+
+    public PublicPagePolicy Policy { get; }
+
+    public string[] Tags { get; }
+
+    /// <summary>When it was stored and when it expires, in <see cref="Environment.TickCount64"/> milliseconds.</summary>
+    public long StoredAt { get; }
+
+    public long ExpiresAt { get; }
+
+    public long LastUsed => Volatile.Read(ref _lastUsed);
+
+    /// <summary>The bytes it holds with its copies, as counted against the cache's limit.</summary>
+    public long Size => Interlocked.Read(ref _size);
+
+    private KeyValuePair<string, StringValues>[] Headers { get; }
+
+    private bool Compressible { get; }
+
+    public void Touch(long now) => Volatile.Write(ref _lastUsed, now);
+
+    /// <summary>Counts a copy it made; called by the store, under its lock, while the page is stored.</summary>
+    internal void Grow(long bytes) => Interlocked.Add(ref _size, bytes);
+
+    /// <summary>Answers <paramref name="context"/> with this page: 304 when the client's copy is current, else the bytes in the coding it takes.</summary>
+    /// <param name="compress">False where the answer still passes the slot join (<see cref="PageSlotJoin"/>), which reads HTML.</param>
+    public Task ServeAsync(HttpContext context, ShowingSlots? showing, long now, bool compress = true)
+    {
+        var request = context.Request;
+        var coding = compress && Compressible ? ContentCodings.Preferred(request.Headers.AcceptEncoding) : ContentCoding.Identity;
+        var rendition = RenditionFor(coding, showing);
+        var response = context.Response;
+        var headers = response.Headers;
+        foreach (var (name, value) in Headers)
+        {
+            headers[name] = value;
+        }
+        var age = Math.Max(0, (now - StoredAt) / 1000);
+        headers.Age = age < Ages.Length ? Ages[age] : age.ToString(CultureInfo.InvariantCulture);
+        if (Compressible)
+        {
+            headers.Vary = "Accept-Encoding";
+        }
+        if (rendition.ETag is { } etag)
+        {
+            headers.ETag = etag;
+            if (request.Headers.IfNoneMatch.Count > 0 && PageSlotJoin.Matches(request.Headers.IfNoneMatch, etag))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                headers.ContentType = StringValues.Empty;
+                return Task.CompletedTask;
+            }
+        }
+        if (ContentCodings.HeaderValue(coding) is { } encoding)
+        {
+            headers.ContentEncoding = encoding;
+        }
+        response.StatusCode = StatusCodes.Status200OK;
+        headers.ContentLength = rendition.Body.Length;
+        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.Body.WriteAsync(rendition.Body).AsTask();
+    }
+
+    private Rendition RenditionFor(ContentCoding coding, ShowingSlots? showing)
+    {
+        var plain = _plain[(int)ContentCoding.Identity]!;
+        if (showing is null)
+        {
+            return _plain[(int)coding] ?? Make(_plain, coding, plain);
+        }
+        var joined = _slotted[(int)ContentCoding.Identity];
+        if (joined is null || joined.Slots != showing.Versions)
+        {
+            var (page, versions) = showing.Join(plain.Body);
+            joined = new Rendition(page.ToArray(), versions.Length > 0 && plain.ETag is { } etag ? etag[..^1] + versions + "\"" : plain.ETag, showing.Versions);
+            Array.Clear(_slotted);
+            _slotted[(int)ContentCoding.Identity] = joined;
+        }
+        var copy = _slotted[(int)coding];
+        return copy is not null && copy.Slots == showing.Versions ? copy : Make(_slotted, coding, joined);
+    }
+
+    /// <summary>The copy of <paramref name="source"/> in <paramref name="coding"/>; two readers racing may both make it, and one copy is kept.</summary>
+    private Rendition Make(Rendition?[] copies, ContentCoding coding, Rendition source)
+    {
+        var body = coding == ContentCoding.Brotli ? Brotli(source.Body) : Gzip(source.Body);
+        var etag = source.ETag is { } tag ? $"{tag[..^1]}-{ContentCodings.HeaderValue(coding)}\"" : null;
+        var made = new Rendition(body, etag, source.Slots);
+        copies[(int)coding] = made;
+        _grew(this, body.Length);
+        return made;
+    }
+
+    private static byte[] Brotli(byte[] source)
+    {
+        var target = new byte[BrotliEncoder.GetMaxCompressedLength(source.Length)];
+        // Quality 9 of 11: most of the best ratio at a fraction of its time; done once per page.
+        return BrotliEncoder.TryCompress(source, target, out var written, quality: 9, window: 22)
+            ? target[..written]
+            : throw new InvalidOperationException("Brotli could not compress a cached page.");
+    }
+
+    private static byte[] Gzip(byte[] source)
+    {
+        using var target = new MemoryStream(source.Length / 3);
+        using (var gzip = new GZipStream(target, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(source);
+        }
+        return target.ToArray();
+    }
+
+    private static bool IsText(KeyValuePair<string, StringValues>[] headers)
+    {
+        foreach (var (name, value) in headers)
+        {
+            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                var type = value.ToString();
+                return type.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+                    || type.Contains("json", StringComparison.OrdinalIgnoreCase)
+                    || type.Contains("xml", StringComparison.OrdinalIgnoreCase)
+                    || type.StartsWith("application/javascript", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        return false;
+    }
+
+    /// <param name="Slots">The slot versions joined into it ("" for the page as stored).</param>
+    private sealed record Rendition(byte[] Body, string? ETag, string Slots);
+}

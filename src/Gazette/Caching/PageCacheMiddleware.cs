@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Gazette.Caching;
+
+/// <summary>
+/// Renders and stores what <see cref="PageCacheFront"/> could not answer, by
+/// the policy of the endpoint routing chose. One request renders a missing
+/// page while others asking for it wait and are answered from what it stored.
+/// The page's body is held while it renders (<see cref="CapturedBodyStream"/>) and
+/// stored, with the headers it was sent with, once it has gone to the reader.
+/// </summary>
+public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, PageCache cache, PageKeys keys)
+{
+    private const int MaximumBodySize = 4 * 1024 * 1024;
+
+    private static readonly HashSet<string> Unstored = new(StringComparer.OrdinalIgnoreCase)
+    {
+        HeaderNames.Date, HeaderNames.Server, HeaderNames.ContentLength, HeaderNames.TransferEncoding,
+        HeaderNames.Age, HeaderNames.SetCookie, HeaderNames.ETag, HeaderNames.ContentEncoding, HeaderNames.Vary,
+    };
+
+    private readonly ConcurrentDictionary<string, Task> _rendering = new(StringComparer.Ordinal);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<PublicPagePolicy>() is not { Cached: true } policy)
+        {
+            await next(context);
+            return;
+        }
+        var request = context.Request;
+        if (request.Headers.ContainsKey(HeaderNames.Authorization))
+        {
+            var response = context.Response;
+            response.OnStarting(() =>
+            {
+                response.Headers.CacheControl = "private, no-store";
+                return Task.CompletedTask;
+            });
+        }
+        if (!policy.Admits(request))
+        {
+            await next(context);
+            return;
+        }
+        var key = PageKeys.For(request, keys.Base(request), policy);
+        if (store.TryGet(key, Environment.TickCount64, out var page))
+        {
+            await page.ServeAsync(context, showing: null, Environment.TickCount64, compress: false);
+            return;
+        }
+        var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_rendering.TryAdd(key, rendered.Task))
+        {
+            if (_rendering.TryGetValue(key, out var other))
+            {
+                await other.WaitAsync(context.RequestAborted);
+                if (store.TryGet(key, Environment.TickCount64, out page))
+                {
+                    await page.ServeAsync(context, showing: null, Environment.TickCount64, compress: false);
+                    return;
+                }
+            }
+            await RenderAsync(context, policy, key);
+            return;
+        }
+        try
+        {
+            await RenderAsync(context, policy, key);
+        }
+        finally
+        {
+            _rendering.TryRemove(new KeyValuePair<string, Task>(key, rendered.Task));
+            rendered.SetResult();
+        }
+    }
+
+    private async Task RenderAsync(HttpContext context, PublicPagePolicy policy, string key)
+    {
+        var feature = new PageCacheFeature(policy.EntryLifetime);
+        context.Features.Set(feature);
+        var started = cache.Epoch;
+        var prior = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var body = new CapturedBodyStream(prior, MaximumBodySize);
+        context.Features.Set<IHttpResponseBodyFeature>(body);
+        try
+        {
+            await next(context);
+            await body.FlushWriterAsync();
+        }
+        finally
+        {
+            context.Features.Set(prior);
+            context.Features.Set<PageCacheFeature>(null);
+        }
+        if (body.Held is not { } held)
+        {
+            return;
+        }
+        var bytes = held.ToArray();
+        var response = context.Response;
+        await prior.Stream.WriteAsync(bytes, context.RequestAborted);
+        if (HttpMethods.IsGet(context.Request.Method)
+            && response.StatusCode == StatusCodes.Status200OK
+            && feature.Storable
+            && !response.Headers.ContainsKey(HeaderNames.SetCookie))
+        {
+            // After the write: the headers now include those added as the response started (security headers).
+            var headers = response.Headers.Where(header => !Unstored.Contains(header.Key)).ToArray();
+            var etag = response.Headers.ETag is { Count: > 0 } value ? value.ToString() : null;
+            var now = Environment.TickCount64;
+            store.TryAdd(new CachedPage(key, policy, bytes, headers, etag, [.. feature.Tags], now, feature.Lifetime, store.Grew), () => cache.Epoch == started);
+        }
+    }
+}
