@@ -44,6 +44,11 @@ public abstract class BreakingNewsTests<TProvider>(TProvider provider) : Newsroo
         Assert.True(response.Headers.Age is not null, "the article page came from the cache");
         Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(during), response.Content.Headers.ContentLength);
         Assert.Contains(banner, await Client.GetStringAsync("/"), StringComparison.Ordinal);
+        using var brotli = new HttpRequestMessage(HttpMethod.Get, path);
+        brotli.Headers.TryAddWithoutValidation("Accept-Encoding", "br");
+        using var compressed = await Client.SendAsync(brotli);
+        Assert.Equal(["br"], compressed.Content.Headers.ContentEncoding);
+        Assert.Contains(banner, Site.Decompressed.Text(await compressed.Content.ReadAsByteArrayAsync(), "br"), StringComparison.Ordinal);
         var (missing, notFound, _) = await GetAsync("/no-such-page/");
         Assert.Equal(HttpStatusCode.NotFound, missing);
         Assert.Contains(banner, notFound, StringComparison.Ordinal);
