@@ -18,6 +18,7 @@ public static class CacheTags
 /// </summary>
 public sealed class PageCache(PageStore store, ILogger<PageCache> logger)
 {
+    private static readonly AsyncLocal<HashSet<string>?> Recording = new();
     private long _epoch;
 
     /// <summary>Counts evictions in this process; a page rendered while it moved may show what was just evicted.</summary>
@@ -25,6 +26,11 @@ public sealed class PageCache(PageStore store, ILogger<PageCache> logger)
 
     public Task EvictAsync(IEnumerable<string> tags, CancellationToken cancellationToken = default)
     {
+        if (Recording.Value is { } recorded)
+        {
+            recorded.UnionWith(tags);
+            return Task.CompletedTask;
+        }
         Interlocked.Increment(ref _epoch);
         foreach (var tag in tags.Distinct(StringComparer.Ordinal))
         {
@@ -32,6 +38,16 @@ public sealed class PageCache(PageStore store, ILogger<PageCache> logger)
             logger.LogDebug("Evicted cached pages tagged {Tag}", tag);
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>The tags <paramref name="evicting"/> asks this cache to evict, recorded instead of evicted (<see cref="CdnPurge"/>).</summary>
+    public static async Task<IReadOnlyCollection<string>> TagsEvictedByAsync(Func<Task> evicting)
+    {
+        var recorded = new HashSet<string>(StringComparer.Ordinal);
+        // Set inside this method, the recorder flows into what it awaits and is gone when it returns.
+        Recording.Value = recorded;
+        await evicting();
+        return recorded;
     }
 
     /// <summary>Tags the page being rendered, when the page cache is handling this request.</summary>

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Primitives;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Gazette.Caching;
@@ -12,7 +12,7 @@ namespace Gazette.Caching;
 /// The page's body is held while it renders (<see cref="CapturedBodyStream"/>) and
 /// stored, with the headers it was sent with, once it has gone to the reader.
 /// </summary>
-public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, PageCache cache, PageKeys keys)
+public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, PageCache cache, PageKeys keys, IOptionsMonitor<CdnOptions> cdn)
 {
     private const int MaximumBodySize = 4 * 1024 * 1024;
 
@@ -102,11 +102,14 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, P
         }
         var bytes = held.ToArray();
         var response = context.Response;
+        var shared = response.StatusCode == StatusCodes.Status200OK && feature.Storable && !response.Headers.ContainsKey(HeaderNames.SetCookie);
+        if (shared)
+        {
+            response.Headers.CacheControl = SharedCaching.CacheControl(response.Headers.CacheControl.ToString(), feature.Lifetime, cdn.CurrentValue.Purges);
+            SharedCaching.WriteTags(response.Headers, feature.Tags);
+        }
         await prior.Stream.WriteAsync(bytes, context.RequestAborted);
-        if (HttpMethods.IsGet(context.Request.Method)
-            && response.StatusCode == StatusCodes.Status200OK
-            && feature.Storable
-            && !response.Headers.ContainsKey(HeaderNames.SetCookie))
+        if (shared && HttpMethods.IsGet(context.Request.Method))
         {
             // After the write: the headers now include those added as the response started (security headers).
             var headers = response.Headers.Where(header => !Unstored.Contains(header.Key)).ToArray();

@@ -37,7 +37,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         builder.Services.AddGazetteEvents();
         builder.Services.AddGazetteBackup();
         builder.Services.AddGazetteRendering(builder.Configuration);
-        builder.Services.AddGazettePageCache();
+        builder.Services.AddGazettePageCache(builder.Configuration);
         builder.Services.AddGazetteSignIn();
         builder.Services.AddAntiforgery();
         builder.Services.AddNewsroomPages();
