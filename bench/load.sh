@@ -2,12 +2,13 @@
 # Load benchmark of the public site. Builds Release, fills a SQLite site with
 # generated articles (default 10,000; cached between runs), starts three servers
 # on core 1 (taskset) and measures with wrk on core 0:
-#   1. Gazette, the sample article page (output cache: memory)
+#   1. Gazette, the sample article page (its page cache: memory)
 #   2. Gazette, the home page
 #   3. a bare Kestrel endpoint returning the article page's bytes from memory
 #   4. nginx serving a saved copy of the article page
+#   5. nginx as a one-second micro-cache in front of Gazette (docs/deploy/cdn.md)
 # First every target is warmed with wrk for $WARMUP (JIT, caches), with nothing
-# recorded; then $ROUNDS interleaved rounds each measure all four targets for
+# recorded; then $ROUNDS interleaved rounds each measure all five targets for
 # $DURATION (the order rotates from round to round). Each round's req/s and its
 # ratios (article/bare, home/bare, article/nginx, ...) are printed, then the
 # median req/s per target and the median of the per-round (paired) ratios.
@@ -72,19 +73,22 @@ wait_for "http://127.0.0.1:$bare_port/"
 
 nginx_port=$(free_port)
 prefix="$WORK/nginx"; mkdir -p "$prefix"
-sed -e "s|__PREFIX__|$prefix|g" -e "s|__PORT__|$nginx_port|g" -e "s|__ROOT__|$WORK/static|g" bench/nginx.conf >"$prefix/nginx.conf"
+micro_port=$(free_port)
+sed -e "s|__PREFIX__|$prefix|g" -e "s|__PORT__|$nginx_port|g" -e "s|__ROOT__|$WORK/static|g" \
+  -e "s|__MICRO_PORT__|$micro_port|g" -e "s|__GAZETTE__|127.0.0.1:$port|g" bench/nginx.conf >"$prefix/nginx.conf"
 taskset -c 1 nginx -c "$prefix/nginx.conf" -p "$prefix" &
 pids+=($!)
 wait_for "http://127.0.0.1:$nginx_port/"
 
-names=("article" "home" "bare" "nginx")
+names=("article" "home" "bare" "nginx" "micro")
 declare -A url=(
   [article]="$gazette$SAMPLE" [home]="$gazette/"
   [bare]="http://127.0.0.1:$bare_port/" [nginx]="http://127.0.0.1:$nginx_port/"
+  [micro]="http://127.0.0.1:$micro_port$SAMPLE"
 )
-declare -A title=([article]="gazette article" [home]="gazette home" [bare]="bare kestrel" [nginx]="nginx static")
+declare -A title=([article]="gazette article" [home]="gazette home" [bare]="bare kestrel" [nginx]="nginx static" [micro]="nginx micro-cache")
 # the paired ratios: numerator/denominator
-pairs=("article/bare" "home/bare" "article/nginx" "home/nginx" "bare/nginx" "article/home")
+pairs=("article/bare" "home/bare" "article/nginx" "home/nginx" "bare/nginx" "article/home" "micro/nginx" "micro/article")
 
 n=${#names[@]}
 total=$(awk -v w="$(seconds_of "$WARMUP")" -v d="$(seconds_of "$DURATION")" -v r="$ROUNDS" -v n="$n" 'BEGIN { printf "%.0f", n * w + r * n * d }')

@@ -33,7 +33,7 @@ public sealed class CachedPage
         ExpiresAt = storedAt + (long)lifetime.TotalMilliseconds;
         _lastUsed = storedAt;
         _grew = grew;
-        Compressible = body.Length >= 1024 && IsText(headers);
+        Compressible = Compresses(headers.FirstOrDefault(header => header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value.ToString(), body.Length);
         _plain[(int)ContentCoding.Identity] = new Rendition(body, etag, "");
         _size = body.Length + key.Length * 2L + 512;
     }
@@ -150,21 +150,13 @@ public sealed class CachedPage
         return target.ToArray();
     }
 
-    private static bool IsText(KeyValuePair<string, StringValues>[] headers)
-    {
-        foreach (var (name, value) in headers)
-        {
-            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                var type = value.ToString();
-                return type.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-                    || type.Contains("json", StringComparison.OrdinalIgnoreCase)
-                    || type.Contains("xml", StringComparison.OrdinalIgnoreCase)
-                    || type.StartsWith("application/javascript", StringComparison.OrdinalIgnoreCase);
-            }
-        }
-        return false;
-    }
+    /// <summary>Whether an answer of this type and size is kept compressed too (and so varies by Accept-Encoding).</summary>
+    public static bool Compresses(string? contentType, int length) =>
+        length >= 1024 && contentType is { } type
+        && (type.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+            || type.Contains("json", StringComparison.OrdinalIgnoreCase)
+            || type.Contains("xml", StringComparison.OrdinalIgnoreCase)
+            || type.StartsWith("application/javascript", StringComparison.OrdinalIgnoreCase));
 
     /// <param name="Slots">The slot versions joined into it ("" for the page as stored).</param>
     private sealed record Rendition(byte[] Body, string? ETag, string Slots);

@@ -107,6 +107,11 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, P
         {
             response.Headers.CacheControl = SharedCaching.CacheControl(response.Headers.CacheControl.ToString(), feature.Lifetime, cdn.CurrentValue.Purges);
             SharedCaching.WriteTags(response.Headers, feature.Tags);
+            if (CachedPage.Compresses(response.ContentType, bytes.Length))
+            {
+                // Later answers come from the cache in the reader's coding.
+                response.Headers.Vary = "Accept-Encoding";
+            }
         }
         await prior.Stream.WriteAsync(bytes, context.RequestAborted);
         if (shared && HttpMethods.IsGet(context.Request.Method))

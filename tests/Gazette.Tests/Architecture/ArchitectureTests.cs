@@ -20,7 +20,7 @@ public sealed class ArchitectureTests
         ["Gazette.Storage"] = ["Gazette.Kernel"],
         ["Gazette.Jobs"] = ["Gazette.Storage", "Gazette.Kernel"],
         ["Gazette.Security"] = ["Gazette.Storage", "Gazette.Kernel"],
-        ["Gazette.Caching"] = ["Gazette.Kernel"],
+        ["Gazette.Caching"] = ["Gazette.Rendering", "Gazette.Events", "Gazette.Kernel"],
         ["Gazette.Rendering"] = ["Gazette.Kernel"],
         ["Gazette.Hosting"] = ["Gazette.Storage", "Gazette.Security", "Gazette.Kernel"],
         ["Gazette.Events"] = ["Gazette.Storage", "Gazette.Jobs", "Gazette.Hosting", "Gazette.Kernel"],
