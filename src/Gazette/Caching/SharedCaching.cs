@@ -18,17 +18,21 @@ public static class SharedCaching
     /// The page's Cache-Control with <c>s-maxage</c>: as long as this node keeps
     /// the page when the CDN is purged by the event log, else no longer than
     /// browsers may keep it (what no purge reaches must not outlive that).
-    /// Answers that are not public are left as they are.
+    /// Answers that are not public, that every cache must revalidate
+    /// (<c>no-cache</c>, a live blog's poll), or that name their own
+    /// <c>s-maxage</c> are left as they are; so is one without <c>max-age</c>
+    /// while nothing purges.
     /// </summary>
     public static string CacheControl(string pageCacheControl, TimeSpan lifetime, bool purged)
     {
-        if (!pageCacheControl.StartsWith("public", StringComparison.OrdinalIgnoreCase)
-            || pageCacheControl.Contains("s-maxage", StringComparison.OrdinalIgnoreCase))
+        if (!CacheControlHeaderValue.TryParse(pageCacheControl, out var parsed)
+            || !parsed.Public || parsed.NoCache || parsed.NoStore || parsed.SharedMaxAge is not null
+            || (!purged && parsed.MaxAge is null))
         {
             return pageCacheControl;
         }
         var seconds = (long)lifetime.TotalSeconds;
-        if (!purged && CacheControlHeaderValue.TryParse(pageCacheControl, out var parsed) && parsed.MaxAge is { } maxAge)
+        if (!purged && parsed.MaxAge is { } maxAge)
         {
             seconds = Math.Min(seconds, (long)maxAge.TotalSeconds);
         }
