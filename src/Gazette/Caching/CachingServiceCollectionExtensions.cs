@@ -5,6 +5,7 @@ public static class CachingServiceCollectionExtensions
     public static IServiceCollection AddGazettePageCache(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<PageCache>();
+        services.AddSingleton<PageCacheMetrics>();
         services.AddOutputCache(options =>
         {
             options.SizeLimit = configuration.GetValue("Gazette:Cache:SizeLimitMB", 256L) * 1024 * 1024;

@@ -17,7 +17,7 @@ namespace Gazette.Caching;
 /// shared caches may store such an answer when it is marked public, and it
 /// may be the caller's own (an API answering a signed-in app).
 /// </summary>
-public sealed class PublicPagePolicy(PageCache cache, string[] queryKeys, string[] bypassKeys, TimeSpan lifetime, Func<HttpRequest, bool> signedIn) : IOutputCachePolicy
+public sealed class PublicPagePolicy(PageCache cache, PageCacheMetrics metrics, string[] queryKeys, string[] bypassKeys, TimeSpan lifetime, Func<HttpRequest, bool> signedIn) : IOutputCachePolicy
 {
     /// <summary>Pages that are evicted when what they show changes.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
@@ -75,10 +75,18 @@ public sealed class PublicPagePolicy(PageCache cache, string[] queryKeys, string
         return false;
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        metrics.Hit();
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        if (context.AllowCacheLookup)
+        {
+            metrics.Miss();
+        }
         var response = context.HttpContext.Response;
         var started = context.HttpContext.Items[EpochKey] as long?;
         if (response.StatusCode != StatusCodes.Status200OK

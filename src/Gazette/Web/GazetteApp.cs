@@ -38,6 +38,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         builder.Services.AddGazetteBackup();
         builder.Services.AddGazetteRendering(builder.Configuration);
         builder.Services.AddGazettePageCache(builder.Configuration);
+        builder.Services.AddGazetteMetrics(builder.Configuration);
         builder.Services.AddGazetteSignIn();
         builder.Services.AddAntiforgery();
         builder.Services.AddNewsroomPages();
@@ -71,6 +72,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         app.UseStaticFiles(NewsroomPages.Assets);
         // Routing after static files: the catch-all 404 endpoint would otherwise claim /assets/ too.
         app.UseRouting();
+        app.UseRouteGroupMetrics();
         // Outside the cache, so a cached page gets the breaking-news banner as it is served (decision 142).
         app.UseWhen(context => context.GetEndpoint()?.Metadata.GetMetadata<TrustGroupMetadata>()?.Group is TrustGroup.Public or TrustGroup.ReaderWrites,
             slotted => slotted.UseMiddleware<PageSlotJoin>());
@@ -82,6 +84,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         app.UseRateLimiter();
         var groups = new RouteGroups(app, app.Services.GetRequiredService<PageCache>());
         groups.PublicApi.MapHealthChecks("/healthz", HealthReportResponse.Options).CacheOutput(policy => policy.NoCache());
+        groups.MapMetrics();
         groups.Admin.MapRazorPages();
         // Modules from the list, and any a test host registered beside them.
         foreach (var module in app.Services.GetServices<GazetteModule>())

@@ -17,6 +17,7 @@ public sealed class RouteGroups
     {
         Cache = cache;
         Services = routes.ServiceProvider;
+        CacheMetrics = Services.GetRequiredService<PageCacheMetrics>();
         Public = routes.MapGroup("")
             .WithMetadata(new TrustGroupMetadata(TrustGroup.Public), ContentSecurityPolicy.Public)
             .AllowAnonymous()
@@ -61,13 +62,15 @@ public sealed class RouteGroups
 
     private PageCache Cache { get; }
 
+    private PageCacheMetrics CacheMetrics { get; }
+
     /// <summary>
     /// The cache policy of a public page or document: keyed by path and only
     /// <paramref name="queryKeys"/>; never cached when the request has any of
     /// <paramref name="personalKeys"/> (a reader's own view).
     /// </summary>
     public IOutputCachePolicy PublicPage(string[]? queryKeys = null, string[]? personalKeys = null, TimeSpan? lifetime = null) =>
-        new PublicPagePolicy(Cache, queryKeys ?? [], personalKeys ?? [], lifetime ?? PublicPagePolicy.Lifetime, SignIn.HasSessionCookie);
+        new PublicPagePolicy(Cache, CacheMetrics, queryKeys ?? [], personalKeys ?? [], lifetime ?? PublicPagePolicy.Lifetime, SignIn.HasSessionCookie);
 
     /// <summary>
     /// The antiforgery middleware only records its verdict (minimal APIs act on it
