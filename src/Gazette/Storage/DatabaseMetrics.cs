@@ -8,7 +8,7 @@ namespace Gazette.Storage;
 /// the maximum, requests waiting), so nothing is added here. SQLite has no
 /// connection limit to run out of and Microsoft.Data.Sqlite counts nothing;
 /// what queues is the one write turn, so that is what is published
-/// (decision 159).
+/// (decision 157).
 /// </summary>
 public sealed class DatabaseMetrics
 {

@@ -47,7 +47,11 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         builder.Services.AddSingleton<Preflight>();
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PreflightHostedService>());
         builder.Services.AddSingleton<DatabaseHealthCheck>();
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("database", sp => sp.GetRequiredService<DatabaseHealthCheck>(), null, null));
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<JobBacklogHealthCheck>(sp,
+            TimeSpan.FromSeconds(builder.Configuration.GetValue(JobBacklogHealthCheck.Setting, JobBacklogHealthCheck.DefaultMaxWait.TotalSeconds))));
+        builder.Services.AddHealthChecks()
+            .Add(new HealthCheckRegistration("database", sp => sp.GetRequiredService<DatabaseHealthCheck>(), null, [HealthReportResponse.Serving]))
+            .Add(new HealthCheckRegistration("jobs", sp => sp.GetRequiredService<JobBacklogHealthCheck>(), null, null));
         foreach (var source in MigrationSources(modules))
         {
             builder.Services.AddSingleton(source);

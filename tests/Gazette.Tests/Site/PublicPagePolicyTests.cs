@@ -8,7 +8,7 @@ namespace Gazette.Tests.Site;
 
 public sealed class PublicPagePolicyTests(SqliteProvider provider) : SiteTestBase<SqliteProvider>(provider)
 {
-    private PublicPagePolicy Policy => field ??= new(Factory.Services.GetRequiredService<PageCache>(), ["before"], ["unapproved"], PublicPagePolicy.Lifetime, Gazette.Web.SignIn.HasSessionCookie);
+    private PublicPagePolicy Policy => field ??= new(Factory.Services.GetRequiredService<PageCache>(), Factory.Services.GetRequiredService<PageCacheMetrics>(), ["before"], ["unapproved"], PublicPagePolicy.Lifetime, Gazette.Web.SignIn.HasSessionCookie);
 
     [Fact]
     public async Task APageRenderedWhileSomethingWasEvictedIsNotStored()
