@@ -136,6 +136,19 @@ public abstract class MetricsTests<TProvider>(TProvider provider) : CommentTestB
         }
     }
 
+    [Fact]
+    public async Task WithMetricsOffThereIsNoEndpointAndNothingIsRecorded()
+    {
+        await using var off = new GazetteFactory(Provider) { ClientAddress = IPAddress.Loopback };
+        off.Settings["Gazette:Metrics:Enabled"] = "false";
+        using var client = off.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(off.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+    }
+
     private async Task<string> ScrapeAsync()
     {
         using var response = await Client.GetAsync(new Uri("/metrics", UriKind.Relative));
