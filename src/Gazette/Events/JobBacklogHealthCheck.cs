@@ -80,7 +80,7 @@ public sealed class JobBacklogHealthCheck(
         };
         var description = string.Join("; ", [
             waiting.Count > 0 ? $"events wait over {maxWait.TotalSeconds:0} s for {string.Join(", ", waiting)}" : $"{backlogs.Sum(backlog => backlog.Behind)} events waiting for cluster subscribers",
-            late.Count > 0 ? $"late: {string.Join(", ", late)}" : runner.Leads ? "periodic jobs on time" : "another node runs the periodic jobs",
+            late.Count > 0 ? $"late: {string.Join(", ", late)}" : runner.Leads ? "periodic jobs on time" : "this node does not run the periodic jobs (another leads, or its first tick is to come)",
         ]);
         return waiting.Count > 0 || late.Count > 0
             ? HealthCheckResult.Degraded(description, data: data)
