@@ -18,7 +18,7 @@
 #   3. postgres: a throwaway PostgreSQL (tests/services.sh, fsync on) stopped
 #      for $PG_DOWN_SECONDS s with pg_ctl and started again.
 # For each phase it prints the statuses writes and reads got (counts per
-# status), /healthz's statuses and first body line, and afterwards whether
+# status), /healthz's statuses, overall status and the database's reason, and afterwards whether
 # every acknowledged write (comment ids, media names) is there, after
 # recovery and again after a restart. Flood control and the fill-time check
 # are switched OFF through configuration (Gazette__Discussion__FloodSeconds=0,
@@ -150,7 +150,7 @@ health() {
     body=$(curl -s -w '\n%{http_code}' --max-time 10 "$url/healthz")
     code=${body##*$'\n'}
     record healthz "$code"
-    echo "$(phase) $code $(sed -n 1p <<<"$body" | cut -c1-60) | $(sed -n '2,4p' <<<"$body" | grep -i database | head -1 | cut -c1-110)" >>"$run/health"
+    echo "$(phase) $code $(grep -m1 -o '"status": "[A-Za-z]*"' <<<"$body" | cut -d'"' -f4) | $(grep -A2 '"database"' <<<"$body" | grep -o '"description": ".*"' | cut -d'"' -f4 | cut -c1-110)" >>"$run/health"
     sleep 0.5
   done
 }

@@ -69,7 +69,7 @@ log=$(mktemp /tmp/readme-postgres.XXXXXX.log)
 setsid bash -euo pipefail -c "$(step run)" >"$log" 2>&1 &
 server=$!
 deadline=$((SECONDS + 300))
-until [ "$(curl -fsS "$url/healthz" 2>/dev/null)" = Healthy ]; do
+until curl -fsS "$url/healthz" 2>/dev/null | grep -m1 '"status"' | grep -q '"Healthy"'; do
   kill -0 "$server" 2>/dev/null || { cat "$log" >&2; fail "Gazette exited before answering"; }
   [ $SECONDS -lt $deadline ] || { cat "$log" >&2; fail "Gazette did not answer at $url/healthz within 300 s"; }
   sleep 1

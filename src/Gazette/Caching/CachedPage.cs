@@ -23,8 +23,9 @@ public sealed class CachedPage
     private long _size;
 
     public CachedPage(string key, PublicPagePolicy policy, byte[] body, KeyValuePair<string, StringValues>[] headers, string? etag,
-        string[] tags, long storedAt, TimeSpan lifetime, Action<CachedPage, long> grew)
+        string[] tags, long storedAt, TimeSpan lifetime, Action<CachedPage, long> grew, KeyValuePair<string, object?>[]? metricsTags = null)
     {
+        MetricsTags = metricsTags ?? [];
         Key = key;
         Policy = policy;
         Headers = headers;
@@ -43,6 +44,9 @@ public sealed class CachedPage
     public PublicPagePolicy Policy { get; }
 
     public string[] Tags { get; }
+
+    /// <summary>The tags the request metrics of the render carried (its route group), given to each hit's.</summary>
+    public KeyValuePair<string, object?>[] MetricsTags { get; }
 
     /// <summary>When it was stored and when it expires, in <see cref="Environment.TickCount64"/> milliseconds.</summary>
     public long StoredAt { get; }

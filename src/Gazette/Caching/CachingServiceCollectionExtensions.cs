@@ -12,6 +12,7 @@ public static class CachingServiceCollectionExtensions
         services.AddSingleton<PageStore>();
         services.AddSingleton<PageKeys>();
         services.AddSingleton<PageCache>();
+        services.AddSingleton<PageCacheMetrics>();
         return services;
     }
 }

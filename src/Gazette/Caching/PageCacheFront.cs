@@ -1,4 +1,5 @@
 using Gazette.Rendering;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Gazette.Caching;
 
@@ -11,7 +12,7 @@ namespace Gazette.Caching;
 /// full key. Anything else goes on to the pipeline, where
 /// <see cref="PageCacheMiddleware"/> renders and stores it.
 /// </summary>
-public sealed class PageCacheFront(RequestDelegate next, PageStore store, PageKeys keys, PageSlotSet slots, TimeProvider time)
+public sealed class PageCacheFront(RequestDelegate next, PageStore store, PageKeys keys, PageSlotSet slots, PageCacheMetrics metrics, TimeProvider time)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -30,6 +31,14 @@ public sealed class PageCacheFront(RequestDelegate next, PageStore store, PageKe
             && !store.TryGet(key, now, out page))
         {
             return next(context);
+        }
+        metrics.Hit();
+        if (page.MetricsTags.Length > 0 && context.Features.Get<IHttpMetricsTagsFeature>() is { } requestMetrics)
+        {
+            foreach (var tag in page.MetricsTags)
+            {
+                requestMetrics.Tags.Add(tag);
+            }
         }
         return page.ServeAsync(context, slots.Showing(time.GetUtcNow()), now);
     }

@@ -12,7 +12,7 @@ namespace Gazette.Caching;
 /// The page's body is held while it renders (<see cref="CapturedBodyStream"/>) and
 /// stored, with the headers it was sent with, once it has gone to the reader.
 /// </summary>
-public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, PageCache cache, PageKeys keys, IOptionsMonitor<CdnOptions> cdn)
+public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, PageCache cache, PageKeys keys, PageCacheMetrics metrics, IOptionsMonitor<CdnOptions> cdn)
 {
     private const int MaximumBodySize = 4 * 1024 * 1024;
 
@@ -49,6 +49,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, P
         var key = PageKeys.For(request, keys.Base(request), policy);
         if (store.TryGet(key, Environment.TickCount64, out var page))
         {
+            metrics.Hit();
             await page.ServeAsync(context, showing: null, Environment.TickCount64, compress: false);
             return;
         }
@@ -60,6 +61,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, P
                 await other.WaitAsync(context.RequestAborted);
                 if (store.TryGet(key, Environment.TickCount64, out page))
                 {
+                    metrics.Hit();
                     await page.ServeAsync(context, showing: null, Environment.TickCount64, compress: false);
                     return;
                 }
@@ -80,6 +82,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, P
 
     private async Task RenderAsync(HttpContext context, PublicPagePolicy policy, string key)
     {
+        metrics.Miss();
         var feature = new PageCacheFeature(policy.EntryLifetime);
         context.Features.Set(feature);
         var started = cache.Epoch;
@@ -120,7 +123,8 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, P
             var headers = response.Headers.Where(header => !Unstored.Contains(header.Key)).ToArray();
             var etag = response.Headers.ETag is { Count: > 0 } value ? value.ToString() : null;
             var now = Environment.TickCount64;
-            store.TryAdd(new CachedPage(key, policy, bytes, headers, etag, [.. feature.Tags], now, feature.Lifetime, store.Grew), () => cache.Epoch == started);
+            var metricsTags = context.Features.Get<IHttpMetricsTagsFeature>()?.Tags.ToArray();
+            store.TryAdd(new CachedPage(key, policy, bytes, headers, etag, [.. feature.Tags], now, feature.Lifetime, store.Grew, metricsTags), () => cache.Epoch == started);
         }
     }
 }

@@ -37,6 +37,7 @@ public sealed class CommentsModule : GazetteModule
         services.AddAdminMenuItem(new AdminMenuItem("Comments", "/admin/comments", NewsroomRole.Editor, 20));
         services.AddAdminMenuItem(new AdminMenuItem("Privacy", "/admin/privacy", NewsroomRole.Administrator, 85));
         services.AddDashboardPanel<Admin.PendingCommentsPanel>();
+        services.AddMetricsSource<PendingCommentsGauge>();
         services.AddSingleton<DiscussionSlot>();
         services.AddSingleton<IDiscussionSlot>(sp => sp.GetRequiredService<DiscussionSlot>());
         services.AddSingleton(DiscussionSlot.QueryKeys);

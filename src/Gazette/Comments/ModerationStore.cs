@@ -55,6 +55,14 @@ public sealed class ModerationStore(Database database, TimeProvider time)
         return counts;
     }
 
+    /// <summary>How many comments wait for a moderator: the queue's index answers it.</summary>
+    public async Task<long> PendingCountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "select count(*) from comments where status = @status", new { status = CommentStatus.Pending }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>One page of a status, newest first.</summary>
     public async Task<IReadOnlyList<ModeratedComment>> ListAsync(string status, int offset, int limit, CancellationToken cancellationToken = default)
     {

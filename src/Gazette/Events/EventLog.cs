@@ -59,6 +59,25 @@ public sealed class EventLog(Database database, EventTypes types, TimeProvider t
         }
     }
 
+    /// <summary>
+    /// How far a reader at <paramref name="after"/> is behind: the events after it
+    /// (counted up to <paramref name="cap"/>, in log order, so a long backlog costs
+    /// no more than a short one) and when the oldest of those was written.
+    /// </summary>
+    public async Task<(long Behind, DateTimeOffset? Oldest)> BacklogAsync(EventPosition after, int cap, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleAsync<(long, DateTimeOffset?)>(new CommandDefinition(
+            """
+            select count(*), min(created_at) from (
+              select created_at from events
+              where tx > @Tx or (tx = @Tx and id > @Id)
+              order by tx, id
+              limit @cap) behind
+            """,
+            new { after.Tx, after.Id, cap }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Deletes events older than <paramref name="keep"/> that every cluster subscriber has read; returns how many.</summary>
     public async Task<int> PruneAsync(TimeSpan keep, IEnumerable<string> subscribers, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Gazette.Jobs;
 
 /// <summary>
@@ -11,7 +13,29 @@ public sealed class JobRunner(
     TimeProvider time,
     ILogger<JobRunner> logger) : BackgroundService
 {
+    private readonly ConcurrentDictionary<IPeriodicJob, (long At, bool Failed)> _lastRuns = new();
     private List<(IPeriodicJob Job, PeriodicTimer Timer)> _schedules = [];
+    private long _leadingSince;
+    private volatile bool _leads;
+
+    /// <summary>Whether this node ran the jobs at its latest tick.</summary>
+    public bool Leads => _leads;
+
+    /// <summary>Each job's last run on this node, measured from when it began leading; empty on a node that does not lead.</summary>
+    public IReadOnlyList<JobStatus> Statuses()
+    {
+        if (!_leads)
+        {
+            return [];
+        }
+        var leadingSince = Interlocked.Read(ref _leadingSince);
+        return jobs.Select(job =>
+        {
+            var last = _lastRuns.TryGetValue(job, out var run) ? run : (At: leadingSince, Failed: false);
+            var since = time.GetElapsedTime(Math.Max(last.At, leadingSince));
+            return new JobStatus(job.Name, job.Interval, since, last.Failed);
+        }).ToList();
+    }
 
     /// <summary>
     /// The timers start here, not in ExecuteAsync (which runs on the thread pool),
@@ -40,16 +64,24 @@ public sealed class JobRunner(
     {
         if (!await leaderLock.IsLeaderAsync(cancellationToken))
         {
+            _leads = false;
             return false;
         }
         var started = time.GetTimestamp();
+        if (!_leads)
+        {
+            Interlocked.Exchange(ref _leadingSince, started);
+            _leads = true;
+        }
         try
         {
             await job.RunAsync(cancellationToken);
+            _lastRuns[job] = (time.GetTimestamp(), false);
             logger.LogDebug("Job {Job} finished in {Elapsed}", job.Name, time.GetElapsedTime(started));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            _lastRuns.AddOrUpdate(job, _ => (_leadingSince, true), (_, last) => (last.At, true));
             logger.LogError(ex, "Job {Job} failed; it runs again in {Interval}", job.Name, job.Interval);
         }
         return true;

@@ -19,6 +19,7 @@ public sealed class SqliteDatabase : Database
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
+    private int _writers;
 
     public SqliteDatabase(SqliteUrl url)
     {
@@ -39,6 +40,9 @@ public sealed class SqliteDatabase : Database
     public override SqliteUrl Url { get; }
 
     public string ConnectionString => _connectionString;
+
+    /// <summary>Writers of this process holding or waiting for the write turn: above 1, writes queue.</summary>
+    public int Writers => Volatile.Read(ref _writers);
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -81,11 +85,20 @@ public sealed class SqliteDatabase : Database
     /// </summary>
     public override async ValueTask<IDisposable?> WaitForWriteTurnAsync(CancellationToken cancellationToken = default)
     {
-        if (!await _writeTurn.WaitAsync(WriteTurnTimeout, cancellationToken))
+        Interlocked.Increment(ref _writers);
+        try
         {
-            throw new TimeoutException("Waited " + WriteTurnTimeout + " for a turn to write to " + Url.Path + ": another write held it.");
+            if (!await _writeTurn.WaitAsync(WriteTurnTimeout, cancellationToken))
+            {
+                throw new TimeoutException("Waited " + WriteTurnTimeout + " for a turn to write to " + Url.Path + ": another write held it.");
+            }
         }
-        return new WriteTurn(_writeTurn);
+        catch
+        {
+            Interlocked.Decrement(ref _writers);
+            throw;
+        }
+        return new WriteTurn(this);
     }
 
     protected override void ReleaseBrokenConnections()
@@ -109,10 +122,17 @@ public sealed class SqliteDatabase : Database
         return base.DisposeAsync();
     }
 
-    private sealed class WriteTurn(SemaphoreSlim turn) : IDisposable
+    private sealed class WriteTurn(SqliteDatabase database) : IDisposable
     {
-        private SemaphoreSlim? _turn = turn;
+        private SqliteDatabase? _database = database;
 
-        public void Dispose() => Interlocked.Exchange(ref _turn, null)?.Release();
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _database, null) is { } database)
+            {
+                Interlocked.Decrement(ref database._writers);
+                database._writeTurn.Release();
+            }
+        }
     }
 }

@@ -38,6 +38,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         builder.Services.AddGazetteBackup();
         builder.Services.AddGazetteRendering(builder.Configuration);
         builder.Services.AddGazettePageCache(builder.Configuration);
+        builder.Services.AddGazetteMetrics(builder.Configuration);
         builder.Services.AddGazetteSignIn();
         builder.Services.AddAntiforgery();
         builder.Services.AddNewsroomPages();
@@ -46,7 +47,11 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         builder.Services.AddSingleton<Preflight>();
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PreflightHostedService>());
         builder.Services.AddSingleton<DatabaseHealthCheck>();
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("database", sp => sp.GetRequiredService<DatabaseHealthCheck>(), null, null));
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<JobBacklogHealthCheck>(sp,
+            TimeSpan.FromSeconds(builder.Configuration.GetValue(JobBacklogHealthCheck.Setting, JobBacklogHealthCheck.DefaultMaxWait.TotalSeconds))));
+        builder.Services.AddHealthChecks()
+            .Add(new HealthCheckRegistration("database", sp => sp.GetRequiredService<DatabaseHealthCheck>(), null, [HealthReportResponse.Serving]))
+            .Add(new HealthCheckRegistration("jobs", sp => sp.GetRequiredService<JobBacklogHealthCheck>(), null, null));
         foreach (var source in MigrationSources(modules))
         {
             builder.Services.AddSingleton(source);
@@ -73,6 +78,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         app.UseStaticFiles(NewsroomPages.Assets);
         // Routing after static files: the catch-all 404 endpoint would otherwise claim /assets/ too.
         app.UseRouting();
+        app.UseRouteGroupMetrics();
         // Outside the cache's store, so a page rendered now gets the breaking-news banner as it is served (decision 142).
         app.UseWhen(context => context.GetEndpoint()?.Metadata.GetMetadata<TrustGroupMetadata>()?.Group is TrustGroup.Public or TrustGroup.ReaderWrites,
             slotted => slotted.UseMiddleware<PageSlotJoin>());
@@ -84,6 +90,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         app.UseRateLimiter();
         var groups = new RouteGroups(app);
         groups.PublicApi.MapHealthChecks("/healthz", HealthReportResponse.Options).NotCached();
+        groups.MapMetrics();
         groups.Admin.MapRazorPages();
         // Modules from the list, and any a test host registered beside them.
         foreach (var module in app.Services.GetServices<GazetteModule>())

@@ -86,7 +86,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void FeaturesUseOnlyTheModuleContractOfTheCompositionRoot()
     {
-        string[] allowed = ["Gazette.Web.GazetteModule", "Gazette.Web.RouteGroups", "Gazette.Web.ReaderRateLimit", "Gazette.Web.ReaderRateLimitExtensions", "Gazette.Web.CrossSiteGuard", "Gazette.Web.StorageFailureAnswer",
+        string[] allowed = ["Gazette.Web.GazetteModule", "Gazette.Web.RouteGroups", "Gazette.Web.ReaderRateLimit", "Gazette.Web.ReaderRateLimitExtensions", "Gazette.Web.CrossSiteGuard", "Gazette.Web.StorageFailureAnswer", "Gazette.Web.SiteMetrics",
             "Gazette.Web.NewsroomUser", "Gazette.Web.NewsroomRole", "Gazette.Web.Admin.AdminPageModel", "Gazette.Web.Admin.AdminMenuItem",
             "Gazette.Web.Admin.IDashboardPanel", "Gazette.Web.Admin.FieldView", "Gazette.Web.Admin.ResultAction", "Gazette.Web.Admin.NewsroomTime", "Gazette.Web.Admin.AdminMenuServiceCollectionExtensions"];
         var violations = Dependencies.Value

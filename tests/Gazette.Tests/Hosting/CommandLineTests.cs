@@ -195,7 +195,7 @@ public sealed class CommandLineTests : IDisposable
             await terminate.WaitForExitAsync();
         }
 
-        Assert.StartsWith("Healthy\n", health, StringComparison.Ordinal);
+        Assert.Equal("Healthy", System.Text.Json.JsonDocument.Parse(health).RootElement.GetProperty("status").GetString());
         Assert.Equal(0, await server.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }
 

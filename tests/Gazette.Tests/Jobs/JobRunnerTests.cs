@@ -56,20 +56,65 @@ public class JobRunnerTests
         Assert.False(job.Attempts.Reader.TryRead(out _));
     }
 
+    [Theory]
+    [InlineData(1, 61, false)]
+    [InlineData(1, 63, true)]
+    [InlineData(3600, 7260, false)]
+    [InlineData(3600, 7261, true)]
+    public void AJobIsLatePastTwoIntervalsAndAMinute(int intervalSeconds, int sinceSeconds, bool late) =>
+        Assert.Equal(late, new JobStatus("job", TimeSpan.FromSeconds(intervalSeconds), TimeSpan.FromSeconds(sinceSeconds), false).IsLate);
+
+    [Fact]
+    public async Task AJobThatKeepsFailingBecomesLateAndOneThatRunsDoesNot()
+    {
+        var failing = new RecordingJob(TimeSpan.FromMinutes(1), _clock) { FailEveryRun = true };
+        var working = new RecordingJob(TimeSpan.FromMinutes(1), _clock, "working");
+        using var runner = new JobRunner([failing, working], new SingleNodeLeaderLock(), _clock, NullLogger<JobRunner>.Instance);
+
+        for (var minute = 0; minute < 4; minute++)
+        {
+            Assert.True(await runner.RunOnceAsync(failing, CancellationToken.None));
+            Assert.True(await runner.RunOnceAsync(working, CancellationToken.None));
+            _clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var statuses = runner.Statuses().ToDictionary(status => status.Name);
+        Assert.True(runner.Leads);
+        Assert.True(statuses["recording"].IsLate);
+        Assert.True(statuses["recording"].LastRunFailed);
+        Assert.False(statuses["working"].IsLate);
+        Assert.Equal(TimeSpan.FromMinutes(1), statuses["working"].SinceLastRun);
+    }
+
+    [Fact]
+    public async Task AFollowerReportsNoJobs()
+    {
+        var job = new RecordingJob(TimeSpan.FromMinutes(1), _clock);
+        await using var follower = new FollowerLock();
+        using var runner = Runner(follower, job);
+
+        await runner.RunOnceAsync(job, CancellationToken.None);
+
+        Assert.False(runner.Leads);
+        Assert.Empty(runner.Statuses());
+    }
+
     private JobRunner Runner(ILeaderLock leaderLock, IPeriodicJob job) =>
         new([job], leaderLock, _clock, NullLogger<JobRunner>.Instance);
 
-    private sealed class RecordingJob(TimeSpan interval, TimeProvider clock) : IPeriodicJob
+    private sealed class RecordingJob(TimeSpan interval, TimeProvider clock, string name = "recording") : IPeriodicJob
     {
         private int _attempts;
 
         public bool FailFirstRun { get; init; }
 
+        public bool FailEveryRun { get; init; }
+
         public Channel<DateTimeOffset> Runs { get; } = Channel.CreateUnbounded<DateTimeOffset>();
 
         public Channel<int> Attempts { get; } = Channel.CreateUnbounded<int>();
 
-        public string Name => "recording";
+        public string Name => name;
 
         public TimeSpan Interval => interval;
 
@@ -77,7 +122,7 @@ public class JobRunnerTests
         {
             var attempt = Interlocked.Increment(ref _attempts);
             Attempts.Writer.TryWrite(attempt);
-            if (FailFirstRun && attempt == 1)
+            if (FailEveryRun || (FailFirstRun && attempt == 1))
             {
                 throw new InvalidOperationException("first run fails");
             }
