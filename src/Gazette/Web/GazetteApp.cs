@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gazette.Backup;
 using Gazette.Caching;
+using Gazette.Cluster;
 using Gazette.Events;
 using Gazette.Hosting;
 using Gazette.Jobs;
@@ -35,6 +36,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         builder.Services.AddGazetteSecrets();
         builder.Services.AddGazetteJobs();
         builder.Services.AddGazetteEvents();
+        builder.Services.AddGazetteCluster();
         builder.Services.AddGazetteBackup();
         builder.Services.AddGazetteRendering(builder.Configuration);
         builder.Services.AddGazettePageCache(builder.Configuration);
@@ -46,7 +48,9 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         builder.Services.AddSingleton<Preflight>();
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PreflightHostedService>());
         builder.Services.AddSingleton<DatabaseHealthCheck>();
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("database", sp => sp.GetRequiredService<DatabaseHealthCheck>(), null, null));
+        builder.Services.AddHealthChecks()
+            .Add(new HealthCheckRegistration("database", sp => sp.GetRequiredService<DatabaseHealthCheck>(), null, null))
+            .Add(new HealthCheckRegistration("redis", sp => sp.GetRequiredService<RedisHealthCheck>(), null, [RedisHealthCheck.Advisory]));
         foreach (var source in MigrationSources(modules))
         {
             builder.Services.AddSingleton(source);
