@@ -1,8 +1,11 @@
 using System.Net;
+using Dapper;
 using Gazette.Events;
+using Gazette.Storage;
 using Gazette.Settings.Contracts;
 using Gazette.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Gazette.Tests.Cluster;
 
@@ -35,13 +38,39 @@ public sealed class RedisNodesTests(PostgresProvider provider) : IClassFixture<P
         await Wait.UntilAsync(async () => (await savingClient.GetStringAsync("/healthz")).Contains("announcements heard", StringComparison.Ordinal)
             && (await otherClient.GetStringAsync("/healthz")).Contains("announcements heard", StringComparison.Ordinal));
 
-        await using (var work = await saving.Services.GetRequiredService<UnitsOfWork>().BeginAsync())
-        {
-            await saving.Services.GetRequiredService<ISettings>().SetAsync(work, "Gazette:Site:Title", "The Harbour Herald");
-            await work.CommitAsync();
-        }
+        await SetTitleAsync(saving, "The Harbour Herald");
 
         await Wait.UntilAsync(async () => (await otherClient.GetStringAsync("/")).Contains("The Harbour Herald", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// PostgreSQL lets a reader take an event only once every older transaction has
+    /// ended: the announcement arrives before the event can be read, and the other
+    /// node, whose poll never comes, must keep reading until it can.
+    /// </summary>
+    [Fact]
+    public async Task AnAnnouncedEventHeldBehindAnOlderOpenTransactionIsReadWhenThatTransactionEnds()
+    {
+        await using var saving = Node(_redis);
+        await using var other = Node(_redis);
+        using var savingClient = saving.CreateClient();
+        using var otherClient = other.CreateClient();
+        await Wait.UntilAsync(async () => (await savingClient.GetStringAsync("/healthz")).Contains("announcements heard", StringComparison.Ordinal)
+            && (await otherClient.GetStringAsync("/healthz")).Contains("announcements heard", StringComparison.Ordinal));
+        Assert.DoesNotContain("The Lighthouse Ledger", await otherClient.GetStringAsync("/"), StringComparison.Ordinal);
+
+        await using var older = new NpgsqlConnection(((PostgresUrl)DatabaseUrl.Parse(provider.Setting)).ConnectionString);
+        await older.OpenAsync();
+        await using (var open = await older.BeginTransactionAsync())
+        {
+            await older.ExecuteScalarAsync("select pg_current_xact_id()", transaction: open);
+            await SetTitleAsync(saving, "The Lighthouse Ledger");
+            await Wait.UntilAsync(async () => (await savingClient.GetStringAsync("/")).Contains("The Lighthouse Ledger", StringComparison.Ordinal));
+            Assert.DoesNotContain("The Lighthouse Ledger", await otherClient.GetStringAsync("/"), StringComparison.Ordinal);
+            await open.CommitAsync();
+        }
+
+        await Wait.UntilAsync(async () => (await otherClient.GetStringAsync("/")).Contains("The Lighthouse Ledger", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -122,6 +151,13 @@ public sealed class RedisNodesTests(PostgresProvider provider) : IClassFixture<P
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Contains("redis: Healthy: not configured (Gazette:Redis)", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task SetTitleAsync(GazetteFactory node, string title)
+    {
+        await using var work = await node.Services.GetRequiredService<UnitsOfWork>().BeginAsync();
+        await node.Services.GetRequiredService<ISettings>().SetAsync(work, "Gazette:Site:Title", title);
+        await work.CommitAsync();
     }
 
     private GazetteFactory Node(TcpRelay redis) => Node($"127.0.0.1:{redis.Port}");
