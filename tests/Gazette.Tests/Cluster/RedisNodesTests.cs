@@ -142,6 +142,28 @@ public sealed class RedisNodesTests(PostgresProvider provider) : IClassFixture<P
     }
 
     [Fact]
+    public async Task ANodeStartedWhileRedisIsDownServesAndSubscribesWhenItComes()
+    {
+        await _redis.StopAsync();
+        await using var node = Node(_redis);
+        using var client = node.CreateClient();
+
+        using (var page = await client.GetAsync("/"))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+        using (var health = await client.GetAsync("/healthz"))
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Contains("redis: Degraded", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        _redis.Start();
+
+        await Wait.UntilAsync(async () => (await client.GetStringAsync("/healthz")).Contains("announcements heard", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WithoutRedisConfiguredHealthSaysSo()
     {
         await using var node = new GazetteFactory(provider);

@@ -67,11 +67,19 @@ public sealed partial class TwoNodeClusterTests(PostgresProvider provider, ITest
             Assert.NotNull(cached.Headers.Age);
             Assert.DoesNotContain("Posted on A from a form B rendered.", await cached.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-        using var editor = await SignInAsync(aUrl, password);
+        var session = new CookieContainer();
+        using var editor = await SignInAsync(aUrl, password, session);
         await ApproveAsync(editor, held);
         var evicted = Stopwatch.StartNew();
         await Wait.UntilAsync(async () => (await nodeB.GetStringAsync(Article)).Contains("Posted on A from a form B rendered.", StringComparison.Ordinal));
         output.WriteLine($"approved on A, shown by B after {evicted.Elapsed.TotalMilliseconds:0} ms (poll: 60 s)");
+
+        // The session cookie node A made opens the newsroom on node B: the keys are the database's.
+        using (var sameEditorOnB = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = session }) { BaseAddress = nodeB.BaseAddress })
+        using (var queue = await sameEditorOnB.GetAsync("/admin/comments"))
+        {
+            Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+        }
 
         // Flood control is the database's: a second comment from one address within 15 s is refused on the other node.
         using (var first = await PostCommentAsync(nodeA, Comment(form, "Grace Reader", "grace@example.org", "First from this address."), "198.51.100.2"))
@@ -83,6 +91,11 @@ public sealed partial class TwoNodeClusterTests(PostgresProvider provider, ITest
             Assert.Equal(HttpStatusCode.TooManyRequests, flooded.StatusCode);
         }
 
+        // Periodic jobs run on one node, the leader: A, which started first, until it dies; then B.
+        const string Leads = "This node now runs the periodic jobs";
+        Assert.Contains(Leads, a.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(Leads, b.Stdout, StringComparison.Ordinal);
+
         // A burst at node A, killed with SIGKILL in the middle: every acknowledged comment is in the database.
         var acknowledged = await BurstThenKillAsync(a, nodeA, form);
         output.WriteLine($"node A killed after acknowledging {acknowledged.Count} comments");
@@ -93,6 +106,7 @@ public sealed partial class TwoNodeClusterTests(PostgresProvider provider, ITest
             Assert.Equal(acknowledged.Order(), stored.Order());
         }
         Assert.Contains("Posted on A from a form B rendered.", await nodeB.GetStringAsync(Article), StringComparison.Ordinal);
+        await Wait.UntilAsync(() => Task.FromResult(b.Stdout.Contains(Leads, StringComparison.Ordinal)));
 
         // Redis goes away: node B serves on, in rotation and degraded; Redis returns: healthy, announcements heard again.
         await using var c = StartNode("c");
@@ -173,9 +187,9 @@ public sealed partial class TwoNodeClusterTests(PostgresProvider provider, ITest
     private static long CommentId(HttpResponseMessage posted) =>
         long.Parse(CommentAnchor().Match(posted.Headers.Location!.OriginalString).Groups[1].Value, CultureInfo.InvariantCulture);
 
-    private static async Task<HttpClient> SignInAsync(string url, string password)
+    private static async Task<HttpClient> SignInAsync(string url, string password, CookieContainer? cookies = null)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(url) };
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer() }) { BaseAddress = new Uri(url) };
         using var response = await Newsroom.PostLoginAsync(client, "admin", password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
