@@ -105,7 +105,7 @@ public sealed class UnitOfWork : IAsyncDisposable
     {
         await Transaction.CommitAsync(cancellationToken);
         _writeTurn?.Dispose();
-        if (_raised.Count > 0 && _last is { } last)
+        if (_last is { } last)
         {
             _announcer.Announce(last);
         }
