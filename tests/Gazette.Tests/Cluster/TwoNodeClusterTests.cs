@@ -97,8 +97,8 @@ public sealed partial class TwoNodeClusterTests(PostgresProvider provider, ITest
         Assert.DoesNotContain(Leads, b.Stdout, StringComparison.Ordinal);
 
         // A burst at node A, killed with SIGKILL in the middle: every acknowledged comment is in the database.
-        var acknowledged = await BurstThenKillAsync(a, nodeA, form);
-        output.WriteLine($"node A killed after acknowledging {acknowledged.Count} comments");
+        var (acknowledged, lost) = await BurstThenKillAsync(a, nodeA, form);
+        output.WriteLine($"node A killed after acknowledging {acknowledged.Count} comments, {lost} posts in flight");
         Assert.NotEmpty(acknowledged);
         await using (var connection = new NpgsqlConnection(((PostgresUrl)DatabaseUrl.Parse(_database)).ConnectionString))
         {
@@ -202,42 +202,50 @@ public sealed partial class TwoNodeClusterTests(PostgresProvider provider, ITest
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
     }
 
-    /// <summary>Posts comments from many readers at once and kills the node once some are acknowledged; returns the ids it acknowledged.</summary>
-    private static async Task<List<long>> BurstThenKillAsync(GazetteProcess node, HttpClient client, Dictionary<string, string> form)
+    /// <summary>
+    /// Eight readers post comment after comment until the node is killed, which
+    /// happens once 20 are acknowledged, so posts are in flight when it dies;
+    /// returns the ids it acknowledged and how many posts died with it.
+    /// </summary>
+    private static async Task<(List<long> Acknowledged, int Lost)> BurstThenKillAsync(GazetteProcess node, HttpClient client, Dictionary<string, string> form)
     {
         var acknowledged = new List<long>();
+        var lost = 0;
         var gate = new Lock();
-        var posts = Enumerable.Range(0, 60).Select(async i =>
+        var readers = Enumerable.Range(1, 8).Select(async reader =>
         {
-            try
+            for (var i = 0; ; i++)
             {
-                using var posted = await PostCommentAsync(client, Comment(form, $"Reader {i}", $"reader{i}@example.org", $"Burst comment {i}."),
-                    $"192.0.2.{i % 250 + 1}");
-                if (posted.StatusCode == HttpStatusCode.SeeOther)
+                try
                 {
-                    lock (gate)
+                    using var posted = await PostCommentAsync(client, Comment(form, $"Reader {reader}-{i}", $"reader{reader}-{i}@example.org", $"Burst comment {reader}-{i}."),
+                        $"10.{reader}.{i / 250}.{i % 250 + 1}");
+                    if (posted.StatusCode == HttpStatusCode.SeeOther)
                     {
-                        acknowledged.Add(CommentId(posted));
+                        lock (gate)
+                        {
+                            acknowledged.Add(CommentId(posted));
+                        }
                     }
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // The node died under this request: it was never acknowledged.
+                catch (HttpRequestException)
+                {
+                    // The node died under this post: it was never acknowledged.
+                    Interlocked.Increment(ref lost);
+                    return;
+                }
             }
         }).ToList();
-        await Wait.UntilAsync(() => Task.FromResult(Count() >= 10 || posts.All(post => post.IsCompleted)));
-        node.Kill();
-        await Task.WhenAll(posts);
-        return acknowledged;
-
-        int Count()
+        await Wait.UntilAsync(() =>
         {
             lock (gate)
             {
-                return acknowledged.Count;
+                return Task.FromResult(acknowledged.Count >= 20);
             }
-        }
+        });
+        node.Kill();
+        await Task.WhenAll(readers);
+        return (acknowledged, lost);
     }
 
     [GeneratedRegex("one-time password (\\S+) \\(shown")]
