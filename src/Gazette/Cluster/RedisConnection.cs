@@ -13,7 +13,7 @@ public sealed class RedisConnection(IConfiguration configuration, Func<InstallSe
 {
     public const string Key = "Gazette:Redis";
 
-    private readonly string? _address = configuration[Key] is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    private readonly string? _address = string.IsNullOrWhiteSpace(configuration[Key]) ? null : configuration[Key]!.Trim();
     private readonly Lock _gate = new();
     private Task<ConnectionMultiplexer>? _connecting;
     private string? _prefix;
@@ -42,7 +42,12 @@ public sealed class RedisConnection(IConfiguration configuration, Func<InstallSe
         }
         lock (_gate)
         {
-            return _connecting ??= ConnectionMultiplexer.ConnectAsync(Options(_address));
+            if (_connecting is null)
+            {
+                logger.LogInformation("Connecting to Redis at {Address} for announcements and shared rate limits", Address);
+                _connecting = ConnectionMultiplexer.ConnectAsync(Options(_address));
+            }
+            return _connecting;
         }
     }
 
@@ -55,7 +60,7 @@ public sealed class RedisConnection(IConfiguration configuration, Func<InstallSe
         }
     }
 
-    private ConfigurationOptions Options(string address)
+    private static ConfigurationOptions Options(string address)
     {
         var options = ConfigurationOptions.Parse(address);
         options.AbortOnConnectFail = false;
@@ -64,7 +69,6 @@ public sealed class RedisConnection(IConfiguration configuration, Func<InstallSe
         options.ConnectRetry = 1;
         options.ReconnectRetryPolicy = new LinearRetry(500);
         options.ClientName = "gazette";
-        logger.LogInformation("Connecting to Redis at {Address} for announcements and shared rate limits", Address);
         return options;
     }
 }
