@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Gazette: unit and HTTP tests on SQLite and PostgreSQL, then
 # the browser tests. Installs missing Debian packages when run as root, starts a
-# throwaway PostgreSQL on a loopback port, and ends with "N passed, N failed".
+# throwaway PostgreSQL and Redis on loopback ports, and ends with "N passed, N failed".
 #   ./test.sh          everything
 #   ./test.sh --fast   skips the browser tests
 # Under CI=true a missing dependency fails the run; nothing is ever skipped.
@@ -28,7 +28,7 @@ fail() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 # --- dependencies -----------------------------------------------------------
 vnu=tests/tools/node_modules/vnu-jar/build/dist/vnu.jar
-packages=(postgresql postgresql-client default-jre-headless nginx systemd openssl)
+packages=(postgresql postgresql-client redis-server default-jre-headless nginx systemd openssl)
 [ $fast = 1 ] || packages+=(chromium)
 # npm fetches the Nu HTML checker once (Java runs it); a Node.js from elsewhere that has npm will do.
 [ -f "$vnu" ] || command -v npm >/dev/null || packages+=(nodejs npm)
@@ -54,10 +54,13 @@ phase "dependencies"
 
 # --- services ---------------------------------------------------------------
 export SERVICES_ROOT=${SERVICES_ROOT:-$(mktemp -d /tmp/gazette-services.XXXXXX)}
-export PGPORT=${PGPORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 54329)}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo "$1"; }
+export PGPORT=${PGPORT:-$(free_port 54329)}
+export REDISPORT=${REDISPORT:-$(free_port 6390)}
 trap 'tests/services.sh stop >/dev/null 2>&1; rm -rf "$SERVICES_ROOT"' EXIT
-eval "$(tests/services.sh start)" || fail "PostgreSQL did not start (see $SERVICES_ROOT/pg/server.log)"
-phase "postgresql on :$PGPORT"
+services=$(tests/services.sh start) || fail "PostgreSQL or Redis did not start (see $SERVICES_ROOT/pg/server.log, $SERVICES_ROOT/redis/server.log)"
+eval "$services"
+phase "postgresql :$PGPORT, redis :$REDISPORT"
 
 # --- build ------------------------------------------------------------------
 dotnet build Gazette.slnx -c Debug -nologo -v quiet 2>&1 | tail -n 20

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks the deployment files in docs/deploy with the tools that read them:
-# systemd-analyze verify for the unit and nginx -t for the TLS front (with a
+# systemd-analyze verify for the unit and nginx -t for the TLS fronts (with a
 # throwaway self-signed certificate). Prints one line per file and ends with
 # "N passed, N failed"; a missing tool is a failure, never a skip.
 set -uo pipefail
@@ -27,14 +27,16 @@ else
   verdict "docs/deploy/gazette.service (systemd-analyze verify)" 1
 fi
 
-# nginx -t reads the site's file as an operator's nginx.conf would include it,
+# nginx -t reads each site's file as an operator's nginx.conf would include it,
 # with the certificate paths pointed at a self-signed pair made here.
+nginx_files=(docs/deploy/gazette.nginx.conf docs/deploy/gazette-cluster.nginx.conf)
 if command -v nginx >/dev/null && command -v openssl >/dev/null; then
   openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=news.example.org" \
     -keyout "$work/privkey.pem" -out "$work/fullchain.pem" >/dev/null 2>&1
-  sed -e "s#/etc/letsencrypt/live/news.example.org/#$work/#" docs/deploy/gazette.nginx.conf > "$work/gazette.conf"
   mkdir -p "$work/logs"
-  cat > "$work/nginx.conf" <<CONF
+  for file in "${nginx_files[@]}"; do
+    sed -e "s#/etc/letsencrypt/live/news.example.org/#$work/#" "$file" > "$work/gazette.conf"
+    cat > "$work/nginx.conf" <<CONF
 pid $work/nginx.pid;
 error_log stderr;
 events {}
@@ -45,12 +47,13 @@ http {
     include $work/gazette.conf;
 }
 CONF
-  out=$(nginx -t -q -p "$work" -e stderr -c "$work/nginx.conf" 2>&1); rc=$?
-  [ -z "$out" ] || { echo "$out" >&2; rc=1; }
-  verdict "docs/deploy/gazette.nginx.conf (nginx -t)" $rc
+    out=$(nginx -t -q -p "$work" -e stderr -c "$work/nginx.conf" 2>&1); rc=$?
+    [ -z "$out" ] || { echo "$out" >&2; rc=1; }
+    verdict "$file (nginx -t)" $rc
+  done
 else
   echo "deploy-check: nginx or openssl is missing (apt-get install nginx openssl)" >&2
-  verdict "docs/deploy/gazette.nginx.conf (nginx -t)" 1
+  for file in "${nginx_files[@]}"; do verdict "$file (nginx -t)" 1; done
 fi
 
 echo "$passed passed, $failed failed"

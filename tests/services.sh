@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Throwaway services for the tests, on loopback only, state under $SERVICES_ROOT.
 #   tests/services.sh start   starts PostgreSQL (trust auth, fsync off: tests only)
-#                             and prints the variables the tests read
-#   tests/services.sh stop    stops them and deletes their files
+#                             on $PGPORT and Redis (no persistence) on $REDISPORT
+#                             (a free port when unset), and prints the variables
+#                             the tests read
+#   tests/services.sh stop    stops them (Redis by its pid file: never a server
+#                             it did not start) and deletes their files
 # PG_DURABLE=1 keeps PostgreSQL's fsync on (benchmarks that claim durability).
 set -euo pipefail
 SERVICES_ROOT=${SERVICES_ROOT:-/tmp/gazette-services}
 PGPORT=${PGPORT:-54329}
+REDISPORT=${REDISPORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 6390)}
 PGROOT="$SERVICES_ROOT/pg"
+REDISROOT="$SERVICES_ROOT/redis"
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 
@@ -40,8 +45,36 @@ stop_postgres() {
   rm -rf "$PGROOT"
 }
 
+redis_answers() { redis-cli -h 127.0.0.1 -p "$REDISPORT" ping 2>/dev/null | grep -q PONG; }
+
+start_redis() {
+  command -v redis-server >/dev/null && command -v redis-cli >/dev/null \
+    || { echo "services: Redis is not installed (apt-get install redis-server)" >&2; return 1; }
+  stop_redis
+  ! redis_answers || { echo "services: another Redis already answers on 127.0.0.1:$REDISPORT" >&2; return 1; }
+  mkdir -p "$REDISROOT"
+  redis-server --port "$REDISPORT" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no \
+    --dir "$REDISROOT" --pidfile "$REDISROOT/redis.pid" --logfile "$REDISROOT/server.log"
+  for _ in $(seq 100); do
+    [ -f "$REDISROOT/redis.pid" ] && redis_answers && break
+    sleep 0.1
+  done
+  [ -f "$REDISROOT/redis.pid" ] && redis_answers \
+    || { echo "services: Redis did not start on 127.0.0.1:$REDISPORT (see $REDISROOT/server.log)" >&2; return 1; }
+  echo "export GAZETTE_TEST_REDIS=127.0.0.1:$REDISPORT"
+}
+
+stop_redis() {
+  if [ -f "$REDISROOT/redis.pid" ]; then
+    local pid; pid=$(cat "$REDISROOT/redis.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -rf "$REDISROOT"
+}
+
 case "${1:-}" in
-  start) start_postgres ;;
-  stop) stop_postgres ;;
+  start) start_postgres && start_redis ;;
+  stop) stop_postgres; stop_redis ;;
   *) echo "usage: tests/services.sh start|stop" >&2; exit 2 ;;
 esac

@@ -42,7 +42,10 @@ public sealed record EventType(string Name, Type Type);
 public sealed record EventEnvelope(long Id, EventPosition Position, string Type, object Event, DateTimeOffset CreatedAt);
 
 /// <summary>A place in the log: the writing transaction (0 on SQLite), then the event id.</summary>
-public readonly record struct EventPosition(long Tx, long Id);
+public readonly record struct EventPosition(long Tx, long Id)
+{
+    public bool IsBefore(EventPosition other) => Tx < other.Tx || (Tx == other.Tx && Id < other.Id);
+}
 
 public static class EventServiceCollectionExtensions
 {

@@ -17,6 +17,7 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<EventLog>();
         services.AddSingleton<UnitsOfWork>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<PumpAlarm>();
         services.AddHostedService<NodeEventPump>();
         services.AddSingleton<ClusterEventPump>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<ClusterEventPump>());

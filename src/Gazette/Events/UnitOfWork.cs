@@ -10,7 +10,8 @@ namespace Gazette.Events;
 /// One change and everything it causes, or nothing: the change's writes, its
 /// events in the log and what the in-transaction handlers do all commit
 /// together. After the commit, this node's handlers hear of the events at once;
-/// other nodes read them from the log. Several units can share one
+/// other nodes read them from the log, told to look at once by the
+/// <see cref="ILogAnnouncer"/>. Several units can share one
 /// transaction (a batched import): <see cref="StepAsync"/> runs each in a
 /// savepoint, so one that fails is undone alone.
 /// </summary>
@@ -22,12 +23,15 @@ public sealed class UnitOfWork : IAsyncDisposable
     private readonly EventTypes _types;
     private readonly EventDispatcher _dispatcher;
     private readonly TimeProvider _time;
+    private readonly ILogAnnouncer _announcer;
     private readonly List<object> _raised = [];
     private readonly IDisposable? _writeTurn;
     private int _steps;
+    private EventPosition? _last;
 
-    internal UnitOfWork(DbConnection connection, DbTransaction transaction, IDisposable? writeTurn, SqlDialect dialect, EventTypes types, EventDispatcher dispatcher, TimeProvider time)
+    internal UnitOfWork(DbConnection connection, DbTransaction transaction, IDisposable? writeTurn, SqlDialect dialect, EventTypes types, EventDispatcher dispatcher, TimeProvider time, ILogAnnouncer announcer)
     {
+        _announcer = announcer;
         _writeTurn = writeTurn;
         Connection = connection;
         Transaction = transaction;
@@ -51,10 +55,11 @@ public sealed class UnitOfWork : IAsyncDisposable
     public async Task RaiseAsync<TEvent>(TEvent change, CancellationToken cancellationToken = default)
         where TEvent : class
     {
-        await Connection.ExecuteAsync(Command(
-            "insert into events (type, payload, origin, created_at) values (@type, @payload, @Origin, @now)",
+        var position = await Connection.QuerySingleAsync<(long Tx, long Id)>(Command(
+            "insert into events (type, payload, origin, created_at) values (@type, @payload, @Origin, @now) returning tx, id",
             new { type = _types.NameOf(typeof(TEvent)), payload = JsonSerializer.Serialize(change, EventTypes.Json), Origin, now = _time.GetUtcNow() },
             cancellationToken));
+        _last = new EventPosition(position.Tx, position.Id);
         _raised.Add(change);
         await _dispatcher.InTransactionAsync(change, this, cancellationToken);
     }
@@ -80,6 +85,7 @@ public sealed class UnitOfWork : IAsyncDisposable
     {
         var savepoint = string.Create(CultureInfo.InvariantCulture, $"step{++_steps}");
         var raised = _raised.Count;
+        var last = _last;
         await Transaction.SaveAsync(savepoint, cancellationToken);
         try
         {
@@ -89,6 +95,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         {
             await Transaction.RollbackAsync(savepoint, CancellationToken.None);
             _raised.RemoveRange(raised, _raised.Count - raised);
+            _last = last;
             throw;
         }
         await Transaction.ReleaseAsync(savepoint, cancellationToken);
@@ -98,6 +105,10 @@ public sealed class UnitOfWork : IAsyncDisposable
     {
         await Transaction.CommitAsync(cancellationToken);
         _writeTurn?.Dispose();
+        if (_last is { } last)
+        {
+            _announcer.Announce(last);
+        }
         foreach (var change in _raised)
         {
             await _dispatcher.OnNodeAsync(change, CancellationToken.None);
@@ -114,7 +125,7 @@ public sealed class UnitOfWork : IAsyncDisposable
 }
 
 /// <summary>Begins units of work on the configured database.</summary>
-public sealed class UnitsOfWork(Database database, EventTypes types, EventDispatcher dispatcher, TimeProvider time)
+public sealed class UnitsOfWork(Database database, EventTypes types, EventDispatcher dispatcher, TimeProvider time, ILogAnnouncer announcer)
 {
     public async Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
     {
@@ -124,7 +135,7 @@ public sealed class UnitsOfWork(Database database, EventTypes types, EventDispat
         {
             connection = await database.OpenAsync(cancellationToken);
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new UnitOfWork(connection, transaction, writeTurn, database.Dialect, types, dispatcher, time);
+            return new UnitOfWork(connection, transaction, writeTurn, database.Dialect, types, dispatcher, time, announcer);
         }
         catch
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gazette.Backup;
 using Gazette.Caching;
+using Gazette.Cluster;
 using Gazette.Events;
 using Gazette.Hosting;
 using Gazette.Jobs;
@@ -35,6 +36,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         builder.Services.AddGazetteSecrets();
         builder.Services.AddGazetteJobs();
         builder.Services.AddGazetteEvents();
+        builder.Services.AddGazetteCluster();
         builder.Services.AddGazetteBackup();
         builder.Services.AddGazetteRendering(builder.Configuration);
         builder.Services.AddGazettePageCache(builder.Configuration);
@@ -51,7 +53,8 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
             TimeSpan.FromSeconds(builder.Configuration.GetValue(JobBacklogHealthCheck.Setting, JobBacklogHealthCheck.DefaultMaxWait.TotalSeconds))));
         builder.Services.AddHealthChecks()
             .Add(new HealthCheckRegistration("database", sp => sp.GetRequiredService<DatabaseHealthCheck>(), null, [HealthReportResponse.Serving]))
-            .Add(new HealthCheckRegistration("jobs", sp => sp.GetRequiredService<JobBacklogHealthCheck>(), null, null));
+            .Add(new HealthCheckRegistration("jobs", sp => sp.GetRequiredService<JobBacklogHealthCheck>(), null, null))
+            .Add(new HealthCheckRegistration("redis", sp => sp.GetRequiredService<RedisHealthCheck>(), null, null));
         foreach (var source in MigrationSources(modules))
         {
             builder.Services.AddSingleton(source);

@@ -10,7 +10,7 @@ namespace Gazette.Web;
 /// </summary>
 public static class RedisPing
 {
-    public const string Key = "Gazette:Redis";
+    public const string Key = Cluster.RedisConnection.Key;
     private const string Name = "redis";
 
     public static async Task<DoctorLine> CheckAsync(string? address, CancellationToken cancellationToken)

@@ -25,7 +25,8 @@ public sealed class ArchitectureTests
         ["Gazette.Hosting"] = ["Gazette.Storage", "Gazette.Security", "Gazette.Kernel"],
         ["Gazette.Events"] = ["Gazette.Storage", "Gazette.Jobs", "Gazette.Hosting", "Gazette.Kernel"],
         ["Gazette.Backup"] = ["Gazette.Storage", "Gazette.Security", "Gazette.Events", "Gazette.Kernel"],
-        ["Gazette.Web"] = ["Gazette.Hosting", "Gazette.Storage", "Gazette.Events", "Gazette.Jobs", "Gazette.Security", "Gazette.Caching", "Gazette.Rendering", "Gazette.Backup", "Gazette.Kernel"],
+        ["Gazette.Cluster"] = ["Gazette.Events", "Gazette.Security", "Gazette.Kernel"],
+        ["Gazette.Web"] = ["Gazette.Hosting", "Gazette.Storage", "Gazette.Events", "Gazette.Cluster", "Gazette.Jobs", "Gazette.Security", "Gazette.Caching", "Gazette.Rendering", "Gazette.Backup", "Gazette.Kernel"],
     };
 
     private static readonly Lazy<Dictionary<string, HashSet<string>>> Dependencies = new(ReadDependencies);

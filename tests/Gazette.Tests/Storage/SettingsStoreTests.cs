@@ -88,7 +88,15 @@ public abstract class SettingsStoreTests<TProvider>(TProvider provider) : IClass
     private UnitsOfWork Units()
     {
         var services = new ServiceCollection().BuildServiceProvider();
-        return new UnitsOfWork(provider.Database, new EventTypes([]), new EventDispatcher(services, NullLogger<EventDispatcher>.Instance), TimeProvider.System);
+        return new UnitsOfWork(provider.Database, new EventTypes([]), new EventDispatcher(services, NullLogger<EventDispatcher>.Instance), TimeProvider.System, new Unannounced());
+    }
+
+    /// <summary>A single process: nobody to tell of a commit.</summary>
+    private sealed class Unannounced : ILogAnnouncer
+    {
+        public void Announce(EventPosition last)
+        {
+        }
     }
 }
 
