@@ -1,3 +1,4 @@
+using Gazette.Caching;
 using Gazette.Storage;
 using OpenTelemetry.Metrics;
 
@@ -68,7 +69,7 @@ public static class SiteMetrics
         }
         groups.PublicApi.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use((context, next) =>
                 access.Allows(context) ? next(context) : Refuse(context)), optionsName: null)
-            .CacheOutput(policy => policy.NoCache());
+            .NotCached();
     }
 
     private static Task Refuse(HttpContext context) =>

@@ -41,6 +41,8 @@ public sealed class RouteGroupTests(SqliteProvider provider) : SiteTestBase<Sqli
         {
             var metadata = endpoint.Metadata;
             var name = endpoint.RoutePattern.RawText;
+            // ASP.NET's output cache is not in the pipeline: its policies would do nothing.
+            Assert.True(metadata.GetMetadata<Microsoft.AspNetCore.OutputCaching.IOutputCachePolicy>() is null, $"{name} names an output-cache policy; use CachedAs or NotCached");
             switch (metadata.GetMetadata<TrustGroupMetadata>()!.Group)
             {
                 case TrustGroup.Public or TrustGroup.PublicApi:
