@@ -82,7 +82,7 @@ start_server() {
 # stops Gazette (under strace: Gazette itself, so that strace writes its count as it ends)
 stop_server() {
   local target=$server child
-  child=$(ps -o pid= --ppid "$server" | tr -d ' ' | head -1)
+  child=$(ps -o pid= --ppid "$server" | tr -d ' ' | head -1 || true)
   [ -n "$child" ] && [ "$(ps -o comm= -p "$server")" = strace ] && target=$child
   kill "$target" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
@@ -145,7 +145,7 @@ for kind in sqlite postgres; do
   start_server
   echo "== $kind: 50 and 500 approved comments"
   # two published, open articles besides the sample (generate also makes drafts)
-  read -r a50 a500 < <(sql "select id from articles where status = 'published' and comment_status = 'open' and id <> 1 order by id limit 2" | tr '\n' ' ')
+  read -r a50 a500 < <(sql "select id from articles where status = 'published' and comment_status = 'open' and id <> 1 order by id limit 2" | paste -sd' ')
   fill "$a50" 50
   fill "$a500" 500
   slug2=$(gazette comments list --limit 100000 | awk -F'\t' -v p="^Reader root-$a50-" '$5 ~ p {print $4; exit}')

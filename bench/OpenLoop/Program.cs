@@ -23,7 +23,9 @@ var total = (int)(rate * seconds);
 using var client = new HttpClient(new SocketsHttpHandler
 {
     AllowAutoRedirect = false,
-    MaxConnectionsPerServer = int.MaxValue,
+    // Bounds what a stalled server can make this process hold (sockets, buffers); requests
+    // beyond it wait here for a connection, and their latency still runs from their due time.
+    MaxConnectionsPerServer = 1000,
     PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
 })
 { Timeout = TimeSpan.FromSeconds(60) };
