@@ -25,6 +25,8 @@ CONNECTIONS=${CONNECTIONS:-16}
 RATE=${RATE:-1000}
 OPEN_SECONDS=${OPEN_SECONDS:-60}
 OPEN_WARMUP=${OPEN_WARMUP:-5}
+DATABASES=${DATABASES:-sqlite postgres}
+PAGES=${PAGES:-1}       # 0 skips step 4 (the pages with 50 and 500 comments)
 PORT=${PORT:-}          # Gazette's port (default: a free one)
 PGPORT=${PGPORT:-}      # the throwaway PostgreSQL's port (default: a free one)
 WORK=${WORK:-/tmp/gazette-bench-comments}
@@ -123,7 +125,7 @@ posting() {
 }
 
 results=()
-for kind in sqlite postgres; do
+for kind in $DATABASES; do
   if [ $kind = sqlite ]; then
     database="sqlite:$WORK/sqlite/gazette.db"
   else
@@ -142,14 +144,19 @@ for kind in sqlite postgres; do
     posting open
     open="$(awk '{ print $13 "|" $15 "|" $17 "|" $21 }' <<<"$LINE")|$(per "$FLUSHES" "$ACCEPTED")"
   fi
+  if [ "$PAGES" = 0 ]; then
+    results+=("$kind|$closed|$open|n/a|n/a|n/a|n/a")
+    [ $kind = postgres ] && SERVICES_ROOT="${SERVICES_ROOT:-$WORK/services}" tests/services.sh stop >/dev/null
+    continue
+  fi
   start_server
   echo "== $kind: 50 and 500 approved comments"
   # two published, open articles besides the sample (generate also makes drafts)
   read -r a50 a500 < <(sql "select id from articles where status = 'published' and comment_status = 'open' and id <> 1 order by id limit 2" | paste -sd' ')
   fill "$a50" 50
   fill "$a500" 500
-  slug2=$(gazette comments list --limit 100000 | awk -F'\t' -v p="^Reader root-$a50-" '$5 ~ p {print $4; exit}')
-  slug3=$(gazette comments list --limit 100000 | awk -F'\t' -v p="^Reader root-$a500-" '$5 ~ p {print $4; exit}')
+  slug2=$(gazette comments list --limit 10000 | awk -F'\t' -v p="^Reader root-$a50-" '$5 ~ p {print $4; exit}')
+  slug3=$(gazette comments list --limit 10000 | awk -F'\t' -v p="^Reader root-$a500-" '$5 ~ p {print $4; exit}')
   page50=$(curl -fsS "$url/" | grep -o "href=\"/20[0-9][0-9]/[0-9][0-9]/$slug2/\"" | head -1 | cut -d'"' -f2)
   page500=$(curl -fsS "$url/" | grep -o "href=\"/20[0-9][0-9]/[0-9][0-9]/$slug3/\"" | head -1 | cut -d'"' -f2)
   rps50=$(page_rps "$url$page50"); rps500=$(page_rps "$url$page500")

@@ -13,4 +13,7 @@ public sealed class CommentCommitOptions
     /// milliseconds; a batch that fills up goes at once. 0: only those already waiting.
     /// </summary>
     public int WaitMilliseconds { get; set; } = 5;
+
+    /// <summary>Batches committed at once on PostgreSQL (SQLite: always one).</summary>
+    public int PostgresWriters { get; set; } = 4;
 }

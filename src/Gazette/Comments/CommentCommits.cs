@@ -21,20 +21,26 @@ public sealed class CommentCommits : IAsyncDisposable
     /// <summary>A comment whose batch has not started after this long is refused as a storage failure, as a writer waiting for SQLite's write turn is.</summary>
     private static readonly TimeSpan MaxQueueWait = TimeSpan.FromSeconds(30);
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly UnitsOfWork _units;
     private readonly CommentStore _comments;
     private readonly IOptionsMonitor<CommentCommitOptions> _options;
     private readonly ILogger<CommentCommits> _logger;
-    private readonly Task _writer;
+    private readonly Task[] _writers;
 
-    public CommentCommits(UnitsOfWork units, CommentStore comments, IOptionsMonitor<CommentCommitOptions> options, ILogger<CommentCommits> logger)
+    /// <summary>
+    /// One writer on SQLite, which writes one transaction at a time anyway;
+    /// <see cref="CommentCommitOptions.PostgresWriters"/> on PostgreSQL, where
+    /// one writer's round trips, not the flushes, would set the pace.
+    /// </summary>
+    public CommentCommits(Database database, UnitsOfWork units, CommentStore comments, IOptionsMonitor<CommentCommitOptions> options, ILogger<CommentCommits> logger)
     {
         _units = units;
         _comments = comments;
         _options = options;
         _logger = logger;
-        _writer = Task.Run(WriteAsync);
+        var writers = database.Dialect == SqlDialect.Postgres ? Math.Max(1, options.CurrentValue.PostgresWriters) : 1;
+        _writers = [.. Enumerable.Range(0, writers).Select(_ => Task.Run(WriteAsync))];
     }
 
     /// <summary>
@@ -58,7 +64,8 @@ public sealed class CommentCommits : IAsyncDisposable
         while (await _queue.Reader.WaitToReadAsync())
         {
             await CollectAsync(batch);
-            await CommitAsync(batch);
+            // Article order: concurrent batches update the articles' comment counts in one order, so they never deadlock.
+            await CommitAsync([.. batch.OrderBy(pending => pending.Comment.ArticleId)]);
             batch.Clear();
         }
     }
@@ -162,7 +169,7 @@ public sealed class CommentCommits : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _writer;
+        await Task.WhenAll(_writers);
     }
 
     private sealed class Pending(NewComment comment, int floodSeconds, Func<bool, ModerationDecision> decide)

@@ -24,6 +24,7 @@ public abstract class SharedCommitTests<TProvider>(TProvider provider) : Comment
     {
         settings["Gazette:CommentCommits:BatchSize"] = "2";
         settings["Gazette:CommentCommits:WaitMilliseconds"] = "60000";
+        settings["Gazette:CommentCommits:PostgresWriters"] = "1";
         // Approved at once, so each comment's step also updates the article's comment count.
         settings["Gazette:Discussion:RequirePriorApproval"] = "false";
         settings["Gazette:Discussion:MinFillSeconds"] = "0";
