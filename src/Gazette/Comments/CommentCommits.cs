@@ -8,7 +8,7 @@ namespace Gazette.Comments;
 
 /// <summary>
 /// Readers' comments share commits (decision 160). A submission waits in this
-/// process's queue; one writer takes up to <see cref="CommentCommitOptions.BatchSize"/>
+/// process's queue; a writer takes up to <see cref="CommentCommitOptions.BatchSize"/>
 /// of them, waiting at most <see cref="CommentCommitOptions.WaitMilliseconds"/>
 /// after the first for others, and stores each in its own savepoint of one
 /// transaction, so a duplicate or a flood is undone alone and the comments after
