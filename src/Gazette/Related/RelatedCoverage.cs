@@ -161,7 +161,11 @@ public sealed class RelatedCoverage(Database database, UnitsOfWork units, IPubli
             }
             await work.Connection.ExecuteAsync(work.Command("delete from related_articles where article_id = @articleId", new { articleId }, cancellationToken));
             await work.Connection.ExecuteAsync(work.Command(
-                "insert into related_articles (article_id, position, related_id) values (@articleId, @position, @relatedId)",
+                // Two runs can overlap (a leader's, and one that outlived its leadership): the later one's list stands.
+                """
+                insert into related_articles (article_id, position, related_id) values (@articleId, @position, @relatedId)
+                on conflict (article_id, position) do update set related_id = excluded.related_id
+                """,
                 list.Select((relatedId, index) => new { articleId, position = index + 1, relatedId }),
                 cancellationToken));
             changed.Add(articleId);
