@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using Gazette.Rendering;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace Gazette.Caching;
 
@@ -36,6 +37,8 @@ public sealed class CachedPage
         _grew = grew;
         Compressible = Compresses(headers.FirstOrDefault(header => header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value.ToString(), body.Length);
         _plain[(int)ContentCoding.Identity] = new Rendition(body, etag, "");
+        LastModified = headers.FirstOrDefault(header => header.Key.Equals(HeaderNames.LastModified, StringComparison.OrdinalIgnoreCase)).Value is { Count: > 0 } modified
+            && HeaderUtilities.TryParseDate(modified.ToString(), out var date) ? date : null;
         _size = body.Length + key.Length * 2L + 512;
     }
 
@@ -61,6 +64,9 @@ public sealed class CachedPage
     private KeyValuePair<string, StringValues>[] Headers { get; }
 
     private bool Compressible { get; }
+
+    /// <summary>The page's own Last-Modified (feeds have one), for a reader's If-Modified-Since.</summary>
+    private DateTimeOffset? LastModified { get; }
 
     public void Touch(long now) => Volatile.Write(ref _lastUsed, now);
 
@@ -89,12 +95,12 @@ public sealed class CachedPage
         if (rendition.ETag is { } etag)
         {
             headers.ETag = etag;
-            if (request.Headers.IfNoneMatch.Count > 0 && PageSlotJoin.Matches(request.Headers.IfNoneMatch, etag))
-            {
-                response.StatusCode = StatusCodes.Status304NotModified;
-                headers.ContentType = StringValues.Empty;
-                return Task.CompletedTask;
-            }
+        }
+        if (NotModified(request, rendition.ETag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            headers.ContentType = StringValues.Empty;
+            return Task.CompletedTask;
         }
         if (ContentCodings.HeaderValue(coding) is { } encoding)
         {
@@ -103,6 +109,20 @@ public sealed class CachedPage
         response.StatusCode = StatusCodes.Status200OK;
         headers.ContentLength = rendition.Body.Length;
         return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.Body.WriteAsync(rendition.Body).AsTask();
+    }
+
+    /// <summary>If-None-Match decides when the reader sent it; else If-Modified-Since, against the page's Last-Modified.</summary>
+    private bool NotModified(HttpRequest request, string? etag)
+    {
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count > 0)
+        {
+            return etag is not null && PageSlotJoin.Matches(ifNoneMatch, etag);
+        }
+        return LastModified is { } modified
+            && request.Headers.IfModifiedSince is { Count: > 0 } since
+            && HeaderUtilities.TryParseDate(since.ToString(), out var date)
+            && modified <= date;
     }
 
     private Rendition RenditionFor(ContentCoding coding, ShowingSlots? showing)
