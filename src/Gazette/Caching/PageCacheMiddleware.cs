@@ -116,6 +116,11 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, P
                 response.Headers.Vary = "Accept-Encoding";
             }
         }
+        if (bytes.Length == 0)
+        {
+            // Unstarted, an empty answer can still be given a page (ErrorPages); an empty page is never stored.
+            return;
+        }
         await prior.Stream.WriteAsync(bytes, context.RequestAborted);
         if (shared && HttpMethods.IsGet(context.Request.Method))
         {
