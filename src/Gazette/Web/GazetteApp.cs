@@ -67,7 +67,7 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
 
         var app = builder.Build();
         app.UseForwardedHeaders();
-        // Before everything else: a stored page's answer already holds what the rest would add (decision 164).
+        // Before everything else: a stored page's answer already holds what the rest would add (decision 160).
         app.UseMiddleware<PageCacheFront>();
         app.UseGazetteSecurityHeaders();
         app.UseMiddleware<ErrorPages>();
