@@ -1,3 +1,4 @@
+using Gazette.Rendering;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace Gazette.Caching;
 /// Renders and stores what <see cref="PageCacheFront"/> could not answer, by
 /// the policy of the endpoint routing chose. One request renders a missing
 /// page while others asking for it wait and are answered from what it stored.
-/// The page's body is held while it renders (<see cref="CapturedBodyStream"/>) and
+/// The page's body is held while it renders (<see cref="HeldBodyStream"/>) and
 /// stored, with the headers it was sent with, once it has gone to the reader.
 /// </summary>
 public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, PageCache cache, PageKeys keys, PageCacheMetrics metrics, IOptionsMonitor<CdnOptions> cdn)
@@ -87,7 +88,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, P
         context.Features.Set(feature);
         var started = cache.Epoch;
         var prior = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        var body = new CapturedBodyStream(prior, MaximumBodySize);
+        var body = new HeldBodyStream(prior, MaximumBodySize, holds: () => true);
         context.Features.Set<IHttpResponseBodyFeature>(body);
         try
         {

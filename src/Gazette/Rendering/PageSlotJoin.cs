@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 
@@ -26,7 +25,8 @@ public sealed class PageSlotJoin(RequestDelegate next, PageSlotSet slots, TimePr
         var ifNoneMatch = context.Request.Headers.IfNoneMatch;
         context.Request.Headers.IfNoneMatch = StringValues.Empty;
         var prior = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        var body = new HeldHtml(context.Response, prior);
+        var response = context.Response;
+        var body = new HeldBodyStream(prior, int.MaxValue, holds: () => response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true);
         context.Features.Set<IHttpResponseBodyFeature>(body);
         try
         {
@@ -74,112 +74,5 @@ public sealed class PageSlotJoin(RequestDelegate next, PageSlotSet slots, TimePr
             }
         }
         return false;
-    }
-
-    /// <summary>
-    /// The response body while a slot shows: decides at the first write (or
-    /// start) whether the answer is HTML, then holds it, or hands every byte and
-    /// file straight to the body it replaced.
-    /// </summary>
-    private sealed class HeldHtml(HttpResponse response, IHttpResponseBodyFeature prior) : Stream, IHttpResponseBodyFeature
-    {
-        private bool _decided;
-        private PipeWriter? _writer;
-
-        public MemoryStream? Held { get; private set; }
-
-        Stream IHttpResponseBodyFeature.Stream => this;
-
-        public PipeWriter Writer => _writer ??= PipeWriter.Create(this, new StreamPipeWriterOptions(leaveOpen: true));
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public async Task FlushWriterAsync()
-        {
-            if (_writer is not null)
-            {
-                await _writer.FlushAsync();
-            }
-        }
-
-        public void DisableBuffering() => prior.DisableBuffering();
-
-        public Task StartAsync(CancellationToken cancellationToken = default) => Holding() ? Task.CompletedTask : prior.StartAsync(cancellationToken);
-
-        public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
-            Holding() ? SendFileFallback.SendFileAsync(this, path, offset, count, cancellationToken) : prior.SendFileAsync(path, offset, count, cancellationToken);
-
-        public async Task CompleteAsync()
-        {
-            await FlushWriterAsync();
-            if (!Holding())
-            {
-                await prior.CompleteAsync();
-            }
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            if (Holding())
-            {
-                Held!.Write(buffer);
-            }
-            else
-            {
-                prior.Stream.Write(buffer);
-            }
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (Holding())
-            {
-                Held!.Write(buffer.Span);
-                return ValueTask.CompletedTask;
-            }
-            return prior.Stream.WriteAsync(buffer, cancellationToken);
-        }
-
-        public override void Flush()
-        {
-            if (!Holding())
-            {
-                prior.Stream.Flush();
-            }
-        }
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => Holding() ? Task.CompletedTask : prior.Stream.FlushAsync(cancellationToken);
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        private bool Holding()
-        {
-            if (!_decided)
-            {
-                _decided = true;
-                if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
-                {
-                    Held = new MemoryStream();
-                }
-            }
-            return Held is not null;
-        }
     }
 }

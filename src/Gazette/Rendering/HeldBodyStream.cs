@@ -1,20 +1,24 @@
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Gazette.Caching;
+namespace Gazette.Rendering;
 
 /// <summary>
-/// The response body while a cacheable page renders: held in memory, so the
-/// page can be stored whole, up to <paramref name="limit"/> bytes; past that
-/// (a large export, a streamed file) what was held is sent and the rest
-/// streams straight to the body it replaced, and the answer is not stored.
+/// A response body held in memory, so a middleware can change or keep the
+/// whole answer before it is sent: the page cache (every answer, up to
+/// <paramref name="limit"/> bytes) and the page-slot join (HTML only).
+/// Whether to hold is decided at the first write or start, by
+/// <paramref name="holds"/>; an answer not held, or one that outgrows the
+/// limit (a large export, a streamed file), goes straight to the body it
+/// replaced, after what was held.
 /// </summary>
-public sealed class CapturedBodyStream(IHttpResponseBodyFeature prior, int limit) : Stream, IHttpResponseBodyFeature
+public sealed class HeldBodyStream(IHttpResponseBodyFeature prior, int limit, Func<bool> holds) : Stream, IHttpResponseBodyFeature
 {
-    private MemoryStream? _held = new();
+    private MemoryStream? _held;
+    private bool _decided;
     private PipeWriter? _writer;
 
-    /// <summary>The whole body, or null when it outgrew the limit and was streamed.</summary>
+    /// <summary>The whole body, or null when it was not held or outgrew the limit and was streamed.</summary>
     public MemoryStream? Held => _held;
 
     Stream IHttpResponseBodyFeature.Stream => this;
@@ -41,7 +45,7 @@ public sealed class CapturedBodyStream(IHttpResponseBodyFeature prior, int limit
 
     public void DisableBuffering() => prior.DisableBuffering();
 
-    public Task StartAsync(CancellationToken cancellationToken = default) => _held is null ? prior.StartAsync(cancellationToken) : Task.CompletedTask;
+    public Task StartAsync(CancellationToken cancellationToken = default) => Holding() ? Task.CompletedTask : prior.StartAsync(cancellationToken);
 
     public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
         SendFileFallback.SendFileAsync(this, path, offset, count, cancellationToken);
@@ -49,7 +53,7 @@ public sealed class CapturedBodyStream(IHttpResponseBodyFeature prior, int limit
     public async Task CompleteAsync()
     {
         await FlushWriterAsync();
-        if (_held is null)
+        if (!Holding())
         {
             await prior.CompleteAsync();
         }
@@ -59,7 +63,7 @@ public sealed class CapturedBodyStream(IHttpResponseBodyFeature prior, int limit
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        if (_held is not null && _held.Length + buffer.Length <= limit)
+        if (Holding() && _held!.Length + buffer.Length <= limit)
         {
             _held.Write(buffer);
             return;
@@ -73,7 +77,7 @@ public sealed class CapturedBodyStream(IHttpResponseBodyFeature prior, int limit
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_held is not null && _held.Length + buffer.Length <= limit)
+        if (Holding() && _held!.Length + buffer.Length <= limit)
         {
             _held.Write(buffer.Span);
             return;
@@ -88,19 +92,29 @@ public sealed class CapturedBodyStream(IHttpResponseBodyFeature prior, int limit
 
     public override void Flush()
     {
-        if (_held is null)
+        if (!Holding())
         {
             prior.Stream.Flush();
         }
     }
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => _held is null ? prior.Stream.FlushAsync(cancellationToken) : Task.CompletedTask;
+    public override Task FlushAsync(CancellationToken cancellationToken) => Holding() ? Task.CompletedTask : prior.Stream.FlushAsync(cancellationToken);
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    private bool Holding()
+    {
+        if (!_decided)
+        {
+            _decided = true;
+            _held = holds() ? new MemoryStream() : null;
+        }
+        return _held is not null;
+    }
 
     private void Release()
     {
