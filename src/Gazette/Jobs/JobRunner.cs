@@ -95,7 +95,10 @@ public sealed class JobRunner(
             {
                 try
                 {
-                    await RunOnceAsync(job, stoppingToken);
+                    // The tick may resume this loop inside the timer's callback, on the thread of whoever
+                    // moved the clock (a test's fake clock moved on by days fires once per interval); the
+                    // run leaves that thread and its context, so ticks during a run coalesce into one.
+                    await Task.Run(() => RunOnceAsync(job, stoppingToken), CancellationToken.None).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
