@@ -22,7 +22,8 @@
 # Loopback only; everything started here is stopped on exit. Exit 1 if an
 # acknowledged write was lost, integrity_check failed or the server did not
 # come back by itself within $RESTART_SECONDS.
-#   KILLS=20 MIN_GAP=1 MAX_GAP=4 COMMENT_WRITERS=4 RESTART_SECONDS=120 WORK=/tmp/gazette-crash bench/crash.sh
+#   KILLS=20 MIN_GAP=1 MAX_GAP=4 COMMENT_WRITERS=4 RESTART_SECONDS=120 WORK=/tmp/gazette-crash PORT= bench/crash.sh
+# (PORT: the server's port, default a free one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KILLS=${KILLS:-20}
@@ -59,7 +60,7 @@ gazette migrate >/dev/null
 password="crash trials password $RANDOM$RANDOM"
 printf '%s\n' "$password" | gazette user add crash --role editor --password-stdin >/dev/null
 
-port=$(free_port); url="http://127.0.0.1:$port"
+port=${PORT:-$(free_port)}; url="http://127.0.0.1:$port"
 echo "== Gazette on $url under a restart loop; flood control and fill-time check OFF (Gazette__Discussion__FloodSeconds=0, MinFillSeconds=0)"
 
 supervise() { # the stand-in for systemd: start, wait for any exit, start again

@@ -1,7 +1,8 @@
 # shellcheck shell=bash disable=SC2034  # the M_* results are read by the callers
 # Helpers shared by the bench/ scripts (sourced, not run):
 #   free_port, wait_for URL, seconds_of 10s, median N..., ratio A B, range N...
-#   site_database SITE WORK DLL, sql_value DATABASE SQL, pending_builds DATABASE: a generated site to measure
+#   site_database SITE WORK DLL, sql_value DATABASE SQL, pending_builds DATABASE,
+#   prepare_site DATA DLL: a generated site to measure
 #   measure LABEL WRK-ARGS...: one wrk run on core 0 (taskset), with its CPU
 #     accounting: wrk's own user+sys time as a share of the wall time, and how
 #     busy cores 0 and 1 were (/proc/stat, whatever ran there). Sets M_RPS, M_AVG,
@@ -61,6 +62,26 @@ pending_builds() {
         "Prepare the site first (serve it until done; gazette search rebuild for the index)."
     fi
   done
+}
+
+# prepare_site DATA DLL: serves the SQLite site in DATA on core 1 until its
+# search index and related coverage are built and every subscriber of the event
+# log has read it to its end (their jobs would otherwise run during a
+# measurement), then stops it. Bounded: gives up after an hour.
+prepare_site() {
+  local data=$1 dll=$2 port pid database="sqlite:$1/gazette.db" done
+  port=$(free_port)
+  (cd "$data" && exec taskset -c 1 dotnet "$dll" serve --urls "http://127.0.0.1:$port" --database "$database" \
+    --Logging:LogLevel:Default=Warning) >"$data/prepare.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1800); do
+    done=$(sql_value "$database" "select (select done from search_build) || (select done from related_build)
+      || (select count(*) = 0 from event_cursors where event_id < (select max(id) from events))" 2>/dev/null || true)
+    [[ "$done" == 111 ]] && break
+    sleep 2
+  done
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  [[ "$done" == 111 ]] || echo "$BENCH_NAME: WARNING: the site's search and related builds or its event subscribers did not finish within an hour" >&2
 }
 
 # 10s -> 10, 2m -> 120, 500ms -> 0.5 (wrk's duration syntax, for time estimates)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the public site. Builds Release, fills a SQLite site with
-# generated articles (default 10,000; cached between runs), starts three servers
+# generated articles (default 10,000; the sample article with $DISCUSSION, default
+# 50, approved comments; cached between runs), starts three servers
 # on core 1 (taskset) and measures with wrk on core 0:
 #   1. Gazette, the sample article page (its page cache: memory)
 #   2. Gazette, the home page
@@ -15,10 +16,11 @@
 # It also says whether wrk's core was saturated: wrk's user+sys time against the
 # wall time, and core 0's busy share from /proc/stat. Only 127.0.0.1 is
 # contacted; the servers are stopped on exit. No protection is switched off.
-#   ROUNDS=5 WARMUP=3s DURATION=10s CONNECTIONS=64 THREADS=1 ARTICLES=10000 bench/load.sh
+#   ROUNDS=5 WARMUP=3s DURATION=10s CONNECTIONS=64 THREADS=1 ARTICLES=10000 DISCUSSION=50 bench/load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES=${ARTICLES:-10000}
+DISCUSSION=${DISCUSSION:-50}
 ROUNDS=${ROUNDS:-5}
 WARMUP=${WARMUP:-3s}
 DURATION=${DURATION:-10s}
@@ -45,13 +47,15 @@ echo "== building Release"
 dotnet publish src/Gazette -c Release -o "$WORK/gazette" -nologo -v quiet >/dev/null
 dotnet publish bench/BareKestrel -c Release -o "$WORK/bare" -nologo -v quiet >/dev/null
 
-data="$WORK/data-$ARTICLES"
+data="$WORK/data-$ARTICLES-c$DISCUSSION"
 if [ ! -f "$data/gazette.db" ]; then
-  echo "== generating $ARTICLES articles into $data"
+  echo "== generating $ARTICLES articles, $DISCUSSION comments under the sample article, into $data"
   rm -rf "$data"; mkdir -p "$data"
   dotnet "$WORK/gazette/gazette.dll" migrate --database "sqlite:$data/gazette.db" --Logging:LogLevel:Default=Warning >/dev/null
-  dotnet "$WORK/gazette/gazette.dll" generate --articles "$ARTICLES" --database "sqlite:$data/gazette.db" \
-    --Logging:LogLevel:Default=Warning | tail -1
+  dotnet "$WORK/gazette/gazette.dll" generate --articles "$ARTICLES" --discussion "$DISCUSSION" --database "sqlite:$data/gazette.db" \
+    --Logging:LogLevel:Default=Warning | tail -2
+  echo "== serving it until its search index and related coverage are built"
+  prepare_site "$data" "$WORK/gazette/gazette.dll"
 fi
 
 port=$(free_port)

@@ -142,6 +142,32 @@ public sealed class ArticleGenerator(int seed, DateTimeOffset newest)
         return comments;
     }
 
+    /// <summary>
+    /// A busy discussion under one story: <paramref name="count"/> comments a few
+    /// minutes apart, a third of them replies. One reader saying the same thing
+    /// twice is avoided while the pairs of names and remarks last.
+    /// </summary>
+    public IReadOnlyList<GeneratedComment> Discussion(int count)
+    {
+        var comments = new List<GeneratedComment>(count);
+        var said = new HashSet<(string, string)>();
+        var pairs = ReaderComments.Names.Length * (ReaderComments.Openers.Length * ReaderComments.Thoughts.Length + ReaderComments.Replies.Length);
+        var after = TimeSpan.Zero;
+        while (comments.Count < count)
+        {
+            after += TimeSpan.FromSeconds(_random.Next(20, 600));
+            var reply = comments.Count > 0 && _random.Next(3) == 0;
+            var author = Pick(ReaderComments.Names);
+            var body = reply ? Pick(ReaderComments.Replies) : Pick(ReaderComments.Openers) + " " + Pick(ReaderComments.Thoughts);
+            if (said.Count < pairs / 2 && !said.Add((author, body)))
+            {
+                continue;
+            }
+            comments.Add(new GeneratedComment(reply ? _random.Next(comments.Count) : null, author, body, after));
+        }
+        return comments;
+    }
+
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
     private static string Capitalize(string text) =>

@@ -10,10 +10,11 @@ using Gazette.Media.Contracts;
 namespace Gazette.Articles;
 
 /// <summary>
-/// <c>gazette generate --articles N [--images M]</c>: fills a site with news for
-/// load tests and demos (<see cref="ArticleGenerator"/>): bylines of members
-/// made without passwords, reader comment threads, and for some articles a
-/// drawn picture as the featured image. Pictures go into the library first,
+/// <c>gazette generate --articles N [--images M] [--discussion C]</c>: fills a site
+/// with news for load tests and demos (<see cref="ArticleGenerator"/>): bylines of
+/// members made without passwords, reader comment threads, for some articles a
+/// drawn picture as the featured image, and on request a long discussion under
+/// the sample article (the page the benchmarks measure). Pictures go into the library first,
 /// each in its own unit of work; the articles and their comments follow, a
 /// batch per transaction (one flush per batch), each article in its own savepoint.
 /// </summary>
@@ -51,6 +52,14 @@ public static class GenerateCommand
         CustomParser = result => OptionRange.Between(0, MaxArticles)(result),
     };
 
+    private static readonly Option<int> Discussion = new("--discussion")
+    {
+        Description = $"How many approved comments to add under the sample article, as one discussion with replies (0 to {MaxDiscussion}; default none).",
+        HelpName = "C",
+        CustomParser = OptionRange.Between(0, MaxDiscussion),
+    };
+
+    private const int MaxDiscussion = 100_000;
     private const int BatchSize = 200;
 
     public static Command Create(ICommandHost host)
@@ -61,6 +70,7 @@ public static class GenerateCommand
             Seed,
             Images,
             Chinese,
+            Discussion,
             HostArguments.Database,
         };
         command.SetAction((result, cancellationToken) => RunAsync(host, result, cancellationToken));
@@ -120,6 +130,13 @@ public static class GenerateCommand
             }
             progress.Clear();
             Console.WriteLine($"{count} articles published ({clock.Elapsed.TotalSeconds:F0} s)");
+            if (result.GetValue(Discussion) is > 0 and var discussion && comments is not null)
+            {
+                var sample = await services.GetRequiredService<PublicArticleReader>().FindPublishedAsync(Normalized.Slug(SampleContent.Title), cancellationToken)
+                    ?? throw new StartupException("The sample article is not published here, so it cannot be given a discussion; leave out --discussion.");
+                await AddDiscussionAsync(units, comments, sample, generator.Discussion(discussion), time.GetUtcNow(), cancellationToken);
+                Console.WriteLine($"{discussion} comments added under the sample article");
+            }
             return 0;
         });
 
@@ -127,12 +144,26 @@ public static class GenerateCommand
     public static bool Spread(int index, int count, int some) =>
         some > 0 && (long)index * some / count != ((long)index + 1) * some / count;
 
-    private static async Task AddCommentsAsync(UnitOfWork work, ICommentImport comments, long articleId, GeneratedArticle article, DateTimeOffset now, CancellationToken cancellationToken)
+    private static Task AddCommentsAsync(UnitOfWork work, ICommentImport comments, long articleId, GeneratedArticle article, DateTimeOffset now, CancellationToken cancellationToken) =>
+        AddThreadAsync(work, comments, articleId, article.Draft.PublishedAt!.Value, article.Comments, [], now, cancellationToken);
+
+    private static async Task AddDiscussionAsync(UnitsOfWork units, ICommentImport comments, Article sample, IReadOnlyList<GeneratedComment> discussion, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ids = new List<long>();
-        foreach (var comment in article.Comments)
+        foreach (var batch in discussion.Chunk(BatchSize * 10))
         {
-            var at = article.Draft.PublishedAt!.Value + comment.After;
+            await using var work = await units.BeginAsync(cancellationToken);
+            await AddThreadAsync(work, comments, sample.Id, sample.PublishedAt!.Value, batch, ids, now, cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Adds <paramref name="thread"/> after the comments already in <paramref name="ids"/>, whose indexes its replies use.</summary>
+    private static async Task AddThreadAsync(UnitOfWork work, ICommentImport comments, long articleId, DateTimeOffset publishedAt, IEnumerable<GeneratedComment> thread, List<long> ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var comment in thread)
+        {
+            var at = publishedAt + comment.After;
             ids.Add(await comments.AddApprovedAsync(work, new ImportedComment(
                 articleId,
                 comment.ReplyTo is { } parent ? ids[parent] : null,

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Gazette.Articles.Contracts;
 using Gazette.Comments.Contracts;
-using Gazette.Events;
 using Gazette.Settings.Contracts;
 using Gazette.Web;
 using Microsoft.Extensions.Options;
@@ -26,11 +25,12 @@ public abstract record CommentOutcome
 /// <summary>
 /// A reader's comment from form to database, checks in the order:
 /// closed, then validation (nothing stored), then duplicate, flood, and the
-/// moderation rules (in <see cref="CommentStore.SubmitAsync"/>'s transaction).
+/// moderation rules (in <see cref="CommentStore.SubmitAsync"/>, in a
+/// transaction shared with other comments by <see cref="CommentCommits"/>).
 /// </summary>
 public sealed class CommentService(
     IArticleDirectory articles,
-    UnitsOfWork units,
+    CommentCommits commits,
     CommentStore comments,
     DiscussionSlot discussions,
     FillStamps fillStamps,
@@ -82,25 +82,16 @@ public sealed class CommentService(
         };
         var blocked = await BlockedCommenters.ReadAsync(siteSettings, cancellationToken);
         ModerationDecision? decision = null;
-        SubmitResult result;
-        // The unit ends here, before the redirect is worked out: no connection is held for the rest of the request.
-        await using (var work = await units.BeginAsync(cancellationToken))
+        var result = await commits.SubmitAsync(comment, settings.FloodSeconds, hasApproved =>
         {
-            result = await comments.SubmitAsync(work, comment, settings.FloodSeconds, hasApproved =>
+            if (comment.UserId is not null)
             {
-                if (comment.UserId is not null)
-                {
-                    return decision = new ModerationDecision(CommentStatus.Approved, null);
-                }
-                var facts = new CommentFacts(form.Author, form.Email, form.Url, form.Comment, ip, userAgent, form.Honeypot.Length > 0,
-                    fillStamps.Read(form.FillStamp), article.Premoderated, hasApproved);
-                return decision = CommentModeration.Decide(facts, settings, blocked);
-            }, cancellationToken);
-            if (result is SubmitResult.Stored)
-            {
-                await work.CommitAsync(cancellationToken);
+                return decision = new ModerationDecision(CommentStatus.Approved, null);
             }
-        }
+            var facts = new CommentFacts(form.Author, form.Email, form.Url, form.Comment, ip, userAgent, form.Honeypot.Length > 0,
+                fillStamps.Read(form.FillStamp), article.Premoderated, hasApproved);
+            return decision = CommentModeration.Decide(facts, settings, blocked);
+        }, cancellationToken);
 
         switch (result)
         {

@@ -23,14 +23,35 @@ public abstract record SubmitResult
 /// Comments' SQL. Changes run in the caller's unit of work and raise the
 /// events that say what changed (Articles keeps its comment count from them).
 /// Submission checks duplicates and flooding, asks moderation for a status and
-/// stores the comment in one transaction, so its success response means it is
-/// on disk (SQLite synchronous=FULL) and two identical posts cannot both get in
-/// (the unique fingerprint index decides a tie).
+/// stores the comment in one transaction (shared with others by
+/// <see cref="CommentCommits"/>), so its success response means it is on disk
+/// (SQLite synchronous=FULL) and two identical posts cannot both get in (the
+/// unique fingerprint index decides a tie).
 /// </summary>
 public sealed class CommentStore(Database database, TimeProvider time) : ICommentImport
 {
     private const string PublicColumns = "id, article_id, parent_id, author_name, author_url, body_html, status, created_at, user_id is not null as staff";
 
+    /// <summary>
+    /// On PostgreSQL, where other nodes write at the same time: two comments from
+    /// one email or one address, or with one text on one article, must meet the
+    /// flood and duplicate checks one after the other. A batch takes every key of
+    /// its comments at once, before any check, in key order, so two nodes' batches
+    /// never deadlock; the locks end with the transaction.
+    /// </summary>
+    public static async Task LockAsync(UnitOfWork work, IEnumerable<NewComment> batch, CancellationToken cancellationToken = default)
+    {
+        if (work.Dialect.TransactionLocksSql is not { } locksSql)
+        {
+            return;
+        }
+        var keys = batch
+            .SelectMany(comment => new[] { "comments:email:" + Normalized.Email(comment.AuthorEmail), "comments:ip:" + comment.Ip, $"comments:text:{comment.ArticleId}:{comment.BodySource}" })
+            .Select(PostgresAdvisoryLock.KeyFor).Distinct().ToArray();
+        await work.Connection.ExecuteAsync(work.Command(locksSql, new { keys }, cancellationToken));
+    }
+
+    /// <summary>Checks and stores one comment in the caller's unit, which has taken its locks (<see cref="LockAsync"/>).</summary>
     public async Task<SubmitResult> SubmitAsync(UnitOfWork work, NewComment comment, int floodSeconds, Func<bool, ModerationDecision> decide, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
@@ -38,17 +59,6 @@ public sealed class CommentStore(Database database, TimeProvider time) : ICommen
         var fingerprint = Fingerprint(comment, email);
         var connection = work.Connection;
         var transaction = work.Transaction;
-        if (work.Dialect.TransactionLockSql is { } lockSql)
-        {
-            // Two comments from one email or one address, or with one text on one article,
-            // at the same moment must meet the flood and duplicate checks one after the
-            // other; keys in order, so two never deadlock.
-            foreach (var key in new[] { "comments:email:" + email, "comments:ip:" + comment.Ip, $"comments:text:{comment.ArticleId}:{comment.BodySource}" }
-                         .Select(PostgresAdvisoryLock.KeyFor).Order())
-            {
-                await connection.ExecuteAsync(new CommandDefinition(lockSql, new { key }, transaction, cancellationToken: cancellationToken));
-            }
-        }
         // WordPress's rule: the same text on the same article from the same name or the same email.
         var textHash = TextHash(comment.ArticleId, comment.BodySource);
         var duplicate = new CommandDefinition(

@@ -26,6 +26,8 @@ public sealed class CommentsModule : GazetteModule
         services.AddSingleton<IApprovedComments, ApprovedCommentReader>();
         services.AddSingleton<PublicCommentReader>();
         services.AddSingleton<IPublicComments>(sp => sp.GetRequiredService<PublicCommentReader>());
+        services.Configure<CommentCommitOptions>(configuration.GetSection(CommentCommitOptions.Section));
+        services.AddSingleton<CommentCommits>();
         services.AddSingleton<CommentService>();
         services.AddSingleton<CommentModerator>();
         services.AddSingleton<ModerationStore>();

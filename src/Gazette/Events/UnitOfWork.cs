@@ -81,24 +81,50 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// Runs one unit of a batch in a savepoint: if it throws, its writes and
     /// events are undone, the exception goes to the caller, and the batch can go on.
     /// </summary>
-    public async Task StepAsync(Func<Task> step, CancellationToken cancellationToken = default)
+    public async Task StepAsync(Func<Task> step, CancellationToken cancellationToken = default) =>
+        await StepAsync(async () =>
+        {
+            await step();
+            return true;
+        }, _ => true, cancellationToken);
+
+    /// <summary>
+    /// Runs one unit of a batch in a savepoint and keeps it only when
+    /// <paramref name="keep"/> says so of its result: a refusal (a duplicate, a
+    /// flood) is undone alone, as a unit that throws is.
+    /// </summary>
+    public async Task<T> StepAsync<T>(Func<Task<T>> step, Func<T, bool> keep, CancellationToken cancellationToken = default)
     {
         var savepoint = string.Create(CultureInfo.InvariantCulture, $"step{++_steps}");
         var raised = _raised.Count;
         var last = _last;
         await Transaction.SaveAsync(savepoint, cancellationToken);
+        T result;
         try
         {
-            await step();
+            result = await step();
         }
         catch
         {
-            await Transaction.RollbackAsync(savepoint, CancellationToken.None);
-            _raised.RemoveRange(raised, _raised.Count - raised);
-            _last = last;
+            await UndoAsync(savepoint, raised, last);
             throw;
         }
-        await Transaction.ReleaseAsync(savepoint, cancellationToken);
+        if (keep(result))
+        {
+            await Transaction.ReleaseAsync(savepoint, cancellationToken);
+        }
+        else
+        {
+            await UndoAsync(savepoint, raised, last);
+        }
+        return result;
+    }
+
+    private async Task UndoAsync(string savepoint, int raised, EventPosition? last)
+    {
+        await Transaction.RollbackAsync(savepoint, CancellationToken.None);
+        _raised.RemoveRange(raised, _raised.Count - raised);
+        _last = last;
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)

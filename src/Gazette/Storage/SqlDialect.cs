@@ -14,11 +14,14 @@ public sealed class SqlDialect
     public string Name { get; }
 
     /// <summary>
-    /// SQL that makes the current transaction wait for any other holding the same
-    /// key (parameter @key, a long), or null where transactions are serialized
-    /// anyway (SQLite's BEGIN IMMEDIATE).
+    /// SQL that makes the current transaction wait for any other holding one of
+    /// the keys (parameter @keys, a long[]) and holds them until it ends, taking
+    /// them in key order so that two such transactions never deadlock; null where
+    /// writers are serialized anyway (SQLite).
     /// </summary>
-    public string? TransactionLockSql => this == Postgres ? "select pg_advisory_xact_lock(@key)" : null;
+    public string? TransactionLocksSql => this == Postgres
+        ? "select count(pg_advisory_xact_lock(key)) from (select key from unnest(@keys) as key order by key) ordered"
+        : null;
 
     /// <summary>
     /// The lowest transaction id that may still be running: every transaction
