@@ -7,7 +7,8 @@ namespace Gazette.Tests.Articles;
 /// <summary>
 /// <c>gazette generate</c> with the real executable on both databases: news
 /// with bylines of members who cannot sign in, approved comment threads the
-/// counters know, and drawn featured images in the library, shown by the site.
+/// counters know, drawn featured images in the library, shown by the site, and
+/// the long discussion under the sample article that the benchmarks measure.
 /// </summary>
 public abstract class GenerateCommandTests<TProvider>(TProvider provider) : SiteTestBase<TProvider>(provider)
     where TProvider : DatabaseProvider
@@ -30,11 +31,17 @@ public abstract class GenerateCommandTests<TProvider>(TProvider provider) : Site
     private async Task GenerateAndCheckAsync(string folder, string media)
     {
         var (exitCode, stdout, stderr) = await GazetteProcess.RunAsync(folder, new Dictionary<string, string> { ["Gazette__Media__Folder"] = media },
-            "generate", "--articles", "40", "--images", "3", "--seed", "5", "--database", Provider.Setting, "--Logging:LogLevel:Default=Warning");
+            "generate", "--articles", "40", "--images", "3", "--seed", "5", "--discussion", "60", "--database", Provider.Setting, "--Logging:LogLevel:Default=Warning");
 
         Assert.True(exitCode == 0, stderr);
         Assert.Contains("40 articles published", stdout, StringComparison.Ordinal);
+        Assert.Contains("60 comments added under the sample article", stdout, StringComparison.Ordinal);
         await using var connection = await Provider.Database.OpenAsync();
+        var sample = await connection.QuerySingleAsync<(int Approved, int Replies)>(
+            "select count(*), count(c.parent_id) from comments c join articles a on a.id = c.article_id where a.title = @title and c.status = 'approved'",
+            new { title = SampleContent.Title });
+        Assert.Equal(60, sample.Approved);
+        Assert.InRange(sample.Replies, 1, 59);
         var featured = (await connection.QueryAsync<(long Article, string Name)>(
             "select a.id, m.name from articles a join media m on m.id = a.featured_media_id")).AsList();
         Assert.Equal(3, featured.Count);
