@@ -39,7 +39,7 @@ public sealed class CachedPage
         _plain[(int)ContentCoding.Identity] = new Rendition(body, etag, "");
         LastModified = headers.FirstOrDefault(header => header.Key.Equals(HeaderNames.LastModified, StringComparison.OrdinalIgnoreCase)).Value is { Count: > 0 } modified
             && HeaderUtilities.TryParseDate(modified.ToString(), out var date) ? date : null;
-        _size = body.Length + key.Length * 2L + 512;
+        _size = body.Length + Overhead(key, headers, tags);
     }
 
     public string Key { get; }
@@ -137,8 +137,11 @@ public sealed class CachedPage
         {
             var (page, versions) = showing.Join(plain.Body);
             joined = new Rendition(page.ToArray(), versions.Length > 0 && plain.ETag is { } etag ? etag[..^1] + versions + "\"" : plain.ETag, showing.Versions);
+            // The copies of the previous slot versions go with them, and so does their count against the limit.
+            var replaced = _slotted.Sum(copy => copy?.Body.LongLength ?? 0);
             Array.Clear(_slotted);
             _slotted[(int)ContentCoding.Identity] = joined;
+            _grew(this, joined.Body.Length - replaced);
         }
         var copy = _slotted[(int)coding];
         return copy is not null && copy.Slots == showing.Versions ? copy : Make(_slotted, coding, joined);
@@ -172,6 +175,31 @@ public sealed class CachedPage
             gzip.Write(source);
         }
         return target.ToArray();
+    }
+
+    /// <summary>
+    /// What a page holds besides its bodies, as near as counting allows: the key,
+    /// the stored headers, the tags (and their places in the store's tag index),
+    /// and the objects around them. Pages of a few kilobytes (feeds' 304-prone
+    /// small answers, JSON) would otherwise be undercounted by half.
+    /// </summary>
+    private static long Overhead(string key, KeyValuePair<string, StringValues>[] headers, string[] tags)
+    {
+        const int ObjectBytes = 64;
+        var bytes = 1024L + key.Length * 2L;
+        foreach (var (name, values) in headers)
+        {
+            bytes += ObjectBytes + name.Length * 2L;
+            foreach (var value in values)
+            {
+                bytes += ObjectBytes + (value?.Length ?? 0) * 2L;
+            }
+        }
+        foreach (var tag in tags)
+        {
+            bytes += 2 * ObjectBytes + tag.Length * 2L;
+        }
+        return bytes;
     }
 
     /// <summary>Whether an answer of this type and size is kept compressed too (and so varies by Accept-Encoding).</summary>

@@ -71,7 +71,7 @@ public sealed class PageStore(IConfiguration configuration)
         }
     }
 
-    /// <summary>Counts a copy a stored page made of itself (a compressed or joined body) against the limit.</summary>
+    /// <summary>Counts a copy a stored page made of itself (a compressed or joined body) against the limit, or one it dropped (a negative count).</summary>
     public void Grew(CachedPage page, long bytes)
     {
         lock (_lock)

@@ -24,7 +24,8 @@ public sealed class MarkdownRenderer(IEnumerable<IImageSources> imageSources)
         .UseAdvancedExtensions()
         .Build();
 
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    // Built at the first render rather than with the service, which start-up tasks resolve: its setup jits several hundred AngleSharp methods, and most starts render no Markdown.
+    private readonly Lazy<HtmlSanitizer> _sanitizer = new(CreateSanitizer);
 
     private readonly IImageSources[] _imageSources = [.. imageSources];
 
@@ -40,7 +41,7 @@ public sealed class MarkdownRenderer(IEnumerable<IImageSources> imageSources)
         {
             AddImageSources(document);
         }
-        return SafeHtml.FromSanitizer(_sanitizer.Sanitize(document.ToHtml(Pipeline)).Trim());
+        return SafeHtml.FromSanitizer(_sanitizer.Value.Sanitize(document.ToHtml(Pipeline)).Trim());
     }
 
     private void AddImageSources(MarkdownDocument document)

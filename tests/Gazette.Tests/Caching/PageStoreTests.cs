@@ -1,5 +1,6 @@
 using System.Text;
 using Gazette.Caching;
+using Gazette.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Primitives;
@@ -65,6 +66,42 @@ public sealed class PageStoreTests
         Assert.Equal(0, store.Count);
     }
 
+    [Fact]
+    public void APageCountsItsHeadersAndTagsBesideItsBody()
+    {
+        var store = Store();
+        var bare = Page(store, "/a/", "site");
+        var headers = new KeyValuePair<string, StringValues>[]
+        {
+            new("Content-Type", "text/html; charset=utf-8"),
+            new("Content-Security-Policy", new string('c', 3000)),
+        };
+        var dressed = new CachedPage("/b/", Policy, new byte[2000], headers, "\"e\"", [.. Enumerable.Range(0, 50).Select(i => $"article:{i}")],
+            Environment.TickCount64, PublicPagePolicy.Lifetime, store.Grew);
+
+        Assert.True(dressed.Size - bare.Size > 3000 * 2 + 50 * "article:00".Length * 2,
+            $"a page with a long header and 50 tags counts {dressed.Size} bytes, one with neither {bare.Size}");
+    }
+
+    [Fact]
+    public void JoinedCopiesCountWhileTheyAreKeptAndStopCountingWhenReplaced()
+    {
+        var store = Store();
+        var html = Encoding.UTF8.GetBytes("<html><!--slot--><p>" + new string('x', 4000) + "</p></html>");
+        var page = new CachedPage("/", Policy, html, [new("Content-Type", new StringValues("text/html; charset=utf-8"))],
+            "\"e\"", ["site"], Environment.TickCount64, PublicPagePolicy.Lifetime, store.Grew);
+        store.TryAdd(page, () => true);
+        var stored = store.Size;
+
+        page.ServeAsync(new DefaultHttpContext(), Showing("v1", 100), Environment.TickCount64, compress: false);
+        var withFirstBanner = store.Size;
+        page.ServeAsync(new DefaultHttpContext(), Showing("v2", 300), Environment.TickCount64, compress: false);
+
+        Assert.Equal(stored + html.Length - "<!--slot-->".Length + 100, withFirstBanner);
+        Assert.Equal(stored + html.Length - "<!--slot-->".Length + 300, store.Size);
+        Assert.Equal(store.Size, page.Size);
+    }
+
     [Theory]
     [InlineData("GET", "", "", true)]
     [InlineData("HEAD", "?before=9", "", true)]
@@ -106,6 +143,9 @@ public sealed class PageStoreTests
         Assert.Equal("/?before=12\u001e\u001f", PageKeys.For(request, "/", Policy));
         Assert.Same("/", PageKeys.For(noise, "/", Policy));
     }
+
+    private static ShowingSlots Showing(string version, int bytes) =>
+        new([(Encoding.UTF8.GetBytes("<!--slot-->"), new PageSlotContent(new byte[bytes], version))]);
 
     private static PageStore Store(long limitMegabytes = 64) =>
         new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Gazette:Cache:SizeLimitMB"] = limitMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture) }).Build());
