@@ -30,6 +30,8 @@ public sealed class SearchIndex(Database database, UnitsOfWork units, SearchEngi
     {
         var visible = (await articles.FindManyAsync(ids, cancellationToken)).ToDictionary(article => article.Id);
         await using var work = await units.BeginAsync(cancellationToken);
+        var indexed = (await work.Connection.QueryAsync<long>(work.Command(
+            $"select article_id from search_documents where {work.Dialect.InList("article_id", "ids")}", new { ids = ids.ToArray() }, cancellationToken))).ToHashSet();
         foreach (var id in ids)
         {
             if (visible.TryGetValue(id, out var article))
@@ -41,7 +43,11 @@ public sealed class SearchIndex(Database database, UnitsOfWork units, SearchEngi
                 await engine.DeleteAsync(work.Connection, id, cancellationToken);
             }
         }
-        await work.RaiseAsync(new SearchIndexChanged([.. ids]), cancellationToken);
+        // An article that neither was nor is in the index (a draft saved, a story scheduled) changes no results.
+        if (ids.Where(id => visible.ContainsKey(id) || indexed.Contains(id)).ToList() is { Count: > 0 } changed)
+        {
+            await work.RaiseAsync(new SearchIndexChanged(changed), cancellationToken);
+        }
         await work.CommitAsync(cancellationToken);
     }
 

@@ -152,8 +152,10 @@ public abstract class CacheEvictionTests<TProvider>(TProvider provider) : SiteTe
         var other = await StoryAsync(await OtherBeatAsync());
         await SettleAsync();
         string[] listing = [.. Listing(beat), .. Archives, .. SiteWide, "/"];
-        await WarmAsync([.. listing, .. Unrelated(other)]);
-        var title = $"Night ferry returns {Word()}";
+        var word = Word();
+        var search = $"/search?q={word}";
+        await WarmAsync([.. listing, search, .. Unrelated(other)]);
+        var title = $"Night ferry returns {word}";
 
         using (var drafted = await Newsroom.PostFormAsync(_desk, "/admin/articles/new", Form(title, "The timetable is back.", beat), action: "/admin/articles/new?handler=save"))
         {
@@ -165,7 +167,8 @@ public abstract class CacheEvictionTests<TProvider>(TProvider provider) : SiteTe
                 .ScheduleAsync(new NewsroomUser(_editorId, "Desk", NewsroomRole.Editor), id, (await StoredAsync(id)).Version, at);
             Assert.Equal(EditOutcome.Done, scheduled.Outcome);
 
-            await AssertCachedAsync([.. listing, .. Unrelated(other)]);
+            await SettleAsync();
+            await AssertCachedAsync([.. listing, search, .. Unrelated(other)]);
 
             Factory.Clock.Advance(TimeSpan.FromSeconds(5));
             await Factory.Services.GetRequiredService<ScheduledPublishing>().PublishDueAsync(CancellationToken.None);
@@ -177,6 +180,8 @@ public abstract class CacheEvictionTests<TProvider>(TProvider provider) : SiteTe
             }
             await FreshAsync("/sitemap.xml");
             await AssertCachedAsync(Unrelated(other));
+            await SettleAsync();
+            Assert.Contains(title, await FreshAsync(search), StringComparison.Ordinal);
         }
     }
 
