@@ -41,7 +41,7 @@ public class MetricsBenchmarks
         var hosting = meters.Create("Microsoft.AspNetCore.Hosting");
         _duration = hosting.CreateHistogram<double>("http.server.request.duration", "s");
         _active = hosting.CreateUpDownCounter<long>("http.server.active_requests");
-        _cache = new PageCacheMetrics(meters, new PageStore(new ConfigurationBuilder().Build()));
+        _cache = new PageCacheMetrics(meters, new PageStore(new ConfigurationBuilder().Build(), TimeProvider.System));
         _provider = Sdk.CreateMeterProviderBuilder().AddMeter("Microsoft.AspNetCore.Hosting", PageCacheMetrics.MeterName).AddPrometheusExporter().Build();
         _tags = new TagsFeature();
         _context = new DefaultHttpContext();

@@ -1,17 +1,29 @@
 using Gazette.Articles.Contracts;
 using Gazette.Caching;
 using Gazette.Events;
+using Gazette.Rendering;
 
 namespace Gazette.Articles;
 
-/// <summary>On every node: a published or changed article evicts the pages that show it.</summary>
-public sealed class ArticleCacheEviction(PageCache cache) : INodeSubscriber<ArticlePublished>, INodeSubscriber<ArticleChanged>, INodeSubscriber<TermDescribed>, INodeSubscriber<SectionMoved>, INodeSubscriber<FrontChanged>, INodeSubscriber<LiveBlogUpdated>
+/// <summary>
+/// On every node: a published or changed article evicts the pages that show it (its own, the home page,
+/// its sections', tags' and members' pages and its date archives, before and after the change); a change
+/// the public never saw (a draft's, a schedule's) evicts only what a new section in the navigation changes.
+/// </summary>
+public sealed class ArticleCacheEviction(PageCache cache, SiteTime time) : INodeSubscriber<ArticlePublished>, INodeSubscriber<ArticleChanged>, INodeSubscriber<TermDescribed>, INodeSubscriber<SectionMoved>, INodeSubscriber<FrontChanged>, INodeSubscriber<LiveBlogUpdated>
 {
     public Task HandleAsync(ArticlePublished change, CancellationToken cancellationToken) =>
-        EvictAsync(change.ArticleId, change.SectionIds, change.TagIds, change.NavigationChanged, cancellationToken);
+        cache.EvictAsync(
+            [.. Showing(change.ArticleId, change.SectionIds, change.TagIds, change.MemberIds, change.PublishedAt), .. Navigation(change.NavigationChanged)],
+            cancellationToken);
 
     public Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken) =>
-        EvictAsync(change.ArticleId, change.SectionIds, change.TagIds, change.NavigationChanged, cancellationToken);
+        cache.EvictAsync(
+            [
+                .. change.Shown ? Showing(change.ArticleId, change.SectionIds, change.TagIds, change.MemberIds, change.PublishedAt) : [],
+                .. Navigation(change.NavigationChanged),
+            ],
+            cancellationToken);
 
     /// <summary>A description shows on its archive, and a section's on the Sections page (tagged with the home page).</summary>
     public Task HandleAsync(TermDescribed change, CancellationToken cancellationToken) =>
@@ -41,14 +53,16 @@ public sealed class ArticleCacheEviction(PageCache cache) : INodeSubscriber<Arti
     public Task HandleAsync(LiveBlogUpdated change, CancellationToken cancellationToken) =>
         cache.EvictAsync([ArticleCacheTags.Article(change.ArticleId)], cancellationToken);
 
-    private Task EvictAsync(long articleId, IReadOnlyList<long> sectionIds, IReadOnlyList<long> tagIds, bool navigationChanged, CancellationToken cancellationToken) =>
-        cache.EvictAsync(
-            [
-                ArticleCacheTags.Home,
-                ArticleCacheTags.Article(articleId),
-                .. sectionIds.Select(ArticleCacheTags.Section),
-                .. tagIds.Select(ArticleCacheTags.Tag),
-                .. navigationChanged ? [CacheTags.Site] : Array.Empty<string>(),
-            ],
-            cancellationToken);
+    private IEnumerable<string> Showing(long articleId, IReadOnlyList<long> sectionIds, IReadOnlyList<long> tagIds, IReadOnlyList<long>? memberIds, IReadOnlyList<DateTimeOffset>? publishedAt) =>
+        [
+            ArticleCacheTags.Home,
+            ArticleCacheTags.Article(articleId),
+            .. sectionIds.Select(ArticleCacheTags.Section),
+            .. tagIds.Select(ArticleCacheTags.Tag),
+            .. memberIds is null || publishedAt is null
+                ? [ArticleCacheTags.Archives]
+                : memberIds.Select(ArticleCacheTags.Author).Concat(publishedAt.SelectMany(at => ArticleCacheTags.Periods(time.Local(at)))),
+        ];
+
+    private static IEnumerable<string> Navigation(bool changed) => changed ? [CacheTags.Site] : [];
 }

@@ -115,7 +115,7 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         var (sections, tags) = await ArticleTerms.NamesAsync(work.Connection, work.Transaction, id, cancellationToken);
         await ArticleRevisions.WriteAsync(work, article, sections, tags, bylines, actor.Id, now, cancellationToken);
         await ArticleAutosaves.DiscardAsync(work, actor.Id, null, cancellationToken);
-        await work.RaiseAsync(new ArticleChanged(id, ArticleStatus.Draft, sectionIds, tagIds, sectionCreated), cancellationToken);
+        await work.RaiseAsync(new ArticleChanged(id, ArticleStatus.Draft, sectionIds, tagIds, sectionCreated) { Shown = false }, cancellationToken);
         await work.AuditAsync(new AuditActor(actor.Id, actor.Name), "article.created", "article", id.ToString(CultureInfo.InvariantCulture), "version 1", cancellationToken);
         return EditResult.Done(new EditableArticle(article, sections, tags, Bylines: bylines));
     }
@@ -268,11 +268,12 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         var navigationChanged = await ArticleTerms.CountAsync(work.Connection, work.Transaction,
             Filed.Counted(current.Kind, current.Status, oldSectionIds, oldTagIds), Filed.Counted(changed.Kind, changed.Status, sectionIds, tagIds), cancellationToken) || sectionCreated;
 
+        var oldBylines = await ArticleBylines.ReadAsync(work.Connection, work.Transaction, id, cancellationToken);
         if (newBylines is not null)
         {
             await ArticleBylines.WriteAsync(work, id, newBylines, cancellationToken);
         }
-        var bylines = newBylines ?? await ArticleBylines.ReadAsync(work.Connection, work.Transaction, id, cancellationToken);
+        var bylines = newBylines ?? oldBylines;
         var (sections, tags) = await ArticleTerms.NamesAsync(work.Connection, work.Transaction, id, cancellationToken);
         await ArticleRevisions.WriteAsync(work, changed, sections, tags, bylines, actor.Id, now, cancellationToken);
         if (notice is not null)
@@ -284,17 +285,22 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
         {
             await ArticleAutosaves.DiscardAsync(work, actor.Id, id, cancellationToken);
         }
-        if (oldPath is not null && await PublicPathAsync(work, changed, now, cancellationToken) is { } newPath && newPath != oldPath)
+        var newPath = await PublicPathAsync(work, changed, now, cancellationToken);
+        if (oldPath is not null && newPath is not null && newPath != oldPath)
         {
             await ArticleRedirects.RecordAsync(work, oldPath, newPath, now, cancellationToken);
         }
+        IReadOnlyList<long> members = [.. oldBylines.Concat(bylines).Select(byline => byline.UserId).OfType<long>().Distinct()];
+        IReadOnlyList<DateTimeOffset> published = [.. new[] { current.PublishedAt, changed.PublishedAt }.OfType<DateTimeOffset>().Distinct()];
         if (changed.Status == ArticleStatus.Published && current.Status != ArticleStatus.Published)
         {
-            await work.RaiseAsync(new ArticlePublished(id, touchedSections, touchedTags, navigationChanged), cancellationToken);
+            await work.RaiseAsync(new ArticlePublished(id, touchedSections, touchedTags, navigationChanged) { MemberIds = members, PublishedAt = published }, cancellationToken);
         }
         else
         {
-            await work.RaiseAsync(new ArticleChanged(id, changed.Status, touchedSections, touchedTags, navigationChanged), cancellationToken);
+            await work.RaiseAsync(
+                new ArticleChanged(id, changed.Status, touchedSections, touchedTags, navigationChanged) { MemberIds = members, PublishedAt = published, Shown = oldPath is not null || newPath is not null },
+                cancellationToken);
         }
         await work.AuditAsync(new AuditActor(actor.Id, actor.Name), "article." + action.ToString().ToLowerInvariant(), "article", id.ToString(CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"version {changed.Version}, {current.Status} to {changed.Status}"), cancellationToken);

@@ -79,13 +79,16 @@ public sealed class ArticlePublisher(UnitsOfWork units, ArticleStore articles, M
                 transaction, cancellationToken: cancellationToken));
         }
         navigationChanged |= await ArticleTerms.CountAsync(connection, transaction, Filed.None, Filed.Counted(draft.Kind, status, sectionIds, tagIds), cancellationToken);
+        IReadOnlyList<long> members = [.. draft.Bylines.Select(name => draft.BylineMembers.TryGetValue(name, out var member) ? member : (long?)null).OfType<long>().Distinct()];
+        IReadOnlyList<DateTimeOffset> published = publishedAt is { } at ? [at] : [];
         if (status == ArticleStatus.Published)
         {
-            await work.RaiseAsync(new ArticlePublished(id, sectionIds, tagIds, navigationChanged), cancellationToken);
+            await work.RaiseAsync(new ArticlePublished(id, sectionIds, tagIds, navigationChanged) { MemberIds = members, PublishedAt = published }, cancellationToken);
         }
         else
         {
-            await work.RaiseAsync(new ArticleChanged(id, status, sectionIds, tagIds, navigationChanged), cancellationToken);
+            // Created out of public view: nothing shows it yet.
+            await work.RaiseAsync(new ArticleChanged(id, status, sectionIds, tagIds, navigationChanged) { MemberIds = members, PublishedAt = published, Shown = false }, cancellationToken);
         }
         return id;
     }

@@ -79,8 +79,8 @@ public static class ListingPages
     /// <summary>
     /// A member's archive: everything whose bylines name them, under their public
     /// name. A member with nothing public is a 404, so the page never confirms who
-    /// has an account. Bylines can change on any edit, and the change events carry
-    /// no members, so the page goes with the home page on every publication.
+    /// has an account. The article events name the members of the bylines before
+    /// and after a change, so the page goes when one of theirs changes.
     /// </summary>
     private static async Task<IResult> AuthorAsync(string slug, HttpContext context, PublicArticleReader reader, IAuthorDirectory authors, PageRenderer pages, CancellationToken cancellationToken)
     {
@@ -94,7 +94,7 @@ public static class ListingPages
         {
             return Results.Redirect(author.Path + context.Request.QueryString, permanent: true);
         }
-        PageCache.Tag(context, ArticleCacheTags.Home);
+        PageCache.Tag(context, [ArticleCacheTags.Author(author.Id), ArticleCacheTags.Archives]);
         var meta = new PageMeta($"{author.DisplayName} | {pages.Site.Title}", $"Articles by {author.DisplayName}.", pages.Absolute(context.Request, author.Path),
             Feeds: FeedLink.Under(author.Path, $"{pages.Site.Title}: {author.DisplayName}"));
         return await ListAsync(context, reader, pages, "archive", meta, new Listing(author.DisplayName, $"Articles by {author.DisplayName}.", author.Path, AuthorId: author.Id, EmptyIsMissing: true), cancellationToken);
@@ -130,8 +130,8 @@ public static class ListingPages
         var heading = month == 0
             ? year.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : start.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        // Any publication or change may move an article into or out of a period: the page goes with the home page.
-        PageCache.Tag(context, ArticleCacheTags.Home);
+        // The article events carry the publication times before and after a change: the periods an article left or joined.
+        PageCache.Tag(context, [ArticleCacheTags.Period(year, month), ArticleCacheTags.Archives]);
         var meta = new PageMeta($"{heading} | {pages.Site.Title}", $"Articles published in {heading}.", pages.Absolute(context.Request, path));
         var reader = context.RequestServices.GetRequiredService<PublicArticleReader>();
         return await ListAsync(context, reader, pages, "archive", meta,

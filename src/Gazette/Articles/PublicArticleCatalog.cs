@@ -95,6 +95,12 @@ public sealed partial class PublicArticleCatalog(Database database, Permalinks l
     public Task<PublicTerm?> FindSectionAsync(string slug, CancellationToken cancellationToken) =>
         FindTermAsync("sections", "description", Permalinks.Section, slug, cancellationToken);
 
+    public async Task<IReadOnlyList<long>> SectionBranchAsync(long sectionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await SectionTree.BranchAsync(connection, null, sectionId, cancellationToken);
+    }
+
     public Task<PublicTerm?> FindTagAsync(string slug, CancellationToken cancellationToken) =>
         FindTermAsync("tags", "description", Permalinks.Tag, slug, cancellationToken);
 

@@ -73,6 +73,8 @@ public sealed class ScheduledPublishing(Database database, UnitsOfWork units, Ti
         var (sections, tags) = await ArticleTerms.NamesAsync(work.Connection, work.Transaction, id, cancellationToken);
         var bylines = await ArticleBylines.ReadAsync(work.Connection, work.Transaction, id, cancellationToken);
         await ArticleRevisions.WriteAsync(work, article, sections, tags, bylines, null, now, cancellationToken);
-        await work.RaiseAsync(new ArticlePublished(id, sectionIds, tagIds, navigationChanged), cancellationToken);
+        await work.RaiseAsync(
+            new ArticlePublished(id, sectionIds, tagIds, navigationChanged) { MemberIds = [.. bylines.Select(byline => byline.UserId).OfType<long>()], PublishedAt = [article.PublishedAt!.Value] },
+            cancellationToken);
     }
 }

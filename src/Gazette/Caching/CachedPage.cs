@@ -51,7 +51,7 @@ public sealed class CachedPage
     /// <summary>The tags the request metrics of the render carried (its route group), given to each hit's.</summary>
     public KeyValuePair<string, object?>[] MetricsTags { get; }
 
-    /// <summary>When it was stored and when it expires, in <see cref="Environment.TickCount64"/> milliseconds.</summary>
+    /// <summary>When it was stored and when it expires, in <see cref="PageStore.Now"/> milliseconds.</summary>
     public long StoredAt { get; }
 
     public long ExpiresAt { get; }

@@ -21,7 +21,7 @@ public sealed class PageCacheFront(RequestDelegate next, PageStore store, PageKe
         {
             return next(context);
         }
-        var now = Environment.TickCount64;
+        var now = store.Now;
         var baseKey = keys.Base(request);
         if (!store.TryGet(baseKey, now, out var page) || !page.Policy.Admits(request))
         {

@@ -48,10 +48,10 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, P
             return;
         }
         var key = PageKeys.For(request, keys.Base(request), policy);
-        if (store.TryGet(key, Environment.TickCount64, out var page))
+        if (store.TryGet(key, store.Now, out var page))
         {
             metrics.Hit();
-            await page.ServeAsync(context, showing: null, Environment.TickCount64, compress: false);
+            await page.ServeAsync(context, showing: null, store.Now, compress: false);
             return;
         }
         var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -60,10 +60,10 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, P
             if (_rendering.TryGetValue(key, out var other))
             {
                 await other.WaitAsync(context.RequestAborted);
-                if (store.TryGet(key, Environment.TickCount64, out page))
+                if (store.TryGet(key, store.Now, out page))
                 {
                     metrics.Hit();
-                    await page.ServeAsync(context, showing: null, Environment.TickCount64, compress: false);
+                    await page.ServeAsync(context, showing: null, store.Now, compress: false);
                     return;
                 }
             }
@@ -128,7 +128,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, P
             // After the write: the headers now include those added as the response started (security headers).
             var headers = response.Headers.Where(header => !Unstored.Contains(header.Key)).ToArray();
             var etag = response.Headers.ETag is { Count: > 0 } value ? value.ToString() : null;
-            var now = Environment.TickCount64;
+            var now = store.Now;
             var metricsTags = context.Features.Get<IHttpMetricsTagsFeature>()?.Tags.ToArray();
             store.TryAdd(new CachedPage(key, policy, bytes, headers, etag, [.. feature.Tags], now, feature.Lifetime, store.Grew, metricsTags), () => cache.Epoch == started);
         }

@@ -7,10 +7,13 @@ namespace Gazette.Caching;
 /// pages carrying it. A lookup is one dictionary read; storing and evicting
 /// take one lock. Past the size limit (<c>Gazette:Cache:SizeLimitMB</c>) the
 /// least recently used pages go until a tenth of the limit is free; expired
-/// pages go when looked up or when the cache is trimmed.
+/// pages go when looked up or when the cache is trimmed. Lifetimes follow the
+/// <see cref="TimeProvider"/>, so a test's clock ages pages too.
 /// </summary>
-public sealed class PageStore(IConfiguration configuration)
+public sealed class PageStore(IConfiguration configuration, TimeProvider time)
 {
+    private readonly long _ticksPerMillisecond = Math.Max(1, time.TimestampFrequency / 1000);
+
     private readonly ConcurrentDictionary<string, CachedPage> _pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<CachedPage>> _byTag = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
@@ -22,6 +25,9 @@ public sealed class PageStore(IConfiguration configuration)
     public long Size => Interlocked.Read(ref _size);
 
     public int Count => _pages.Count;
+
+    /// <summary>Milliseconds on the store's clock: what <see cref="CachedPage.StoredAt"/> and expiry are measured in.</summary>
+    public long Now => time.GetTimestamp() / _ticksPerMillisecond;
 
     public bool TryGet(string key, long now, out CachedPage page)
     {
@@ -80,7 +86,7 @@ public sealed class PageStore(IConfiguration configuration)
             {
                 page.Grow(bytes);
                 Interlocked.Add(ref _size, bytes);
-                TrimLocked(Environment.TickCount64);
+                TrimLocked(Now);
             }
         }
     }

@@ -39,11 +39,16 @@ public static class FeedEndpoints
 
     private static async Task<IResult> SectionAsync(HttpContext context, FeedSources sources, IServiceProvider services, ArticleFeedFormat format)
     {
-        var section = await services.GetRequiredService<IPublicArticles>().FindSectionAsync(Slug(context), context.RequestAborted);
-        return section is null
-            ? await NotFoundAsync(context)
-            : await ArticlesAsync(context, sources, TermPage(context, section, $"The latest from {section.Name}."), format,
-                new PublicArticleFilter(0, SectionId: section.Id), FeedCacheTags.Section(section.Id));
+        var articles = services.GetRequiredService<IPublicArticles>();
+        var section = await articles.FindSectionAsync(Slug(context), context.RequestAborted);
+        if (section is null)
+        {
+            return await NotFoundAsync(context);
+        }
+        // The feed lists the articles of every section beneath it, as the section's page does: a change there evicts it too.
+        PageCache.Tag(context, (await articles.SectionBranchAsync(section.Id, context.RequestAborted)).Select(FeedCacheTags.Section));
+        return await ArticlesAsync(context, sources, TermPage(context, section, $"The latest from {section.Name}."), format,
+            new PublicArticleFilter(0, SectionId: section.Id), FeedCacheTags.Section(section.Id));
     }
 
     private static async Task<IResult> TagAsync(HttpContext context, FeedSources sources, IServiceProvider services, ArticleFeedFormat format)
@@ -74,7 +79,7 @@ public static class FeedEndpoints
         {
             return await NotFoundAsync(context);
         }
-        PageCache.Tag(context, FeedCacheTags.Articles);
+        PageCache.Tag(context, [FeedCacheTags.Author(author.Id), FeedCacheTags.Authors]);
         return Respond(feed, format);
     }
 

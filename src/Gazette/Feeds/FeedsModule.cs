@@ -20,6 +20,7 @@ public sealed class FeedsModule : GazetteModule
         services.AddNodeSubscriber<ArticlePublished, FeedCacheEviction>();
         services.AddNodeSubscriber<ArticleChanged, FeedCacheEviction>();
         services.AddNodeSubscriber<LiveBlogUpdated, FeedCacheEviction>();
+        services.AddNodeSubscriber<SectionMoved, FeedCacheEviction>();
         services.AddNodeSubscriber<CommentSubmitted, FeedCacheEviction>();
         services.AddNodeSubscriber<CommentStatusChanged, FeedCacheEviction>();
         services.AddNodeSubscriber<CommentDeleted, FeedCacheEviction>();

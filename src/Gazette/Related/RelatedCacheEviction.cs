@@ -15,7 +15,7 @@ public sealed class RelatedCacheEviction(PageCache cache) : INodeSubscriber<Arti
         cache.EvictAsync([RelatedCacheTags.Showing(change.ArticleId)], cancellationToken);
 
     public Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken) =>
-        cache.EvictAsync([RelatedCacheTags.Showing(change.ArticleId)], cancellationToken);
+        change.Shown ? cache.EvictAsync([RelatedCacheTags.Showing(change.ArticleId)], cancellationToken) : Task.CompletedTask;
 
     public Task HandleAsync(RelatedCoverageChanged change, CancellationToken cancellationToken) =>
         cache.EvictAsync(change.ArticleIds.Select(RelatedCacheTags.Of), cancellationToken);

@@ -1,15 +1,20 @@
 using Dapper;
 using Gazette.Articles.Contracts;
+using Gazette.Events;
 using Gazette.Storage;
 
 namespace Gazette.Search;
+
+/// <summary>The index was written for these articles: every node's cached results may show them otherwise now.</summary>
+public sealed record SearchIndexChanged(IReadOnlyList<long> ArticleIds);
 
 /// <summary>
 /// Keeps the index equal to what the public may see: an article is read back
 /// through <see cref="IPublicArticles"/> and written, or removed when the public
 /// may no longer see it (unpublished, trashed, embargoed). Doing it twice changes nothing.
+/// Each write raises <see cref="SearchIndexChanged"/>, so cached results go as the index changes, not before.
 /// </summary>
-public sealed class SearchIndex(Database database, SearchEngine engine, IPublicArticles articles) : IPublicArticleProjection
+public sealed class SearchIndex(Database database, UnitsOfWork units, SearchEngine engine, IPublicArticles articles) : IPublicArticleProjection
 {
     private const int BuildBatch = 200;
 
@@ -24,21 +29,26 @@ public sealed class SearchIndex(Database database, SearchEngine engine, IPublicA
     public async Task RefreshAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         var visible = (await articles.FindManyAsync(ids, cancellationToken)).ToDictionary(article => article.Id);
-        using var turn = await database.WaitForWriteTurnAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var work = await units.BeginAsync(cancellationToken);
+        var indexed = (await work.Connection.QueryAsync<long>(work.Command(
+            $"select article_id from search_documents where {work.Dialect.InList("article_id", "ids")}", new { ids = ids.ToArray() }, cancellationToken))).ToHashSet();
         foreach (var id in ids)
         {
             if (visible.TryGetValue(id, out var article))
             {
-                await engine.UpsertAsync(connection, SearchDocument.From(article), cancellationToken);
+                await engine.UpsertAsync(work.Connection, SearchDocument.From(article), cancellationToken);
             }
             else
             {
-                await engine.DeleteAsync(connection, id, cancellationToken);
+                await engine.DeleteAsync(work.Connection, id, cancellationToken);
             }
         }
-        await transaction.CommitAsync(cancellationToken);
+        // An article that neither was nor is in the index (a draft saved, a story scheduled) changes no results.
+        if (ids.Where(id => visible.ContainsKey(id) || indexed.Contains(id)).ToList() is { Count: > 0 } changed)
+        {
+            await work.RaiseAsync(new SearchIndexChanged(changed), cancellationToken);
+        }
+        await work.CommitAsync(cancellationToken);
     }
 
     /// <summary>

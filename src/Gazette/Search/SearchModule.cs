@@ -18,6 +18,8 @@ public sealed class SearchModule : GazetteModule
             ? new PostgresSearchEngine()
             : new SqliteSearchEngine());
         services.AddPublicArticleProjection<SearchIndex>();
+        services.AddEvent<SearchIndexChanged>("search.changed");
+        services.AddNodeSubscriber<SearchIndexChanged, SearchCacheEviction>();
         services.AddSingleton<ISiteSearch, SiteSearch>();
         services.AddThemeModels(typeof(SearchView), typeof(SearchResultView), typeof(SnippetPart));
     }

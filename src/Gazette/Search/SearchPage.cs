@@ -17,12 +17,16 @@ public static class SearchPage
     public const int PageSize = 10;
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
+    /// <summary>Every results page: <see cref="SearchCacheEviction"/> evicts them when the index changes.</summary>
+    public const string CacheTag = "search";
+
     public static void Map(RouteGroups groups) =>
         groups.Public.MapMethods(Path, [HttpMethods.Get, HttpMethods.Head], SearchAsync).WithName("Search")
             .CachedAs(groups.PublicPage(queryKeys: ["q", "page"], lifetime: Lifetime));
 
     private static async Task<IResult> SearchAsync(HttpContext context, SearchIndex index, PageRenderer pages, CancellationToken cancellationToken)
     {
+        PageCache.Tag(context, CacheTag);
         var query = SearchQuery.Parse(context.Request.Query["q"].ToString());
         var pageText = context.Request.Query["page"].ToString();
         var page = 1;

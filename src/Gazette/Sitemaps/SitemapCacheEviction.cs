@@ -12,7 +12,8 @@ public sealed class SitemapCacheEviction(SitemapBlocks blocks, PageCache cache) 
 
     public Task HandleAsync(ArticlePublished change, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
 
-    public Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
+    /// <summary>A change the public never saw (a draft's, a schedule's) lists nothing new.</summary>
+    public Task HandleAsync(ArticleChanged change, CancellationToken cancellationToken) => change.Shown ? EvictAsync(cancellationToken) : Task.CompletedTask;
 
     private Task EvictAsync(CancellationToken cancellationToken)
     {

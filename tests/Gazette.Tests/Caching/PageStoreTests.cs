@@ -17,7 +17,7 @@ public sealed class PageStoreTests
         var store = Store();
 
         Assert.False(store.TryAdd(Page(store, "/", "site"), () => false));
-        Assert.False(store.TryGet("/", Environment.TickCount64, out _));
+        Assert.False(store.TryGet("/", Milliseconds(), out _));
     }
 
     [Fact]
@@ -29,8 +29,8 @@ public sealed class PageStoreTests
 
         store.EvictByTag("article:1");
 
-        Assert.False(store.TryGet("/a/", Environment.TickCount64, out _));
-        Assert.True(store.TryGet("/b/", Environment.TickCount64, out _));
+        Assert.False(store.TryGet("/a/", Milliseconds(), out _));
+        Assert.True(store.TryGet("/b/", Milliseconds(), out _));
         Assert.Equal(1, store.Count);
     }
 
@@ -38,7 +38,7 @@ public sealed class PageStoreTests
     public void PastItsLimitTheStoreDropsTheLeastRecentlyUsedPages()
     {
         var store = Store(limitMegabytes: 1);
-        var now = Environment.TickCount64;
+        var now = Milliseconds();
         for (var i = 0; i < 4; i++)
         {
             store.TryAdd(Page(store, $"/{i}/", "site", bytes: 300_000, storedAt: now + i), () => true);
@@ -58,7 +58,7 @@ public sealed class PageStoreTests
     public void AnExpiredPageIsNotServedAndLeavesTheStore()
     {
         var store = Store();
-        var now = Environment.TickCount64;
+        var now = Milliseconds();
         store.TryAdd(Page(store, "/", "site", storedAt: now, lifetime: TimeSpan.FromSeconds(1)), () => true);
 
         Assert.True(store.TryGet("/", now + 999, out _));
@@ -147,10 +147,13 @@ public sealed class PageStoreTests
     private static ShowingSlots Showing(string version, int bytes) =>
         new([(Encoding.UTF8.GetBytes("<!--slot-->"), new PageSlotContent(new byte[bytes], version))]);
 
+    /// <summary>The store's clock (<see cref="PageStore.Now"/>) over the system's.</summary>
+    private static long Milliseconds() => TimeProvider.System.GetTimestamp() / (TimeProvider.System.TimestampFrequency / 1000);
+
     private static PageStore Store(long limitMegabytes = 64) =>
-        new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Gazette:Cache:SizeLimitMB"] = limitMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture) }).Build());
+        new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Gazette:Cache:SizeLimitMB"] = limitMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture) }).Build(), TimeProvider.System);
 
     private static CachedPage Page(PageStore store, string key, string tag, int bytes = 2000, long? storedAt = null, TimeSpan? lifetime = null) =>
         new(key, Policy, Encoding.UTF8.GetBytes(new string('x', bytes)), [new("Content-Type", new StringValues("text/html; charset=utf-8"))],
-            "\"e\"", [tag], storedAt ?? Environment.TickCount64, lifetime ?? PublicPagePolicy.Lifetime, store.Grew);
+            "\"e\"", [tag], storedAt ?? Milliseconds(), lifetime ?? PublicPagePolicy.Lifetime, store.Grew);
 }

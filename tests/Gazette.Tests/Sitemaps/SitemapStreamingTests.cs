@@ -94,6 +94,8 @@ public sealed class SitemapStreamingTests(SqliteProvider provider) : SiteTestBas
 
             public Task<PublicTerm?> FindSectionAsync(string slug, CancellationToken cancellationToken) => inner.FindSectionAsync(slug, cancellationToken);
 
+            public Task<IReadOnlyList<long>> SectionBranchAsync(long sectionId, CancellationToken cancellationToken) => inner.SectionBranchAsync(sectionId, cancellationToken);
+
             public Task<PublicTerm?> FindTagAsync(string slug, CancellationToken cancellationToken) => inner.FindTagAsync(slug, cancellationToken);
 
             public IAsyncEnumerable<PublicLocation> PublishedSinceAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken) =>

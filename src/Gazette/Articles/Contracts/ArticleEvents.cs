@@ -1,10 +1,30 @@
 namespace Gazette.Articles.Contracts;
 
 /// <summary>An article became visible to the public (or was created published).</summary>
-public sealed record ArticlePublished(long ArticleId, IReadOnlyList<long> SectionIds, IReadOnlyList<long> TagIds, bool NavigationChanged);
+public sealed record ArticlePublished(long ArticleId, IReadOnlyList<long> SectionIds, IReadOnlyList<long> TagIds, bool NavigationChanged)
+{
+    /// <summary>The members its bylines name (their author pages list it); null when not known (events written before it was carried).</summary>
+    public IReadOnlyList<long>? MemberIds { get; init; }
 
-/// <summary>An article was created or changed without becoming visible (a draft, a scheduled story), or changed while visible.</summary>
-public sealed record ArticleChanged(long ArticleId, string Status, IReadOnlyList<long> SectionIds, IReadOnlyList<long> TagIds, bool NavigationChanged);
+    /// <summary>Its publication times (the date archives list it by them); null when not known.</summary>
+    public IReadOnlyList<DateTimeOffset>? PublishedAt { get; init; }
+}
+
+/// <summary>
+/// An article was created or changed without becoming visible (a draft, a scheduled story), or changed while visible
+/// or leaving public view. The ids, members and times are those before and after the change.
+/// </summary>
+public sealed record ArticleChanged(long ArticleId, string Status, IReadOnlyList<long> SectionIds, IReadOnlyList<long> TagIds, bool NavigationChanged)
+{
+    /// <summary>The members its bylines named before the change and name after it; null when not known.</summary>
+    public IReadOnlyList<long>? MemberIds { get; init; }
+
+    /// <summary>Its publication times before and after the change; null when not known.</summary>
+    public IReadOnlyList<DateTimeOffset>? PublishedAt { get; init; }
+
+    /// <summary>Whether the public could see it before the change or can after it: a draft's or a schedule's change shows nowhere.</summary>
+    public bool Shown { get; init; } = true;
+}
 
 /// <summary>
 /// A section was placed under another or moved to the top (<paramref name="OldParentId"/>, <paramref name="NewParentId"/>:

@@ -89,6 +89,9 @@ public interface IPublicArticles
 
     Task<PublicTerm?> FindSectionAsync(string slug, CancellationToken cancellationToken);
 
+    /// <summary>The section and every section beneath it: a section's listings show their articles too.</summary>
+    Task<IReadOnlyList<long>> SectionBranchAsync(long sectionId, CancellationToken cancellationToken);
+
     Task<PublicTerm?> FindTagAsync(string slug, CancellationToken cancellationToken);
 
     /// <summary>
