@@ -7,7 +7,7 @@
 # as site-N), and serves a copy of each with the page cache sized 0, so every
 # request renders from the database. All four servers run at once and each of
 # $ROUNDS rounds (5) asks every target $REQUESTS times (100) one at a time, the
-# pairs back to back, after a warm-up of $WARMUP (50); a target's cost in a round
+# pairs back to back (in turn which side first), after a warm-up of $WARMUP (50); a target's cost in a round
 # is the server's own measure: ASP.NET Core's http.server.request.duration read
 # from /metrics before and after (the mean time inside the process per request:
 # not req/s, not the client's round trip). The figures are the medians of the
@@ -135,7 +135,12 @@ for round in $(seq "$ROUNDS"); do
   for target in "article|$article|SMALL|LARGE" "home|/|SMALL|LARGE" "comments|$discussed|FEW|MANY"; do
     IFS='|' read -r name path one two <<<"$target"
     base_one=BASE_$one; base_two=BASE_$two
-    a=$(mean_ms "${!base_one}" "$path"); b=$(mean_ms "${!base_two}" "$path")
+    # Odd rounds ask the smaller side first, even rounds the larger, so an order effect falls on both.
+    if (( round % 2 )); then
+      a=$(mean_ms "${!base_one}" "$path"); b=$(mean_ms "${!base_two}" "$path")
+    else
+      b=$(mean_ms "${!base_two}" "$path"); a=$(mean_ms "${!base_one}" "$path")
+    fi
     all[$name-one]+="$a "; all[$name-two]+="$b "; all[$name-ratio]+="$(ratio "$b" "$a") "
     line+=" $name $a / $b ms;"
   done
