@@ -85,6 +85,7 @@ public sealed class ArticleImport(ArticlePublisher publisher, Permalinks links, 
             var (sectionIds, tagIds) = await ArticleTerms.IdsAsync(work.Connection, work.Transaction, id, cancellationToken);
             var navigationChanged = await ArticleTerms.CountAsync(work.Connection, work.Transaction, Filed.Counted(kind, status, sectionIds, tagIds), Filed.None, cancellationToken);
             // Comments, bylines, revisions and filings go with the row (on delete cascade).
+            await CommentCountKeeper.ForgetAsync(work, id, cancellationToken);
             await work.Connection.ExecuteAsync(work.Command("delete from articles where id = @id", new { id }, cancellationToken));
             await work.RaiseAsync(new ArticleChanged(id, ArticleStatus.Trash, sectionIds, tagIds, navigationChanged), cancellationToken);
             sections.UnionWith(sectionIds);

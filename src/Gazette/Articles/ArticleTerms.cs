@@ -4,13 +4,18 @@ using Gazette.Kernel;
 
 namespace Gazette.Articles;
 
-/// <summary>The sections and tags an article is counted under: none unless it is a published article.</summary>
-public sealed record Filed(IReadOnlyCollection<long> Sections, IReadOnlyCollection<long> Tags)
+/// <summary>
+/// Where an article is counted: the site's total of its kind (<see cref="Kind"/>) when
+/// published, and its sections and tags when it is a published article.
+/// </summary>
+public sealed record Filed(string? Kind, IReadOnlyCollection<long> Sections, IReadOnlyCollection<long> Tags)
 {
-    public static readonly Filed None = new([], []);
+    public static readonly Filed None = new(null, [], []);
 
     public static Filed Counted(string kind, string status, IReadOnlyCollection<long> sections, IReadOnlyCollection<long> tags) =>
-        kind == ArticleKind.Article && status == ArticleStatus.Published ? new(sections, tags) : None;
+        status != ArticleStatus.Published ? None
+        : kind == ArticleKind.Article ? new(kind, sections, tags)
+        : new(kind, [], []);
 }
 
 /// <summary>
@@ -98,12 +103,20 @@ public static class ArticleTerms
     /// <summary>
     /// Moves the stored counts from where the article was counted to where it is
     /// counted now (<see cref="Filed.Counted"/>): one row update per section or tag
-    /// it entered or left, so a save costs the same at a million articles as at ten
+    /// it entered or left, and the site's totals by kind (<c>article_totals</c>,
+    /// decision 165), so a save costs the same at a million articles as at ten
     /// (decision 76). Returns true when a section gained its first published article
     /// or lost its last: the masthead lists sections with articles, so every page changes.
     /// </summary>
     public static async Task<bool> CountAsync(DbConnection connection, DbTransaction transaction, Filed before, Filed after, CancellationToken cancellationToken)
     {
+        if (before.Kind != after.Kind)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "update article_totals set published = published + @delta where kind = @kind",
+                new[] { (Kind: before.Kind, Delta: -1), (Kind: after.Kind, Delta: 1) }.Where(change => change.Kind is not null).Select(change => new { kind = change.Kind, delta = change.Delta }),
+                transaction, cancellationToken: cancellationToken));
+        }
         var navigationChanged = false;
         foreach (var (id, delta) in Deltas(before.Sections, after.Sections))
         {

@@ -9,7 +9,9 @@ namespace Gazette.Articles;
 /// <see cref="IPublicArticleQueries"/>: the WordPress API's paged, counted
 /// lists, under the same rule as <see cref="PublicArticleCatalog"/> (published,
 /// not dated in the future). A page whose parent is hidden has no public path
-/// and is left out of the page though counted in the total.
+/// and is left out of the page though counted in the total. Totals that the
+/// stored counts answer (a kind, one section, one tag: decision 165) are read,
+/// not counted; other filters count only the rows their indexes find.
 /// </summary>
 public sealed class PublicArticleQueryStore(Database database, PublicArticleCatalog catalog, TimeProvider time) : IPublicArticleQueries
 {
@@ -74,7 +76,7 @@ public sealed class PublicArticleQueryStore(Database database, PublicArticleCata
         var filter = string.Join(" and ", where);
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"select count(*) from articles a where {filter}", parameters, cancellationToken: cancellationToken));
+            StoredTotal(query, parameters) ?? $"select count(*) from articles a where {filter}", parameters, cancellationToken: cancellationToken));
         var paged = query.OrderBy != PublicOrder.Include;
         if (paged)
         {
@@ -89,6 +91,26 @@ public sealed class PublicArticleQueryStore(Database database, PublicArticleCata
             rows = [.. InIncludeOrder(rows, row => row.Id, query.Include, query.Page, query.PerPage)];
         }
         return new PublicResults<PublicArticle>(await catalog.CompleteAsync(connection, rows, cancellationToken), total);
+    }
+
+    /// <summary>The query reading the stored count that is this query's total, or null when only counting the rows can tell.</summary>
+    private static string? StoredTotal(PublicArticleQuery query, DynamicParameters parameters)
+    {
+        var unfiltered = string.IsNullOrWhiteSpace(query.Search) && query.AuthorIds.Count == 0 && query.Include.Count == 0 && query.Exclude.Count == 0
+            && query.Slugs.Count == 0 && query.ParentIds.Count == 0 && query.Before is null && query.After is null;
+        switch (unfiltered, query.SectionIds, query.TagIds)
+        {
+            case (true, [], []):
+                return "select published from article_totals where kind = @kind";
+            case (true, [var sectionId], []) when query.Kind == ArticleKind.Article:
+                parameters.Add("storedTerm", sectionId);
+                return "select article_count from sections where id = @storedTerm";
+            case (true, [], [var tagId]) when query.Kind == ArticleKind.Article:
+                parameters.Add("storedTerm", tagId);
+                return "select article_count from tags where id = @storedTerm";
+            default:
+                return null;
+        }
     }
 
     public async Task<PublicResults<CountedTerm>> TermsAsync(PublicTermQuery query, CancellationToken cancellationToken)
@@ -135,8 +157,7 @@ public sealed class PublicArticleQueryStore(Database database, PublicArticleCata
         };
         var counted = $"""
             (select s.id, s.slug, s.name, s.description, {(query.Kind == PublicTermKind.Section ? "s.parent_id" : "cast(null as bigint)")} as parent_id,
-                    (select count(*) from {table} x join articles a on a.id = x.article_id
-                     where x.{links} = s.id and a.kind = 'article' and {Visible}) as public_count
+                    s.article_count as public_count
              from {terms} s) c
             """;
         var filter = string.Join(" and ", where);
@@ -176,9 +197,28 @@ public sealed class PublicArticleQueryStore(Database database, PublicArticleCata
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<long>(new CommandDefinition(
-            $"select a.id from articles a where a.comment_count > 0 and not ({Visible})",
-            new { now = time.GetUtcNow() }, cancellationToken: cancellationToken))).AsList();
+            $"select a.id from articles a where {Hidden} and a.comment_count > 0",
+            HiddenParameters, cancellationToken: cancellationToken))).AsList();
     }
+
+    public async Task<int> PublicCommentTotalAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"select (select coalesce(sum(approved), 0) from comment_totals) - (select coalesce(sum(a.comment_count), 0) from articles a where {Hidden})",
+            HiddenParameters, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Not <see cref="Visible"/>, said so that the listing index (kind, status, published_at)
+    /// finds the few hidden rows: a "not" over the visible rule read every article.
+    /// </summary>
+    private const string Hidden = $"""
+        a.kind in ('article', 'page') and (a.status in ('draft', 'pending', 'scheduled', 'private', 'trash')
+            or (a.status = 'published' and a.published_at > @now))
+        """;
+
+    private object HiddenParameters => new { now = time.GetUtcNow() };
 
     private void AddIds(List<string> where, DynamicParameters parameters, string column, IReadOnlyList<long> include, IReadOnlyList<long> exclude)
     {

@@ -64,7 +64,7 @@ public sealed class PublicCommentReader(Database database) : IPublicComments
         };
         var filter = string.Join(" and ", where);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        var total = query.KnownTotal ?? await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             $"select count(*) from comments c where {filter}", parameters, cancellationToken: cancellationToken));
         var paged = query.OrderBy != PublicCommentOrder.Include;
         if (paged)

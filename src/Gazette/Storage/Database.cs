@@ -25,6 +25,19 @@ public abstract class Database : IAsyncDisposable
     public abstract DbConnection Open();
 
     /// <summary>
+    /// Raised with every connection handed out, before its caller uses it: the one
+    /// place all of the site's SQL passes, where the query-plan test listens to
+    /// every statement (decision 166).
+    /// </summary>
+    public event Action<DbConnection>? Opened;
+
+    protected DbConnection Handed(DbConnection connection)
+    {
+        Opened?.Invoke(connection);
+        return connection;
+    }
+
+    /// <summary>
     /// Waits for this process's turn to write, where the database takes one writer
     /// at a time; the turn ends when the returned handle is disposed.
     /// </summary>

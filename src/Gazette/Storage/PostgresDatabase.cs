@@ -12,9 +12,9 @@ public sealed class PostgresDatabase(PostgresUrl url) : Database
     public override PostgresUrl Url { get; } = url;
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
-        await _dataSource.OpenConnectionAsync(cancellationToken);
+        Handed(await _dataSource.OpenConnectionAsync(cancellationToken));
 
-    public override DbConnection Open() => _dataSource.OpenConnection();
+    public override DbConnection Open() => Handed(_dataSource.OpenConnection());
 
     public override async ValueTask DisposeAsync()
     {

@@ -51,7 +51,7 @@ public sealed class SqliteDatabase : Database
         {
             await connection.OpenAsync(cancellationToken);
             await connection.ExecuteAsync(ConnectionPragmas);
-            return connection;
+            return Handed(connection);
         }
         catch
         {
@@ -67,7 +67,7 @@ public sealed class SqliteDatabase : Database
         {
             connection.Open();
             connection.Execute(ConnectionPragmas);
-            return connection;
+            return Handed(connection);
         }
         catch
         {

@@ -83,7 +83,11 @@ public static class WpCommentEndpoints
             return request.Many(shapes, "comments", heldTotal, commentQuery.Page, commentQuery.PerPage);
         }
         var articleQueries = services.GetRequiredService<IPublicArticleQueries>();
-        commentQuery = commentQuery with { HiddenArticleIds = await articleQueries.HiddenDiscussedIdsAsync(request.Aborted) };
+        commentQuery = commentQuery with
+        {
+            HiddenArticleIds = await articleQueries.HiddenDiscussedIdsAsync(request.Aborted),
+            KnownTotal = commentQuery.Unfiltered ? await articleQueries.PublicCommentTotalAsync(request.Aborted) : null,
+        };
         var (comments, total) = await services.GetRequiredService<IPublicComments>().QueryAsync(commentQuery, request.Aborted);
         if (total > 0 && (long)(commentQuery.Page - 1) * commentQuery.PerPage >= total)
         {

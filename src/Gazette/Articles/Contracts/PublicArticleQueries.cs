@@ -90,4 +90,10 @@ public interface IPublicArticleQueries
     /// not yet out), so a comment query can leave them out by id.
     /// </summary>
     Task<IReadOnlyList<long>> HiddenDiscussedIdsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The approved comments of every public article and page, from the stored
+    /// counts: the total of an unfiltered public comment listing.
+    /// </summary>
+    Task<int> PublicCommentTotalAsync(CancellationToken cancellationToken);
 }

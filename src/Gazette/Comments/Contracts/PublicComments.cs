@@ -32,6 +32,13 @@ public sealed record PublicCommentQuery(int Page, int PerPage)
     public DateTimeOffset? After { get; init; }
     public PublicCommentOrder OrderBy { get; init; } = PublicCommentOrder.Date;
     public bool Descending { get; init; } = true;
+
+    /// <summary>The total when the caller knows it from stored counts (decision 165), so the listing does not count its rows.</summary>
+    public int? KnownTotal { get; init; }
+
+    /// <summary>No filter but the hidden articles: the total is every approved comment on a public article.</summary>
+    public bool Unfiltered => ArticleIds.Count == 0 && ParentIds.Count == 0 && Include.Count == 0 && Exclude.Count == 0
+        && string.IsNullOrWhiteSpace(Search) && Before is null && After is null;
 }
 
 /// <summary>Paged, counted approved comments, for the WordPress REST API. Implemented by Comments.</summary>
