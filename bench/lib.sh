@@ -1,8 +1,8 @@
 # shellcheck shell=bash disable=SC2034  # the M_* results are read by the callers
 # Helpers shared by the bench/ scripts (sourced, not run):
 #   free_port, wait_for URL, seconds_of 10s, median N..., ratio A B, range N...
-#   site_database SITE WORK DLL, sql_value DATABASE SQL, pending_builds DATABASE,
-#   prepare_site DATA DLL: a generated site to measure
+#   generated_site DLL DATA ARTICLES DISCUSSION, prepare_site DATA DLL, site_database SITE WORK DLL,
+#   sql_value DATABASE SQL, pending_builds DATABASE: a generated site to measure
 #   measure LABEL WRK-ARGS...: one wrk run on core 0 (taskset), with its CPU
 #     accounting: wrk's own user+sys time as a share of the wall time, and how
 #     busy cores 0 and 1 were (/proc/stat, whatever ran there). Sets M_RPS, M_AVG,
@@ -64,20 +64,39 @@ pending_builds() {
   done
 }
 
+# generated_site DLL DATA ARTICLES DISCUSSION: makes the SQLite site in DATA once
+# (kept between runs): ARTICLES generated articles and DISCUSSION approved
+# comments under the sample article.
+generated_site() {
+  local dll=$1 data=$2 articles=$3 discussion=$4 started=$SECONDS
+  [ ! -f "$data/gazette.db" ] || return 0
+  echo "== generating $articles articles, $discussion comments under the sample article, into $data"
+  rm -rf "$data"; mkdir -p "$data"
+  dotnet "$dll" migrate --database "sqlite:$data/gazette.db" --Logging:LogLevel:Default=Warning >/dev/null
+  dotnet "$dll" generate --articles "$articles" --discussion "$discussion" --database "sqlite:$data/gazette.db" \
+    --Logging:LogLevel:Default=Warning | tail -2
+  echo "   generated in $((SECONDS - started)) s"
+}
+
 # prepare_site DATA DLL: serves the SQLite site in DATA on core 1 until its
 # search index and related coverage are built and every subscriber of the event
 # log has read it to its end (their jobs would otherwise run during a
 # measurement), then stops it. Bounded: gives up after an hour.
 prepare_site() {
   local data=$1 dll=$2 port pid database="sqlite:$1/gazette.db" done
+  ready() {
+    done=$(sql_value "$database" "select (select done from search_build) || (select done from related_build)
+      || (select count(*) = 0 from event_cursors where event_id < (select max(id) from events))" 2>/dev/null || true)
+    [[ "$done" == 111 ]]
+  }
+  ! ready || return 0
+  echo "== serving $data until its search index, related coverage and event subscribers have caught up"
   port=$(free_port)
   (cd "$data" && exec taskset -c 1 dotnet "$dll" serve --urls "http://127.0.0.1:$port" --database "$database" \
     --Logging:LogLevel:Default=Warning) >"$data/prepare.log" 2>&1 &
   pid=$!
   for _ in $(seq 1800); do
-    done=$(sql_value "$database" "select (select done from search_build) || (select done from related_build)
-      || (select count(*) = 0 from event_cursors where event_id < (select max(id) from events))" 2>/dev/null || true)
-    [[ "$done" == 111 ]] && break
+    ! ready || break
     sleep 2
   done
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true

@@ -51,14 +51,7 @@ dotnet publish src/Gazette -c Release -o "$WORK/gazette" -nologo -v quiet >/dev/
 dll="$WORK/gazette/gazette.dll"
 
 data="$WORK/data-$ARTICLES"
-if [ ! -f "$data/gazette.db" ]; then
-  echo "== generating $ARTICLES articles into $data"
-  rm -rf "$data"; mkdir -p "$data"
-  started=$(date +%s)
-  dotnet "$dll" migrate --database "sqlite:$data/gazette.db" --Logging:LogLevel:Default=Warning >/dev/null
-  dotnet "$dll" generate --articles "$ARTICLES" --database "sqlite:$data/gazette.db" --Logging:LogLevel:Default=Warning | tail -1
-  echo "   generated in $(( $(date +%s) - started )) s"
-fi
+generated_site "$dll" "$data" "$ARTICLES" 0
 site="$WORK/memory-site"
 rm -rf "$site"; mkdir -p "$site"
 database=$(site_database "$data" "$site" "$dll")

@@ -40,13 +40,7 @@ echo "== building Release"
 dotnet publish src/Gazette -c Release -o "$WORK/gazette" -nologo -v quiet >/dev/null
 
 data="$WORK/data-$ARTICLES"
-if [ ! -f "$data/gazette.db" ]; then
-  echo "== generating $ARTICLES articles into $data"
-  rm -rf "$data"; mkdir -p "$data"
-  dotnet "$WORK/gazette/gazette.dll" migrate --database "sqlite:$data/gazette.db" --Logging:LogLevel:Default=Warning >/dev/null
-  dotnet "$WORK/gazette/gazette.dll" generate --articles "$ARTICLES" --database "sqlite:$data/gazette.db" \
-    --Logging:LogLevel:Default=Warning | tail -1
-fi
+generated_site "$WORK/gazette/gazette.dll" "$data" "$ARTICLES" 0
 
 declare -A url pid
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }

@@ -45,15 +45,8 @@ dotnet publish src/Gazette -c Release -o "$WORK/gazette" -nologo -v quiet >/dev/
 dotnet publish bench/OpenLoop -c Release -o "$WORK/openloop" -nologo -v quiet >/dev/null
 
 data="$WORK/data-$ARTICLES-c$DISCUSSION"
-if [ ! -f "$data/gazette.db" ]; then
-  echo "== generating $ARTICLES articles, $DISCUSSION comments under the sample article, into $data"
-  rm -rf "$data"; mkdir -p "$data"
-  dotnet "$WORK/gazette/gazette.dll" migrate --database "sqlite:$data/gazette.db" --Logging:LogLevel:Default=Warning >/dev/null
-  dotnet "$WORK/gazette/gazette.dll" generate --articles "$ARTICLES" --discussion "$DISCUSSION" --database "sqlite:$data/gazette.db" \
-    --Logging:LogLevel:Default=Warning | tail -2
-  echo "== serving it until its search index and related coverage are built"
-  prepare_site "$data" "$WORK/gazette/gazette.dll"
-fi
+generated_site "$WORK/gazette/gazette.dll" "$data" "$ARTICLES" "$DISCUSSION"
+prepare_site "$data" "$WORK/gazette/gazette.dll"
 run="$WORK/misses"; rm -rf "$run"; mkdir -p "$run"
 database=$(site_database "$data" "$run" "$WORK/gazette/gazette.dll")
 pending_builds "$database"

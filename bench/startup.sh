@@ -40,12 +40,7 @@ dll="$WORK/startup-gazette/gazette.dll"
 echo "   published: $(du -sh "$WORK/startup-gazette" | cut -f1)"
 
 data="$WORK/data-$ARTICLES"
-if [ ! -f "$data/gazette.db" ]; then
-  echo "== generating $ARTICLES articles into $data"
-  rm -rf "$data"; mkdir -p "$data"
-  dotnet "$dll" migrate --database "sqlite:$data/gazette.db" --Logging:LogLevel:Default=Warning >/dev/null
-  dotnet "$dll" generate --articles "$ARTICLES" --database "sqlite:$data/gazette.db" --Logging:LogLevel:Default=Warning | tail -1
-fi
+generated_site "$dll" "$data" "$ARTICLES" 0
 site="$WORK/startup-site"
 rm -rf "$site"; mkdir -p "$site"
 database=$(site_database "$data" "$site" "$dll")
