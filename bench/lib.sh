@@ -1,5 +1,6 @@
 # shellcheck shell=bash disable=SC2034  # the M_* results are read by the callers
 # Helpers shared by the bench/ scripts (sourced, not run):
+#   require_tools TOOL..., two_cores, pids + stop_servers (trap it on EXIT),
 #   free_port, wait_for URL, seconds_of 10s, median N..., ratio A B, range N...
 #   generated_site DLL DATA ARTICLES DISCUSSION, prepare_site DATA DLL, site_database SITE WORK DLL,
 #   sql_value DATABASE SQL, pending_builds DATABASE: a generated site to measure
@@ -14,6 +15,21 @@
 # The caller sets BENCH_NAME (for messages) and BENCH_TMP (a scratch folder).
 
 SATURATED=${SATURATED:-90}
+
+# require_tools TOOL...: stops with the apt packages to install when one is missing
+require_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "$BENCH_NAME: $tool is missing (apt-get install wrk nginx-light util-linux curl python3 sqlite3)" >&2; exit 1; }
+  done
+}
+
+# two_cores: load generator on core 0, servers on core 1
+two_cores() { [ "$(nproc)" -ge 2 ] || { echo "$BENCH_NAME: needs two cores (load on core 0, servers on core 1)" >&2; exit 1; }; }
+
+# The servers a script started (it adds each pid to pids): stopped when it exits.
+pids=()
+stop_servers() { local pid; for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 

@@ -26,15 +26,11 @@ BENCH_TMP=$WORK
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 
-for tool in wrk taskset curl dotnet python3; do
-  command -v "$tool" >/dev/null || { echo "metrics-cost.sh: $tool is missing (apt-get install wrk util-linux curl python3)" >&2; exit 1; }
-done
-[ "$(nproc)" -ge 2 ] || { echo "metrics-cost.sh: needs two cores (wrk on core 0, servers on core 1)" >&2; exit 1; }
+require_tools wrk taskset curl dotnet python3
+two_cores
 
 mkdir -p "$WORK"
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
+trap stop_servers EXIT
 
 echo "== building Release"
 dotnet publish src/Gazette -c Release -o "$WORK/gazette" -nologo -v quiet >/dev/null

@@ -30,15 +30,11 @@ BENCH_TMP=$WORK
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 
-for tool in wrk taskset curl dotnet python3 sqlite3; do
-  command -v "$tool" >/dev/null || { echo "misses.sh: $tool is missing (apt-get install wrk util-linux curl python3 sqlite3)" >&2; exit 1; }
-done
-[ "$(nproc)" -ge 2 ] || { echo "misses.sh: needs two cores (load on core 0, Gazette on core 1)" >&2; exit 1; }
+require_tools wrk taskset curl dotnet python3 sqlite3
+two_cores
 
 mkdir -p "$WORK"
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
+trap stop_servers EXIT
 
 echo "== building Release"
 dotnet publish src/Gazette -c Release -o "$WORK/gazette" -nologo -v quiet >/dev/null
@@ -58,8 +54,9 @@ echo "== starting Gazette (Release, SQLite, $ARTICLES articles) on core 1; SWITC
 pids+=($!)
 page="http://127.0.0.1:$port$SAMPLE"
 wait_for "$page"
-comments=$(curl -fsS "$page" | { grep -o 'id="comment-[0-9]*"' || true; } | wc -l)
-bytes=$(curl -fsS "$page" | wc -c)
+curl -fsS "$page" -o "$run/page.html"
+comments=$( { grep -o 'id="comment-[0-9]*"' "$run/page.html" || true; } | wc -l)
+bytes=$(wc -c <"$run/page.html")
 echo "== the page: $bytes bytes, $comments comments shown"
 
 measure "warm-up" -t1 -c"$CONNECTIONS" -d"$WARMUP" "$page"
