@@ -10,9 +10,9 @@ namespace Gazette.Comments;
 /// Readers' comments share commits (decision 163). A submission waits in this
 /// process's queue; a writer takes up to <see cref="CommentCommitOptions.BatchSize"/>
 /// of them, waiting at most <see cref="CommentCommitOptions.WaitMilliseconds"/>
-/// after the first for others, and stores each in its own savepoint of one
-/// transaction, so a duplicate or a flood is undone alone and the comments after
-/// it see those before it. It commits once, tells this node's subscribers, then
+/// after the first for others, and checks and stores them together in one
+/// transaction (<see cref="CommentStore.SubmitAsync"/>): a duplicate or a flood is
+/// refused alone and the comments after it see those before it. It commits once, tells this node's subscribers, then
 /// answers each: one flush acknowledges many comments. When the shared
 /// transaction fails, every comment in it gets that failure (a 503) and none is stored.
 /// </summary>
@@ -65,7 +65,7 @@ public sealed class CommentCommits : IAsyncDisposable
         {
             await CollectAsync(batch);
             // Article order: concurrent batches update the articles' comment counts in one order, so they never deadlock.
-            await CommitAsync([.. batch.OrderBy(pending => pending.Comment.ArticleId)]);
+            await CommitAsync([.. batch.OrderBy(pending => pending.Item.Comment.ArticleId)]);
             batch.Clear();
         }
     }
@@ -116,8 +116,8 @@ public sealed class CommentCommits : IAsyncDisposable
 
     /// <summary>
     /// Runs the batch with no request's cancellation: a reader who left must not
-    /// undo the others. A comment whose own step fails for a reason of its own
-    /// (not the storage's) gets that failure and the rest go on.
+    /// undo the others. A comment that fails for a reason of its own (not the
+    /// storage's) gets that failure and the rest go on.
     /// </summary>
     private async Task CommitAsync(List<Pending> batch)
     {
@@ -125,25 +125,13 @@ public sealed class CommentCommits : IAsyncDisposable
         {
             return;
         }
-        var results = new SubmitResult?[batch.Count];
+        IReadOnlyList<StoreOutcome> outcomes;
         try
         {
+            var items = batch.Select(pending => pending.Item).ToList();
             await using var work = await _units.BeginAsync();
-            await CommentStore.LockAsync(work, batch.Select(pending => pending.Comment));
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var pending = batch[i];
-                try
-                {
-                    results[i] = await work.StepAsync(
-                        () => _comments.SubmitAsync(work, pending.Comment, pending.FloodSeconds, pending.Decide),
-                        result => result is SubmitResult.Stored);
-                }
-                catch (Exception ex) when (!StorageFailure.Is(ex))
-                {
-                    pending.Answer.TrySetException(ex);
-                }
-            }
+            await CommentStore.LockAsync(work, items);
+            outcomes = await _comments.SubmitAsync(work, items);
             await work.CommitAsync();
         }
         catch (Exception ex)
@@ -157,9 +145,13 @@ public sealed class CommentCommits : IAsyncDisposable
         }
         for (var i = 0; i < batch.Count; i++)
         {
-            if (results[i] is { } result)
+            if (outcomes[i].Failure is { } failure)
             {
-                batch[i].Answer.TrySetResult(result);
+                batch[i].Answer.TrySetException(failure);
+            }
+            else
+            {
+                batch[i].Answer.TrySetResult(outcomes[i].Result!);
             }
         }
         _logger.LogDebug("Committed a batch of {Count} comments", batch.Count);
@@ -174,11 +166,7 @@ public sealed class CommentCommits : IAsyncDisposable
 
     private sealed class Pending(NewComment comment, int floodSeconds, Func<bool, ModerationDecision> decide)
     {
-        public NewComment Comment { get; } = comment;
-
-        public int FloodSeconds { get; } = floodSeconds;
-
-        public Func<bool, ModerationDecision> Decide { get; } = decide;
+        public CommentToStore Item { get; } = new(comment, floodSeconds, decide);
 
         public long Queued { get; } = Stopwatch.GetTimestamp();
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -22,107 +21,12 @@ public abstract record SubmitResult
 /// <summary>
 /// Comments' SQL. Changes run in the caller's unit of work and raise the
 /// events that say what changed (Articles keeps its comment count from them).
-/// Submission checks duplicates and flooding, asks moderation for a status and
-/// stores the comment in one transaction (shared with others by
-/// <see cref="CommentCommits"/>), so its success response means it is on disk
-/// (SQLite synchronous=FULL) and two identical posts cannot both get in (the
-/// unique fingerprint index decides a tie).
+/// Readers' submissions are checked and stored a batch at a time
+/// (<c>CommentStore.Submissions.cs</c>).
 /// </summary>
-public sealed class CommentStore(Database database, TimeProvider time) : ICommentImport
+public sealed partial class CommentStore(Database database, TimeProvider time) : ICommentImport
 {
     private const string PublicColumns = "id, article_id, parent_id, author_name, author_url, body_html, status, created_at, user_id is not null as staff";
-
-    /// <summary>
-    /// On PostgreSQL, where other nodes write at the same time: two comments from
-    /// one email or one address, or with one text on one article, must meet the
-    /// flood and duplicate checks one after the other. A batch takes every key of
-    /// its comments at once, before any check, in key order, so two nodes' batches
-    /// never deadlock; the locks end with the transaction.
-    /// </summary>
-    public static async Task LockAsync(UnitOfWork work, IEnumerable<NewComment> batch, CancellationToken cancellationToken = default)
-    {
-        if (work.Dialect.TransactionLocksSql is not { } locksSql)
-        {
-            return;
-        }
-        var keys = batch
-            .SelectMany(comment => new[] { "comments:email:" + Normalized.Email(comment.AuthorEmail), "comments:ip:" + comment.Ip, $"comments:text:{comment.ArticleId}:{comment.BodySource}" })
-            .Select(PostgresAdvisoryLock.KeyFor).Distinct().ToArray();
-        await work.Connection.ExecuteAsync(work.Command(locksSql, new { keys }, cancellationToken));
-    }
-
-    /// <summary>Checks and stores one comment in the caller's unit, which has taken its locks (<see cref="LockAsync"/>).</summary>
-    public async Task<SubmitResult> SubmitAsync(UnitOfWork work, NewComment comment, int floodSeconds, Func<bool, ModerationDecision> decide, CancellationToken cancellationToken = default)
-    {
-        var now = time.GetUtcNow();
-        var email = Normalized.Email(comment.AuthorEmail);
-        var fingerprint = Fingerprint(comment, email);
-        var connection = work.Connection;
-        var transaction = work.Transaction;
-        // WordPress's rule: the same text on the same article from the same name or the same email.
-        var textHash = TextHash(comment.ArticleId, comment.BodySource);
-        var duplicate = new CommandDefinition(
-            """
-            select exists (select 1 from comments
-                           where article_id = @ArticleId and text_hash = @textHash and (author_name = @AuthorName or author_email = @email)
-                             and status <> 'trash')
-            """,
-            new { comment.ArticleId, textHash, comment.AuthorName, email }, transaction, cancellationToken: cancellationToken);
-        if (await connection.ExecuteScalarAsync<bool>(duplicate))
-        {
-            return new SubmitResult.Duplicate();
-        }
-        if (floodSeconds > 0)
-        {
-            var last = await connection.QueryFirstOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
-                "select created_at from comments where (author_email = @email or ip = @Ip) and created_at > @since order by created_at desc limit 1",
-                new { email, comment.Ip, since = now.AddSeconds(-floodSeconds) }, transaction, cancellationToken: cancellationToken));
-            if (last is { } previous)
-            {
-                // Under PostgreSQL's read committed, an identical twin may have committed
-                // between the two checks: then this is a duplicate, not a flood.
-                return await connection.ExecuteScalarAsync<bool>(duplicate)
-                    ? new SubmitResult.Duplicate()
-                    : new SubmitResult.Flooded(previous.AddSeconds(floodSeconds) - now);
-            }
-        }
-        var hasApproved = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "select exists (select 1 from comments where author_email = @email and status = 'approved')",
-            new { email }, transaction, cancellationToken: cancellationToken));
-        var decision = decide(hasApproved);
-        var status = decision.Status;
-        long id;
-        try
-        {
-            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                """
-                insert into comments (article_id, parent_id, author_name, author_email, author_url, body_source, body_html,
-                                      status, created_at, ip, user_agent, report_count, fingerprint, text_hash, moderation_rule, moderation_match, user_id)
-                values (@ArticleId, @ParentId, @AuthorName, @email, @AuthorUrl, @BodySource, @BodyHtml,
-                        @status, @now, @Ip, @UserAgent, 0, @fingerprint, @textHash, @Rule, @Match, @UserId)
-                returning id
-                """,
-                new { comment.ArticleId, comment.ParentId, comment.AuthorName, email, comment.AuthorUrl, comment.BodySource, comment.BodyHtml, status, now, comment.Ip, comment.UserAgent, fingerprint, textHash, decision.Rule, decision.Match, comment.UserId },
-                transaction, cancellationToken: cancellationToken));
-        }
-        catch (DbException ex) when (work.Dialect.IsUniqueViolation(ex))
-        {
-            return new SubmitResult.Duplicate();
-        }
-        await work.RaiseAsync(new CommentSubmitted(id, comment.ArticleId, comment.ParentId, status), cancellationToken);
-        return new SubmitResult.Stored(new PublicComment
-        {
-            Id = id,
-            ArticleId = comment.ArticleId,
-            ParentId = comment.ParentId,
-            AuthorName = comment.AuthorName,
-            AuthorUrl = comment.AuthorUrl,
-            BodyHtml = comment.BodyHtml,
-            Status = status,
-            CreatedAt = UtcTimestampHandler.Normalize(now),
-            Staff = comment.UserId is not null,
-        });
-    }
 
     public async Task<long> AddApprovedAsync(UnitOfWork work, ImportedComment comment, CancellationToken cancellationToken = default)
     {

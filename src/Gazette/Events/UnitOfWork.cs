@@ -65,6 +65,36 @@ public sealed class UnitOfWork : IAsyncDisposable
     }
 
     /// <summary>
+    /// Writes several events of one type to the log in one statement (a batch of
+    /// comments), in order, then runs each one's in-transaction handlers.
+    /// </summary>
+    public async Task RaiseAllAsync<TEvent>(IReadOnlyList<TEvent> changes, CancellationToken cancellationToken = default)
+        where TEvent : class
+    {
+        var type = _types.NameOf(typeof(TEvent));
+        var now = _time.GetUtcNow();
+        foreach (var chunk in changes.Chunk(SqlRows.MaxPerStatement))
+        {
+            var parameters = new DynamicParameters();
+            var values = SqlRows.Values(chunk, parameters,
+                new SqlColumn<TEvent>(_ => type),
+                new SqlColumn<TEvent>(change => JsonSerializer.Serialize(change, EventTypes.Json)),
+                new SqlColumn<TEvent>(_ => Origin),
+                new SqlColumn<TEvent>(_ => now));
+            var positions = await Connection.QueryAsync<(long Tx, long Id)>(Command(
+                $"insert into events (type, payload, origin, created_at) {values} returning tx, id", parameters, cancellationToken));
+            // One transaction's ids only grow, so the chunk's newest event is the unit's newest.
+            var newest = positions.MaxBy(position => (position.Tx, position.Id));
+            _last = new EventPosition(newest.Tx, newest.Id);
+        }
+        foreach (var change in changes)
+        {
+            _raised.Add(change);
+            await _dispatcher.InTransactionAsync(change, this, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Writes a line of the audit trail in this transaction: it commits with the
     /// change or not at all. The detail names no reader's personal data.
     /// </summary>
