@@ -120,8 +120,8 @@ public sealed partial class CommentStore
         var found = new List<BatchFacts>();
         foreach (var chunk in candidates.Chunk(SqlRows.MaxPerStatement))
         {
-            var parameters = new DynamicParameters();
-            var values = SqlRows.Values(chunk, parameters,
+            var parameters = new SqlRows();
+            var values = parameters.Values(chunk,
                 new SqlColumn<Candidate>(candidate => candidate.Index, DbType.Int32),
                 new SqlColumn<Candidate>(candidate => candidate.Item.Comment.ArticleId, DbType.Int64),
                 new SqlColumn<Candidate>(candidate => candidate.TextHash),
@@ -190,8 +190,8 @@ public sealed partial class CommentStore
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var chunk in accepted.Chunk(SqlRows.MaxPerStatement))
         {
-            var parameters = new DynamicParameters();
-            var values = SqlRows.Values(chunk, parameters,
+            var parameters = new SqlRows();
+            var values = parameters.Values(chunk,
                 new SqlColumn<Candidate>(candidate => candidate.Item.Comment.ArticleId, DbType.Int64),
                 new SqlColumn<Candidate>(candidate => candidate.Item.Comment.ParentId, DbType.Int64),
                 new SqlColumn<Candidate>(candidate => candidate.Item.Comment.AuthorName),

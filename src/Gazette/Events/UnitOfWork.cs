@@ -75,8 +75,8 @@ public sealed class UnitOfWork : IAsyncDisposable
         var now = _time.GetUtcNow();
         foreach (var chunk in changes.Chunk(SqlRows.MaxPerStatement))
         {
-            var parameters = new DynamicParameters();
-            var values = SqlRows.Values(chunk, parameters,
+            var parameters = new SqlRows();
+            var values = parameters.Values(chunk,
                 new SqlColumn<TEvent>(_ => type),
                 new SqlColumn<TEvent>(change => JsonSerializer.Serialize(change, EventTypes.Json)),
                 new SqlColumn<TEvent>(_ => Origin),
