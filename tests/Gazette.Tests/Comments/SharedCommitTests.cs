@@ -82,6 +82,29 @@ public abstract class SharedCommitTests<TProvider>(TProvider provider) : Comment
     }
 
     [Fact]
+    public async Task ACommentRefusedByTheDatabaseForItsOwnReasonFailsAloneInItsSharedCommit()
+    {
+        var commits = Factory.Services.GetRequiredService<CommentCommits>();
+        var brokenText = $"Breaks the status rule {Guid.NewGuid():N}";
+        var broken = commits.SubmitAsync(new NewComment
+        {
+            ArticleId = SampleId,
+            AuthorName = "Broken Rule",
+            AuthorEmail = $"broken-{Guid.NewGuid():N}@example.org",
+            BodySource = brokenText,
+            BodyHtml = "<p>" + brokenText + "</p>",
+        }, 0, _ => new ModerationDecision("no-such-status", null));
+        var fine = Fields($"Stored beside a broken one {Guid.NewGuid():N}");
+
+        using var response = await PostCommentAsync(fine);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.False(StorageFailure.Is(await Assert.ThrowsAnyAsync<Exception>(() => broken)));
+        Assert.Single(await StoredAsync(fine["comment"]));
+        Assert.Empty(await StoredAsync(brokenText));
+    }
+
+    [Fact]
     public async Task AFailedSharedCommitAnswers503ToEveryCommentInItAndStoresNone()
     {
         await GetAsync(Article);
