@@ -208,7 +208,7 @@ public sealed partial class CommentStore
                 new SqlColumn<Candidate>(candidate => candidate.Decision!.Rule),
                 new SqlColumn<Candidate>(candidate => candidate.Decision!.Match),
                 new SqlColumn<Candidate>(candidate => candidate.Item.Comment.UserId, DbType.Int64));
-            // A twin the unique fingerprint index refuses (one trashed and restored, or a race lost) is left out, not an error.
+            // A twin the unique fingerprint index refuses is left out, not an error: it is answered as a duplicate.
             var inserted = await work.Connection.QueryAsync<(long Id, string Fingerprint)>(work.Command(
                 $"""
                 insert into comments (article_id, parent_id, author_name, author_email, author_url, body_source, body_html,
