@@ -66,7 +66,7 @@ public sealed class DiscussionSlot(CommentStore comments, ThreadPageReader threa
             return null;
         }
         var pendingParentShown = pending?.ParentId is { } pendingParent && await ApprovedOnAsync(pendingParent, article.Id, cancellationToken) is not null;
-        var (topLevel, hasNext) = await TopLevelPageAsync(article.Id, page, pendingParentShown ? null : pending, cancellationToken);
+        var (topLevel, hasNext) = await TopLevelPageAsync(article.Id, page, settings, pendingParentShown ? null : pending, cancellationToken);
         if (page > 1 && topLevel.Count == 0)
         {
             return null;
@@ -115,10 +115,10 @@ public sealed class DiscussionSlot(CommentStore comments, ThreadPageReader threa
     /// order: one more is read before the page, and the pending comment shifts
     /// the page by one when it comes before it.
     /// </summary>
-    private async Task<(IReadOnlyList<PublicComment> TopLevel, bool HasNext)> TopLevelPageAsync(long articleId, int page, PublicComment? pendingTop, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<PublicComment> TopLevel, bool HasNext)> TopLevelPageAsync(long articleId, int page, DiscussionOptions settings, PublicComment? pendingTop, CancellationToken cancellationToken)
     {
-        var perPage = Options.ThreadsPerPage;
-        var oldestFirst = Options.OldestFirst;
+        var perPage = settings.ThreadsPerPage;
+        var oldestFirst = settings.OldestFirst;
         var start = (page - 1) * perPage;
         if (pendingTop is null)
         {
@@ -153,9 +153,10 @@ public sealed class DiscussionSlot(CommentStore comments, ThreadPageReader threa
     /// </summary>
     public async Task<string> LocateAsync(DiscussedArticle article, PublicComment comment, CancellationToken cancellationToken = default)
     {
+        var settings = Options;
         var top = comment.ParentId is { } parent ? await threads.ThreadTopAsync(article.Id, parent, cancellationToken) ?? comment.Id : comment.Id;
-        var before = await threads.TopLevelBeforeAsync(article.Id, Options.OldestFirst, top, cancellationToken);
-        return ArticleUrls.CommentPage(article.Url, before / Options.ThreadsPerPage + 1);
+        var before = await threads.TopLevelBeforeAsync(article.Id, settings.OldestFirst, top, cancellationToken);
+        return ArticleUrls.CommentPage(article.Url, before / settings.ThreadsPerPage + 1);
     }
 
     /// <summary>An approved comment of the article (one a reply may answer), or null.</summary>
