@@ -97,16 +97,6 @@ public sealed partial class CommentStore(Database database, TimeProvider time) :
         }
     }
 
-    /// <summary>Approved comments of an article, oldest first, for its thread.</summary>
-    public async Task<IReadOnlyList<PublicComment>> ListApprovedAsync(long articleId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PublicComment>(new CommandDefinition(
-            $"select {PublicColumns} from comments where article_id = @articleId and status = 'approved' order by created_at, id",
-            new { articleId }, cancellationToken: cancellationToken));
-        return rows.AsList();
-    }
-
     public async Task<PublicComment?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

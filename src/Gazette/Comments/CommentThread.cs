@@ -1,20 +1,19 @@
 namespace Gazette.Comments;
 
 /// <summary>
-/// An article's comments as threads: top-level comments in the configured order,
-/// replies under their parent oldest first. A reply whose parent is not shown
-/// (pending, spam, deleted) is shown at the top level rather than lost.
+/// The comments of one comment page as threads (<see cref="ThreadPageReader"/>
+/// reads them): top-level comments in the configured order, replies under their
+/// parent oldest first. A comment whose parent is not among them is shown at the
+/// top level.
 /// </summary>
 public sealed class CommentThread
 {
     private readonly Dictionary<long, List<PublicComment>> _children;
-    private readonly Dictionary<long, PublicComment> _byId;
 
-    private CommentThread(List<PublicComment> roots, Dictionary<long, List<PublicComment>> children, Dictionary<long, PublicComment> byId)
+    private CommentThread(List<PublicComment> roots, Dictionary<long, List<PublicComment>> children)
     {
         Roots = roots;
         _children = children;
-        _byId = byId;
     }
 
     public IReadOnlyList<PublicComment> Roots { get; }
@@ -43,25 +42,8 @@ public sealed class CommentThread
         {
             roots.Reverse();
         }
-        return new CommentThread(roots, children, byId);
+        return new CommentThread(roots, children);
     }
 
     public IReadOnlyList<PublicComment> ChildrenOf(long id) => _children.TryGetValue(id, out var list) ? list : [];
-
-    public int PageCount(int threadsPerPage) => Math.Max(1, (Roots.Count + threadsPerPage - 1) / threadsPerPage);
-
-    public IReadOnlyList<PublicComment> Page(int page, int threadsPerPage) =>
-        Roots.Skip((page - 1) * threadsPerPage).Take(threadsPerPage).ToList();
-
-    /// <summary>The comment page (1-based) that shows a comment: its top-level ancestor's page.</summary>
-    public int PageOf(long id, int threadsPerPage)
-    {
-        var root = _byId.GetValueOrDefault(id);
-        while (root?.ParentId is { } parent && _byId.TryGetValue(parent, out var up))
-        {
-            root = up;
-        }
-        var index = root is null ? -1 : Roots.ToList().FindIndex(comment => comment.Id == root.Id);
-        return index < 0 ? 1 : index / threadsPerPage + 1;
-    }
 }

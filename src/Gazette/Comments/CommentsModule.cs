@@ -21,6 +21,7 @@ public sealed class CommentsModule : GazetteModule
             services.AddSingleton(setting);
         }
         services.AddSingleton<CommentStore>();
+        services.AddSingleton<ThreadPageReader>();
         services.AddSingleton<ICommentImport>(sp => sp.GetRequiredService<CommentStore>());
         services.AddSingleton<ICommentExport, CommentExportReader>();
         services.AddSingleton<IApprovedComments, ApprovedCommentReader>();

@@ -15,7 +15,7 @@ public sealed record RefusedForm(CommentForm Form, IReadOnlyDictionary<string, s
 /// the form replying to a comment (?replytocom=ID) or shown again after a refusal.
 /// Those per-reader views are never cached.
 /// </summary>
-public sealed class DiscussionSlot(CommentStore comments, ModerationHash moderationHash, IOptionsMonitor<DiscussionOptions> options, SiteTime siteTime, TimeProvider time) : IDiscussionSlot
+public sealed class DiscussionSlot(CommentStore comments, ThreadPageReader threads, ModerationHash moderationHash, IOptionsMonitor<DiscussionOptions> options, SiteTime siteTime, TimeProvider time) : IDiscussionSlot
 {
     public const string ReplyToKey = "replytocom";
     public const string UnapprovedKey = "unapproved";
@@ -42,13 +42,7 @@ public sealed class DiscussionSlot(CommentStore comments, ModerationHash moderat
         {
             pending = own;
         }
-        PublicComment? replyTo = null;
-        if (long.TryParse(query[ReplyToKey], out var replyId)
-            && await comments.FindAsync(replyId, cancellationToken) is { ArticleId: var replyArticle, Status: CommentStatus.Approved } parent
-            && replyArticle == article.Id)
-        {
-            replyTo = parent;
-        }
+        var replyTo = long.TryParse(query[ReplyToKey], out var replyId) ? await ApprovedOnAsync(replyId, article.Id, cancellationToken) : null;
         var view = await BuildAsync(article, request.Page, pending, replyTo, refused, cancellationToken);
         return new DiscussionSlotContent(
             view is not null,
@@ -67,29 +61,35 @@ public sealed class DiscussionSlot(CommentStore comments, ModerationHash moderat
     {
         var settings = Options;
         var url = article.Url;
-        var shown = (await comments.ListApprovedAsync(article.Id, cancellationToken)).ToList();
-        if (pending is not null)
-        {
-            shown.Add(pending);
-        }
-        var thread = CommentThread.Build(shown, settings.OldestFirst);
-        var pages = thread.PageCount(settings.ThreadsPerPage);
-        if (page < 1 || page > pages)
+        if (page < 1)
         {
             return null;
         }
+        var pendingParentShown = pending?.ParentId is { } pendingParent && await ApprovedOnAsync(pendingParent, article.Id, cancellationToken) is not null;
+        var (topLevel, hasNext) = await TopLevelPageAsync(article.Id, page, settings, pendingParentShown ? null : pending, cancellationToken);
+        if (page > 1 && topLevel.Count == 0)
+        {
+            return null;
+        }
+        var shown = topLevel.Concat(await threads.RepliesAsync(article.Id, [.. topLevel.Select(comment => comment.Id)], cancellationToken)).ToList();
+        if (pendingParentShown && shown.Exists(comment => comment.Id == pending!.ParentId))
+        {
+            shown.Add(pending!);
+        }
+        var thread = CommentThread.Build(shown, settings.OldestFirst);
         var open = DiscussionRules.IsOpen(article, settings, time.GetUtcNow());
-        var threads = thread.Page(page, settings.ThreadsPerPage).Select(root => View(root, 1)).ToList();
+        var views = thread.Roots.Select(root => View(root, 1)).ToList();
         var count = article.CommentCount;
         var heading = count == 0 ? "Your comment" : $"{count} {(count == 1 ? "response" : "responses")} to “{article.Title}”";
+        var replyingTo = replyTo ?? (refused?.Form is { ParentId: > 0 and var parentId } ? await ApprovedOnAsync(parentId, article.Id, cancellationToken) : null);
         return new DiscussionView(
             open,
             count,
             heading,
-            threads,
+            views,
             page > 1 ? ArticleUrls.CommentPage(url, page - 1) + "#comments" : null,
-            page < pages ? ArticleUrls.CommentPage(url, page + 1) + "#comments" : null,
-            FormView(article.Id, url + "#respond", replyTo ?? ParentOf(refused?.Form, shown), refused));
+            hasNext ? ArticleUrls.CommentPage(url, page + 1) + "#comments" : null,
+            FormView(article.Id, url + "#respond", replyingTo, refused));
 
         CommentView View(PublicComment comment, int depth) => new(
             comment.Id,
@@ -108,17 +108,60 @@ public sealed class DiscussionSlot(CommentStore comments, ModerationHash moderat
             thread.ChildrenOf(comment.Id).Select(child => View(child, depth + 1)).ToList());
     }
 
-    /// <summary>The page a comment is on, counting the caller's own pending comment where it will show.</summary>
-    public async Task<string> LocateAsync(DiscussedArticle article, PublicComment comment, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The top-level comments of one page and whether a next page exists, read
+    /// as a page and one more (no count). The reader's own pending comment at
+    /// the top level (<paramref name="pendingTop"/>) takes its place in the
+    /// order: one more is read before the page, and the pending comment shifts
+    /// the page by one when it comes before it.
+    /// </summary>
+    private async Task<(IReadOnlyList<PublicComment> TopLevel, bool HasNext)> TopLevelPageAsync(long articleId, int page, DiscussionOptions settings, PublicComment? pendingTop, CancellationToken cancellationToken)
     {
-        var shown = (await comments.ListApprovedAsync(article.Id, cancellationToken)).Where(other => other.Id != comment.Id).Append(comment);
-        var page = CommentThread.Build(shown, Options.OldestFirst).PageOf(comment.Id, Options.ThreadsPerPage);
-        return ArticleUrls.CommentPage(article.Url, page);
+        var perPage = settings.ThreadsPerPage;
+        var oldestFirst = settings.OldestFirst;
+        var start = (page - 1) * perPage;
+        if (pendingTop is null)
+        {
+            var read = await threads.TopLevelAsync(articleId, oldestFirst, start, perPage + 1, cancellationToken);
+            return ([.. read.Take(perPage)], read.Count > perPage);
+        }
+        var candidates = (await threads.TopLevelAsync(articleId, oldestFirst, Math.Max(0, start - 1), perPage + 2, cancellationToken)).ToList();
+        if (page == 1)
+        {
+            candidates.Add(pendingTop);
+        }
+        else if (candidates.Count > 0 && ComesBefore(candidates[0], pendingTop, oldestFirst))
+        {
+            candidates[0] = pendingTop;
+        }
+        var ordered = oldestFirst
+            ? candidates.OrderBy(comment => comment.CreatedAt).ThenBy(comment => comment.Id)
+            : candidates.OrderByDescending(comment => comment.CreatedAt).ThenByDescending(comment => comment.Id);
+        return ([.. ordered.Take(perPage)], candidates.Count > perPage);
     }
 
-    /// <summary>The comment a re-shown form (422) was replying to, so it still says "Reply to NAME".</summary>
-    private static PublicComment? ParentOf(CommentForm? form, List<PublicComment> shown) =>
-        form is { ParentId: > 0 } ? shown.Find(comment => comment.Id == form.ParentId && comment.Status == CommentStatus.Approved) : null;
+    private static bool ComesBefore(PublicComment first, PublicComment second, bool oldestFirst)
+    {
+        var order = first.CreatedAt != second.CreatedAt ? first.CreatedAt.CompareTo(second.CreatedAt) : first.Id.CompareTo(second.Id);
+        return oldestFirst ? order < 0 : order > 0;
+    }
+
+    /// <summary>
+    /// The page a comment is on, counting the caller's own pending comment where
+    /// it will show: the page of the top of its thread, found by counting the
+    /// top-level comments before that one through the index.
+    /// </summary>
+    public async Task<string> LocateAsync(DiscussedArticle article, PublicComment comment, CancellationToken cancellationToken = default)
+    {
+        var settings = Options;
+        var top = comment.ParentId is { } parent ? await threads.ThreadTopAsync(article.Id, parent, cancellationToken) ?? comment.Id : comment.Id;
+        var before = await threads.TopLevelBeforeAsync(article.Id, settings.OldestFirst, top, cancellationToken);
+        return ArticleUrls.CommentPage(article.Url, before / settings.ThreadsPerPage + 1);
+    }
+
+    /// <summary>An approved comment of the article (one a reply may answer), or null.</summary>
+    private async Task<PublicComment?> ApprovedOnAsync(long id, long articleId, CancellationToken cancellationToken) =>
+        await comments.FindAsync(id, cancellationToken) is { Status: CommentStatus.Approved } found && found.ArticleId == articleId ? found : null;
 
     /// <summary>The comment form, empty or with what a reader typed and why it was refused.</summary>
     public static CommentFormView FormView(long articleId, string cancelReplyUrl, PublicComment? replyTo, RefusedForm? refused)

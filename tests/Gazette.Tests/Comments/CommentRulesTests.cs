@@ -237,17 +237,6 @@ public class CommentThreadTests
     }
 
     [Fact]
-    public void ThreadsArePagedAndAReplyIsOnItsThreadsPage()
-    {
-        var thread = CommentThread.Build([C(1), C(2), C(3), C(4, parent: 3), C(5)], oldestFirst: true);
-
-        Assert.Equal(2, thread.PageCount(3));
-        Assert.Equal([5L], thread.Page(2, 3).Select(c => c.Id));
-        Assert.Equal(1, thread.PageOf(4, 3));
-        Assert.Equal(2, thread.PageOf(5, 3));
-    }
-
-    [Fact]
     public void NewestFirstReversesTopLevelButNotReplies()
     {
         var thread = CommentThread.Build([C(1), C(2, parent: 1), C(3, parent: 1), C(4)], oldestFirst: false);

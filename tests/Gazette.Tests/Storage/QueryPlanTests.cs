@@ -39,6 +39,8 @@ public abstract partial class QueryPlanTests<TProvider>(TProvider provider) : Co
     private readonly ConcurrentQueue<string> _statements = new();
     private readonly ConcurrentQueue<string> _plans = new();
 
+    private long _replied;
+
     protected override void Configure(Dictionary<string, string?> settings)
     {
         settings["Gazette:Discussion:FloodSeconds"] = "0";
@@ -61,6 +63,14 @@ public abstract partial class QueryPlanTests<TProvider>(TProvider provider) : Co
             }
             using var posted = await PostCommentAsync(Fields("A comment posted while every statement is read."));
             Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+            using var reply = await PostCommentAsync(Fields("A reply posted while every statement is read.", parent: _replied));
+            Assert.Equal(HttpStatusCode.SeeOther, reply.StatusCode);
+            // The author's own views: their pending comment placed among the threads.
+            foreach (var own in new[] { posted, reply })
+            {
+                using var view = await Client.GetAsync(own.Headers.Location);
+                Assert.Equal(HttpStatusCode.OK, view.StatusCode);
+            }
             // The control: a statement no index serves must be seen, or the test proves nothing.
             await using var connection = await database.OpenAsync();
             await connection.ExecuteAsync($"select id from articles where summary = '{Control}'");
@@ -90,6 +100,8 @@ public abstract partial class QueryPlanTests<TProvider>(TProvider provider) : Co
         {
             await ApprovedCommentAsync($"Approved comment {i} on the sample article.");
         }
+        _replied = await ApprovedCommentAsync("An approved comment with replies.");
+        await ApprovedCommentAsync("An approved reply.", parent: _replied);
         await using var connection = await Provider.Database.OpenAsync();
         var sectionId = await connection.ExecuteScalarAsync<long>("select id from sections where slug = 'planning'");
         var author = await connection.ExecuteScalarAsync<string?>("select min(u.slug) from users u join bylines b on b.user_id = u.id");
