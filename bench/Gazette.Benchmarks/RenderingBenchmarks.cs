@@ -46,7 +46,11 @@ public class RenderingBenchmarks
     }
 
     [Benchmark]
-    public Task<string> ArticlePageWith50Comments() => _theme.RenderPageAsync("article", _site, _meta, _model);
+    public async Task<long> ArticlePageWith50Comments()
+    {
+        using var page = await _theme.RenderPageAsync("article", _site, _meta, _model);
+        return page.Length;
+    }
 
     [Benchmark]
     public SafeHtml SampleArticleMarkdown() => _markdown.Render(_sampleMarkdown);

@@ -88,7 +88,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, P
         context.Features.Set(feature);
         var started = cache.Epoch;
         var prior = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        var body = new HeldBodyStream(prior, MaximumBodySize, holds: () => true);
+        var body = new HeldBodyStream(prior, MaximumBodySize, holds: () => true, declaredLength: () => context.Response.ContentLength);
         context.Features.Set<IHttpResponseBodyFeature>(body);
         try
         {
@@ -100,11 +100,10 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageStore store, P
             context.Features.Set(prior);
             context.Features.Set<PageCacheFeature>(null);
         }
-        if (body.Held is not { } held)
+        if (body.HeldBytes() is not { } bytes)
         {
             return;
         }
-        var bytes = held.ToArray();
         var response = context.Response;
         var shared = response.StatusCode == StatusCodes.Status200OK && feature.Storable && !response.Headers.ContainsKey(HeaderNames.SetCookie);
         if (shared)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Gazette.Caching;
 using Gazette.Rendering;
 using Gazette.Search.Contracts;
 
@@ -58,6 +59,7 @@ public static class SearchEndpoint
         {
             return ApiProblems.Invalid(check.Errors);
         }
+        PageCache.Tag(context, ISiteSearch.CacheTag);
         var results = await search.SearchAsync(q!, (number - 1) * size, size, cancellationToken);
         if (results is null)
         {

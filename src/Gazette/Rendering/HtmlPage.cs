@@ -1,5 +1,4 @@
-using System.IO.Hashing;
-using System.Text;
+using System.Buffers;
 using Microsoft.Net.Http.Headers;
 
 namespace Gazette.Rendering;
@@ -8,18 +7,25 @@ namespace Gazette.Rendering;
 /// A rendered page as a response: a strong ETag of its bytes (so revalidation
 /// answers 304, from the output cache too) and a Cache-Control that lets
 /// browsers and proxies reuse it briefly and serve it stale while refetching.
+/// It owns the page's pooled bytes and gives them back once they are sent.
 /// </summary>
-public sealed class HtmlPage(string html, int statusCode = StatusCodes.Status200OK, string cacheControl = HtmlPage.Public) : IResult
+public sealed class HtmlPage(PageOutput html, int statusCode = StatusCodes.Status200OK, string cacheControl = HtmlPage.Public) : IResult
 {
     public const string Public = "public, max-age=60, stale-while-revalidate=600";
 
     /// <summary>For pages made for one reader (their pending comment, a form with their errors).</summary>
     public const string Private = "private, no-store";
 
+    /// <summary>A page written by hand (the plain page shown when even the theme fails).</summary>
+    public HtmlPage(string html, int statusCode, string cacheControl)
+        : this(Written(html), statusCode, cacheControl)
+    {
+    }
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        var body = Encoding.UTF8.GetBytes(html);
-        var etag = $"\"{Convert.ToHexStringLower(XxHash128.Hash(body))}\"";
+        using var body = html;
+        var etag = $"\"{body.Hash()}\"";
         var response = httpContext.Response;
         response.Headers.CacheControl = cacheControl;
         response.Headers.ETag = etag;
@@ -31,7 +37,19 @@ public sealed class HtmlPage(string html, int statusCode = StatusCodes.Status200
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
         response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body);
+        var writer = response.BodyWriter;
+        foreach (var block in body.Blocks())
+        {
+            writer.Write(block.Span);
+        }
+        await writer.FlushAsync(httpContext.RequestAborted);
+    }
+
+    private static PageOutput Written(string html)
+    {
+        var output = new PageOutput(int.MaxValue);
+        output.Write(html);
+        return output.Complete();
     }
 
     private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>

@@ -26,7 +26,8 @@ public sealed class PageSlotJoin(RequestDelegate next, PageSlotSet slots, TimePr
         context.Request.Headers.IfNoneMatch = StringValues.Empty;
         var prior = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         var response = context.Response;
-        var body = new HeldBodyStream(prior, int.MaxValue, holds: () => response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true);
+        var body = new HeldBodyStream(prior, int.MaxValue, holds: () => response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true,
+            declaredLength: () => response.ContentLength);
         context.Features.Set<IHttpResponseBodyFeature>(body);
         try
         {

@@ -55,8 +55,8 @@ public sealed class ThemeRenderer
     /// <summary>The CSP source that allows exactly that inlined stylesheet.</summary>
     public string CriticalCssHash { get; }
 
-    /// <summary>Renders <paramref name="template"/> with the model, then the layout around it.</summary>
-    public async Task<string> RenderPageAsync(string template, SiteView site, PageMeta page, IReadOnlyDictionary<string, object?> model)
+    /// <summary>Renders <paramref name="template"/> with the model, then the layout around it, as UTF-8 the caller disposes.</summary>
+    public async Task<PageOutput> RenderPageAsync(string template, SiteView site, PageMeta page, IReadOnlyDictionary<string, object?> model)
     {
         var context = new TemplateContext(_options) { CultureInfo = CultureInfo.InvariantCulture };
         context.SetValue("site", site);
@@ -65,8 +65,8 @@ public sealed class ThemeRenderer
         {
             context.SetValue(name, value);
         }
-        var body = await RenderAsync(template, context);
-        context.SetValue("content", SafeHtml.FromTrustedSource(body));
+        using var body = await RenderAsync(template, context);
+        context.SetValue("content", new RenderedBodyValue(body));
         context.SetValue("critical_css", CriticalCss);
         context.SetValue("slots", _slots);
         return await RenderAsync("layout", context);
@@ -80,22 +80,29 @@ public sealed class ThemeRenderer
         {
             context.SetValue(name, value);
         }
-        return await RenderAsync(template, context);
+        using var output = await RenderAsync(template, context);
+        return output.ToString();
     }
 
-    private async Task<string> RenderAsync(string name, TemplateContext context)
+    private async Task<PageOutput> RenderAsync(string name, TemplateContext context)
     {
         var template = _templates.GetOrAdd(name, Parse);
-        await using var writer = new BoundedWriter(MaxOutputChars);
+        var output = new PageOutput(MaxOutputChars);
         try
         {
-            await template.RenderAsync(writer, Encoder, context);
+            await template.RenderAsync(output, Encoder, context);
+            return output.Complete();
         }
         catch (InvalidOperationException ex)
         {
+            output.Dispose();
             throw new ThemeException($"Template {name}.liquid failed: {ex.Message}", ex);
         }
-        return writer.ToString();
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
     }
 
     private IFluidTemplate Parse(string name)

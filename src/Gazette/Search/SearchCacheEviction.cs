@@ -1,4 +1,5 @@
 using Gazette.Caching;
+using Gazette.Search.Contracts;
 using Gazette.Events;
 
 namespace Gazette.Search;
@@ -11,5 +12,5 @@ namespace Gazette.Search;
 public sealed class SearchCacheEviction(PageCache cache) : INodeSubscriber<SearchIndexChanged>
 {
     public Task HandleAsync(SearchIndexChanged change, CancellationToken cancellationToken) =>
-        cache.EvictAsync([SearchPage.CacheTag], cancellationToken);
+        cache.EvictAsync([ISiteSearch.CacheTag], cancellationToken);
 }

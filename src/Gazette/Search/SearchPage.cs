@@ -1,4 +1,5 @@
 using Gazette.Caching;
+using Gazette.Search.Contracts;
 using System.Globalization;
 using Gazette.Rendering;
 using Gazette.Web;
@@ -17,8 +18,6 @@ public static class SearchPage
     public const int PageSize = 10;
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    /// <summary>Every results page: <see cref="SearchCacheEviction"/> evicts them when the index changes.</summary>
-    public const string CacheTag = "search";
 
     public static void Map(RouteGroups groups) =>
         groups.Public.MapMethods(Path, [HttpMethods.Get, HttpMethods.Head], SearchAsync).WithName("Search")
@@ -26,7 +25,7 @@ public static class SearchPage
 
     private static async Task<IResult> SearchAsync(HttpContext context, SearchIndex index, PageRenderer pages, CancellationToken cancellationToken)
     {
-        PageCache.Tag(context, CacheTag);
+        PageCache.Tag(context, ISiteSearch.CacheTag);
         var query = SearchQuery.Parse(context.Request.Query["q"].ToString());
         var pageText = context.Request.Query["page"].ToString();
         var page = 1;

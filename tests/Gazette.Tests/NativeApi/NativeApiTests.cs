@@ -82,6 +82,11 @@ public abstract class NativeApiTests<TProvider>(TProvider provider) : CommentTes
         var (beyond, problem) = await JsonAsync($"/api/v1/search?q={run}&page=2");
         Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
         Assert.Equal("page is a whole number from 1 to 1: the results fill 1 page(s).", problem.GetProperty("errors").GetProperty("page")[0].GetString());
+
+        // The cached answer goes when the index changes, not a minute later.
+        await PublishAsync(Story($"Second {run}", Recently));
+        await UntilAsync(async () => (await search.SearchAsync(run, 0, 10, CancellationToken.None))!.Total == 2);
+        await UntilAsync(async () => (await JsonAsync($"/api/v1/search?q={run}&perPage=5")).Item2.GetProperty("total").GetInt32() == 2);
     }
 
     [Theory]

@@ -14,13 +14,19 @@ public sealed class ThemeRendererTests : IDisposable
 
     public void Dispose() => Directory.Delete(_themeFolder, recursive: true);
 
+    private static async Task<string> TextOf(Task<PageOutput> rendering)
+    {
+        using var page = await rendering;
+        return page.ToString();
+    }
+
     public static TheoryData<string> Pages => ["home", "archive", "article", "404"];
 
     [Theory]
     [MemberData(nameof(Pages))]
     public async Task EveryTemplateEncodesHostileValues(string template)
     {
-        var html = await Renderer().RenderPageAsync(template, HostileSite(), HostileMeta(), HostileModel());
+        var html = await TextOf(Renderer().RenderPageAsync(template, HostileSite(), HostileMeta(), HostileModel()));
 
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
@@ -31,7 +37,7 @@ public sealed class ThemeRendererTests : IDisposable
     [Fact]
     public async Task LongValuesArePrintedWhole()
     {
-        var html = await Renderer().RenderPageAsync("article", HostileSite(), HostileMeta() with { Title = Long }, HostileModel(title: Long));
+        var html = await TextOf(Renderer().RenderPageAsync("article", HostileSite(), HostileMeta() with { Title = Long }, HostileModel(title: Long)));
 
         Assert.Contains(Long.TrimEnd(), html, StringComparison.Ordinal);
     }
@@ -40,7 +46,7 @@ public sealed class ThemeRendererTests : IDisposable
     public async Task OnlySanitizedHtmlIsPrintedRaw()
     {
         var body = new MarkdownRenderer().Render("**Bold** <script>alert(3)</script> <a href=\"javascript:alert(4)\">x</a>");
-        var html = await Renderer().RenderPageAsync("article", HostileSite(), HostileMeta(), HostileModel(body: body));
+        var html = await TextOf(Renderer().RenderPageAsync("article", HostileSite(), HostileMeta(), HostileModel(body: body)));
 
         Assert.Contains("<strong>Bold</strong>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("alert(3)", html, StringComparison.Ordinal);
@@ -52,7 +58,7 @@ public sealed class ThemeRendererTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(_themeFolder, "404.liquid"), "<p>{{ page.title | raw }}</p>");
 
-        var html = await Renderer(_themeFolder).RenderPageAsync("404", HostileSite(), HostileMeta(), HostileModel());
+        var html = await TextOf(Renderer(_themeFolder).RenderPageAsync("404", HostileSite(), HostileMeta(), HostileModel()));
 
         Assert.Contains("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", html, StringComparison.Ordinal);
     }
@@ -62,10 +68,21 @@ public sealed class ThemeRendererTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(_themeFolder, "404.liquid"), "<p class=\"custom\">Lost? {{ site.title }}</p>");
 
-        var html = await Renderer(_themeFolder).RenderPageAsync("404", new SiteView("The Daily", "", []), HostileMeta(), HostileModel());
+        var html = await TextOf(Renderer(_themeFolder).RenderPageAsync("404", new SiteView("The Daily", "", []), HostileMeta(), HostileModel()));
 
         Assert.Contains("<p class=\"custom\">Lost? The Daily</p>", html, StringComparison.Ordinal);
         Assert.Contains("class=\"masthead\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALayoutMayTestAndFilterTheRenderedBodyWhichIsThenEncoded()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_themeFolder, "404.liquid"), "<p>Lost</p>");
+        await File.WriteAllTextAsync(Path.Combine(_themeFolder, "layout.liquid"), "<main>{{ content }}</main>{% if content contains 'Lost' %}{{ content | upcase }}{% endif %}");
+
+        var html = await TextOf(Renderer(_themeFolder).RenderPageAsync("404", HostileSite(), HostileMeta(), HostileModel()));
+
+        Assert.Equal("<main><p>Lost</p></main>&lt;P&gt;LOST&lt;/P&gt;", html);
     }
 
     [Theory]

@@ -9,6 +9,9 @@ public sealed record SiteSearchResults(string Query, IReadOnlyList<SiteSearchHit
 /// <summary>The site's ranked search, as the search page shows it: only what the public may see. Implemented by Search.</summary>
 public interface ISiteSearch
 {
+    /// <summary>Cached answers showing search results carry this tag: Search evicts them when its index changes.</summary>
+    const string CacheTag = "search";
+
     /// <summary>At most this many matches are ranked (and counted).</summary>
     int MaxResults { get; }
 
