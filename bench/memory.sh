@@ -68,9 +68,13 @@ pid=$!
 wait_for "$gazette/healthz"
 
 memory() { awk '$1 == "VmRSS:" { rss = $2 } $1 == "VmHWM:" { hwm = $2 } END { printf "%.0f %.0f\n", rss / 1024, hwm / 1024 }' "/proc/$pid/status"; }
+# VmRSS split: anonymous (GC heap, native allocations, stacks), file-backed (the runtime, assemblies, native
+# libraries: shared, clean) and shared memory (the JIT's and stubs' executable memory, mapped twice under W^X).
+parts() { awk '$1 ~ /^Rss(Anon|File|Shmem):$/ { printf "%s %.0f MB, ", substr($1, 4, length($1) - 4), $2 / 1024 }' "/proc/$pid/status"; }
 held() { # what the page cache counts, and the managed heap after the last GC, from /metrics
   curl -fsS "$gazette/metrics" | awk '$1 ~ /^gazette_page_cache_size_bytes/ { cache += $2 } $1 ~ /^dotnet_gc_last_collection_heap_size_bytes/ { heap += $2 }
-    END { printf "page cache counts %.1f MB; managed heap after the last GC %.1f MB\n", cache / 1048576, heap / 1048576 }'
+    $1 ~ /^dotnet_gc_last_collection_memory_committed_size_bytes/ { committed += $2 }
+    END { printf "page cache counts %.1f MB; managed heap after the last GC %.1f MB, committed %.1f MB\n", cache / 1048576, heap / 1048576, committed / 1048576 }'
 }
 counter() { curl -fsS "$gazette/metrics" | awk -v name="$1" '$1 ~ "^" name { sum += $2 } END { printf "%.0f\n", sum }'; }
 fetch_all() { # FILE: every path in it, $PARALLEL curls at a time; prints the count of each status
@@ -87,7 +91,7 @@ fetch_all() { # FILE: every path in it, $PARALLEL curls at a time; prints the co
 }
 
 echo "== listing pages from the sitemaps and the date archives"
-read -r rss hwm <<<"$(memory)"; echo "   after start: VmRSS $rss MB, VmHWM $hwm MB"
+read -r rss hwm <<<"$(memory)"; echo "   after start: VmRSS $rss MB ($(parts)VmHWM $hwm MB)"
 curl -fsS "$gazette/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed -E 's|</?loc>||g' >"$WORK/sitemaps.txt"
 : >"$WORK/listed.txt"
 while read -r sitemap; do
@@ -108,7 +112,7 @@ echo "   $(wc -l <"$WORK/listed.txt") pages in the sitemaps; requesting $(wc -l 
 echo "== first pass, in order (every page a miss)"
 started=$(date +%s)
 echo "   statuses: $(fetch_all "$WORK/pages.txt")in $(( $(date +%s) - started )) s"
-read -r rss hwm <<<"$(memory)"; echo "   VmRSS $rss MB, VmHWM $hwm MB; $(held)"
+read -r rss hwm <<<"$(memory)"; echo "   VmRSS $rss MB ($(parts)VmHWM $hwm MB); $(held)"
 hits0=$(counter gazette_page_cache_hits); misses0=$(counter gazette_page_cache_misses)
 
 echo "== second pass, shuffled"
@@ -117,7 +121,7 @@ started=$(date +%s)
 echo "   statuses: $(fetch_all "$WORK/shuffled.txt")in $(( $(date +%s) - started )) s"
 hits=$(( $(counter gazette_page_cache_hits) - hits0 )); misses=$(( $(counter gazette_page_cache_misses) - misses0 ))
 read -r rss hwm <<<"$(memory)"
-echo "   VmRSS $rss MB, VmHWM $hwm MB; page cache hits $hits, misses $misses: hit ratio $(ratio "$hits" "$((hits + misses))")"
+echo "   VmRSS $rss MB ($(parts)VmHWM $hwm MB); page cache hits $hits, misses $misses: hit ratio $(ratio "$hits" "$((hits + misses))")"
 echo "   $(held)"
 
 if [ "$DURATION" != 0 ]; then

@@ -112,7 +112,8 @@ public sealed partial class SingleFileTests : IDisposable
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
+        // The publish makes a composite ReadyToRun image of the framework (decision 175): minutes of CPU.
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(30));
         return (process.ExitCode, await stdout + await stderr);
     }
 
