@@ -107,8 +107,20 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
             cancellationToken: cancellationToken));
     }
 
-    public async Task<DiscussedArticle?> FindVisibleAsync(long id, CancellationToken cancellationToken) =>
-        await FindPublishedAsync(id, cancellationToken) is { } article ? Discussed(article) : null;
+    /// <summary>Read without the article's text: every comment posted asks, and the body was most of what this read moved.</summary>
+    public async Task<DiscussedArticle?> FindVisibleAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<DiscussionRow>(new CommandDefinition(
+            """
+            select id, slug, title, published_at, comment_count, comment_status, premoderated
+            from articles where id = @id and kind = 'article' and status = 'published' and published_at <= @now
+            """,
+            new { id, now = time.GetUtcNow() },
+            cancellationToken: cancellationToken));
+        return row is null ? null : new DiscussedArticle(row.Id, row.Title, links.Article(row.Id, row.Slug, row.PublishedAt), row.PublishedAt,
+            row.CommentCount, row.CommentStatus == DiscussionStatus.Open, row.Premoderated);
+    }
 
     public async Task<Article?> FindPublishedAsync(long id, CancellationToken cancellationToken = default)
     {
@@ -143,6 +155,17 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
         article.CommentCount,
         article.CommentStatus == DiscussionStatus.Open,
         article.Premoderated);
+
+    private sealed class DiscussionRow
+    {
+        public long Id { get; init; }
+        public required string Slug { get; init; }
+        public required string Title { get; init; }
+        public DateTimeOffset PublishedAt { get; init; }
+        public int CommentCount { get; init; }
+        public required string CommentStatus { get; init; }
+        public bool Premoderated { get; init; }
+    }
 
     public async Task<ArticleDetails> DetailsAsync(long id, CancellationToken cancellationToken = default)
     {

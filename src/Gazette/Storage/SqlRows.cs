@@ -41,9 +41,9 @@ public sealed class SqlRows : SqlMapper.IDynamicParameters
             sql.Append(row == 0 ? "(" : ", (");
             for (var column = 0; column < columns.Length; column++)
             {
-                var name = string.Create(CultureInfo.InvariantCulture, $"r{row}c{column}");
+                var name = string.Create(CultureInfo.InvariantCulture, $"@r{row}c{column}");
                 _cells.Add((name, columns[column].Value(rows[row]), columns[column].TypeWhenNull));
-                sql.Append(column == 0 ? "@" : ", @").Append(name);
+                sql.Append(column == 0 ? "" : ", ").Append(name);
             }
             sql.Append(')');
         }
@@ -51,6 +51,10 @@ public sealed class SqlRows : SqlMapper.IDynamicParameters
     }
 
     /// <summary>
+    /// Each parameter is named as the text names it, prefix included: Microsoft.Data.Sqlite
+    /// looks a bare name up in the statement's list of names once as given and then
+    /// with each of the three prefixes, every lookup a walk of that list, so a batch of
+    /// a few hundred cells spent more time matching names than storing them.
     /// A value's type comes from the provider's mapping of its .NET type,
     /// timestamps from <see cref="UtcTimestampHandler"/> as everywhere else; a null
     /// is typed, so that PostgreSQL knows a column whose every row is null.
