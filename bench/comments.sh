@@ -18,6 +18,8 @@
 # flood control (Gazette__Discussion__FloodSeconds=0) and the fill-time check
 # (Gazette__Discussion__MinFillSeconds=0). wrk and OpenLoop run on core 0,
 # Gazette (and PostgreSQL) on core 1. OPEN_SECONDS=0 skips the open-loop run.
+# RID=linux-x64 serves with the self-contained single file a server runs
+# (composite ReadyToRun, decision 175) instead of the framework-dependent build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
@@ -30,6 +32,7 @@ PAGES=${PAGES:-1}       # 0 skips step 4 (the pages with 50 and 500 comments)
 PORT=${PORT:-}          # Gazette's port (default: a free one)
 PGPORT=${PGPORT:-}      # the throwaway PostgreSQL's port (default: a free one)
 WORK=${WORK:-/tmp/gazette-bench-comments}
+RID=${RID:-}
 for tool in wrk taskset curl dotnet strace psql sqlite3; do
   command -v "$tool" >/dev/null || { echo "comments.sh: $tool is missing" >&2; exit 1; }
 done
@@ -47,6 +50,13 @@ trap cleanup EXIT
 echo "== building Release"
 dotnet publish src/Gazette -c Release -o "$WORK/gazette" -nologo -v quiet >/dev/null
 dotnet publish bench/OpenLoop -c Release -o "$WORK/openloop" -nologo -v quiet >/dev/null
+serve=(dotnet "$WORK/gazette/gazette.dll")
+if [ -n "$RID" ]; then
+  echo "== building the self-contained file for $RID (the server runs it)"
+  dotnet publish src/Gazette -c Release -r "$RID" -o "$WORK/gazette-$RID" -nologo -v quiet >/dev/null
+  serve=("$WORK/gazette-$RID/gazette")
+  export DOTNET_BUNDLE_EXTRACT_BASE_DIR="$WORK/extract"
+fi
 gazette() { Logging__LogLevel__Default=Warning dotnet "$WORK/gazette/gazette.dll" "$@" --database "$database"; }
 
 post() { # article parent text email
@@ -75,7 +85,7 @@ start_server() {
   local env=(Gazette__Discussion__FloodSeconds=0 Gazette__Discussion__MinFillSeconds=0)
   local trace=()
   [ -n "${1:-}" ] && trace=(strace -f --seccomp-bpf -c -e trace=fsync,fdatasync -o "$1")
-  taskset -c 1 "${trace[@]}" env "${env[@]}" dotnet "$WORK/gazette/gazette.dll" serve --urls "$url" --database "$database" \
+  taskset -c 1 "${trace[@]}" env "${env[@]}" "${serve[@]}" serve --urls "$url" --database "$database" \
     --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning >>"$WORK/$kind.log" 2>&1 &
   server=$!
   wait_for "$url/healthz"
