@@ -183,7 +183,7 @@ public abstract partial class QueryPlanTests<TProvider>(TProvider provider) : Co
     [GeneratedRegex(@"^\s*insert\b(?![\s\S]*\bselect\b)", RegexOptions.IgnoreCase)]
     private static partial Regex InsertOfValues();
 
-    [GeneratedRegex(@"^SCAN (\w+)$")]
+    [GeneratedRegex(@"^SCAN (\w+)(?: USING (?:COVERING )?INDEX \w+)?$")]
     private static partial Regex FullScan();
 
     [GeneratedRegex(@"Seq Scan on (\w+)")]
