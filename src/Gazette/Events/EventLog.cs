@@ -32,15 +32,29 @@ public sealed class EventLog(Database database, EventTypes types, TimeProvider t
         // The horizon first, then the rows: whatever was below it then is committed and visible now.
         var horizon = await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect.TransactionHorizonSql, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            """
-            select id, tx, type, payload, created_at from events
-            where (tx > @Tx or (tx = @Tx and id > @Id)) and tx < @horizon
+            $"""
+            {After("id, tx, type, payload, created_at", "and tx < @horizon")}
             order by tx, id
             limit @limit
             """,
             new { after.Tx, after.Id, horizon, limit }, cancellationToken: cancellationToken));
         return rows.Select(row => new EventEnvelope(row.Id, new EventPosition(row.Tx, row.Id), row.Type, Read(row), row.CreatedAt)).ToList();
     }
+
+    /// <summary>
+    /// The events after (@Tx, @Id). On SQLite every event is in transaction 0, and
+    /// the one condition below made it walk <c>events_position</c> from the start of
+    /// that transaction, so each subscriber's poll read the whole log (3.6 ms at
+    /// 34,000 events, against 0.02 ms): there it is two ranges of the index, the rest
+    /// of the position's transaction, then the later ones.
+    /// </summary>
+    private string After(string columns, string bound) => database.Dialect == SqlDialect.Sqlite
+        ? $"""
+          select {columns} from events where tx = @Tx and id > @Id {bound}
+          union all
+          select {columns} from events where tx > @Tx {bound}
+          """
+        : $"select {columns} from events where (tx > @Tx or (tx = @Tx and id > @Id)) {bound}";
 
     /// <summary>
     /// An event this build does not know (a newer node wrote it) or cannot read is
@@ -68,10 +82,9 @@ public sealed class EventLog(Database database, EventTypes types, TimeProvider t
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleAsync<(long, DateTimeOffset?)>(new CommandDefinition(
-            """
+            $"""
             select count(*), min(created_at) from (
-              select created_at from events
-              where tx > @Tx or (tx = @Tx and id > @Id)
+              {After("tx, id, created_at", "")}
               order by tx, id
               limit @cap) behind
             """,
