@@ -40,6 +40,9 @@ internal static class BackupArchiveReader
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 found[entry.Name] = await CopyAsync(entry.Name, entry.DataStream, target, cancellationToken);
             }
+            // The archive ends before the compressed stream does; reading on to its end checks gzip's CRC over
+            // every byte, the tar padding between and after entries included, which the manifest's hashes do not cover.
+            await gzip.CopyToAsync(Stream.Null, cancellationToken);
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException or ArgumentException or IOException and not FileNotFoundException and not DirectoryNotFoundException)
         {

@@ -42,7 +42,12 @@ public abstract class StoredTotalsTests<TProvider>(TProvider provider) : Comment
         Assert.Equal(ArticleStatus.Scheduled, scheduled.Status);
         await AssertTotalsTrueAsync();
         Factory.Clock.Advance(TimeSpan.FromHours(2));
-        Assert.Equal(1, await Factory.Services.GetRequiredService<ScheduledPublishing>().PublishDueAsync(CancellationToken.None));
+        // The site's own job runs on the same clock and may publish it first: either way it goes out, once.
+        await Factory.Services.GetRequiredService<ScheduledPublishing>().PublishDueAsync(CancellationToken.None);
+        await using (var connection = await Provider.Database.OpenAsync())
+        {
+            Assert.Equal(ArticleStatus.Published, await connection.ExecuteScalarAsync<string>("select status from articles where id = @Id", new { scheduled.Id }));
+        }
         await AssertTotalsTrueAsync();
 
         Assert.True((await Editor.UnpublishAsync(editor, story.Id, story.Version)).Succeeded);
