@@ -118,8 +118,7 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
             """,
             new { id, now = time.GetUtcNow() },
             cancellationToken: cancellationToken));
-        return row is null ? null : new DiscussedArticle(row.Id, row.Title, links.Article(row.Id, row.Slug, row.PublishedAt), row.PublishedAt,
-            row.CommentCount, row.CommentStatus == DiscussionStatus.Open, row.Premoderated);
+        return row is null ? null : Discussed(row.Id, row.Title, row.Slug, row.PublishedAt, row.CommentCount, row.CommentStatus, row.Premoderated);
     }
 
     public async Task<Article?> FindPublishedAsync(long id, CancellationToken cancellationToken = default)
@@ -147,14 +146,11 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
     }
 
     /// <summary>What Comments may know of a published article.</summary>
-    public DiscussedArticle Discussed(Article article) => new(
-        article.Id,
-        article.Title,
-        links.Of(article),
-        article.PublishedAt!.Value,
-        article.CommentCount,
-        article.CommentStatus == DiscussionStatus.Open,
-        article.Premoderated);
+    public DiscussedArticle Discussed(Article article) =>
+        Discussed(article.Id, article.Title, article.Slug, article.PublishedAt!.Value, article.CommentCount, article.CommentStatus, article.Premoderated);
+
+    private DiscussedArticle Discussed(long id, string title, string slug, DateTimeOffset publishedAt, int commentCount, string commentStatus, bool premoderated) =>
+        new(id, title, links.Article(id, slug, publishedAt), publishedAt, commentCount, commentStatus == DiscussionStatus.Open, premoderated);
 
     private sealed class DiscussionRow
     {
