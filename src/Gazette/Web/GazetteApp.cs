@@ -100,8 +100,12 @@ public sealed class GazetteApp(IReadOnlyList<GazetteModule> modules, IReadOnlyLi
         {
             module.MapEndpoints(groups);
         }
-        // "{**path}" rather than the default, which leaves paths that look like files (wp-login.php) to a bare 404.
-        groups.Public.MapFallback("{**path}", async (PageRenderer pages, CancellationToken cancellationToken) => await pages.NotFoundAsync(cancellationToken));
+        // The fallback: "{**path}" rather than MapFallback's default, which leaves paths that look like files
+        // (wp-login.php) to a bare 404. Mapped by hand: under the request delegate generator MapFallback
+        // loses its pattern and its last place in the order (dotnet/aspnetcore#65992), and took every path.
+        groups.Public.Map("{**path}", async (PageRenderer pages, CancellationToken cancellationToken) => await pages.NotFoundAsync(cancellationToken))
+            .WithDisplayName("Fallback {**path}")
+            .WithOrder(int.MaxValue);
         return app;
     }
 
