@@ -429,8 +429,22 @@ public sealed class ArticleEditor(Database database, UnitsOfWork units, Markdown
     private static string Summary(ArticleInput input) =>
         string.IsNullOrWhiteSpace(input.Summary) ? MarkdownRenderer.FirstParagraphText(input.BodyMarkdown) : input.Summary.Trim();
 
-    /// <summary>The one write of a save: it happens only if nobody saved since <paramref name="baseVersion"/>.</summary>
-    private static async Task<bool> UpdateAsync(UnitOfWork work, Article article, int baseVersion, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The write of a save: it happens only if nobody saved since <paramref name="baseVersion"/>.
+    /// The story's date goes to its sections' rows too, which list it by date (decision 180).
+    /// </summary>
+    private static async Task<bool> UpdateAsync(UnitOfWork work, Article article, int baseVersion, CancellationToken cancellationToken)
+    {
+        if (!await UpdateRowAsync(work, article, baseVersion, cancellationToken))
+        {
+            return false;
+        }
+        await work.Connection.ExecuteAsync(work.Command(
+            "update article_sections set published_at = @PublishedAt where article_id = @Id", new { article.PublishedAt, article.Id }, cancellationToken));
+        return true;
+    }
+
+    private static async Task<bool> UpdateRowAsync(UnitOfWork work, Article article, int baseVersion, CancellationToken cancellationToken) =>
         await work.Connection.ExecuteAsync(work.Command(
             """
             update articles set slug = @Slug, title = @Title, summary = @Summary, body_markdown = @BodyMarkdown, body_html = @BodyHtml,

@@ -72,7 +72,7 @@ public static class ArticleTerms
                 continue;
             }
             await connection.ExecuteAsync(new CommandDefinition(
-                "insert into article_sections (article_id, section_id, position) values (@articleId, @sectionId, @position)",
+                "insert into article_sections (article_id, section_id, position, published_at) select @articleId, @sectionId, @position, published_at from articles where id = @articleId",
                 new { articleId, sectionId, position = sectionIds.Count }, transaction, cancellationToken: cancellationToken));
             sectionIds.Add(sectionId);
             created |= isNew;

@@ -38,15 +38,20 @@ public sealed record ArticleDetails(IReadOnlyList<Term> Sections, IReadOnlyList<
 public sealed class PublicArticleReader(Database database, Permalinks links, TimeProvider time) : IArticleDirectory
 {
     /// <summary>What a card shows, from an article <c>a</c>: its first section and first byline.</summary>
-    private const string CardSelect =
+    private const string CardColumns =
         """
         select a.id, a.slug, a.title, a.summary, a.published_at, a.comment_count, a.featured_media_id,
                s.name as section_name, s.slug as section_slug,
                (select b.name from bylines b where b.article_id = a.id order by b.position limit 1) as byline
-        from articles a
+        """;
+
+    private const string CardJoins =
+        """
         left join article_sections x on x.article_id = a.id and x.position = 0
         left join sections s on s.id = x.section_id
         """;
+
+    private const string CardSelect = $"{CardColumns} from articles a {CardJoins}";
 
     /// <summary>The cards of those of <paramref name="ids"/> that are public, in the order given.</summary>
     public async Task<IReadOnlyList<CardRow>> CardsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
@@ -68,22 +73,29 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
         // A section lists the articles of the sections beneath it too, as WordPress's category archive does: its
         // branch is read first (a few ids), so the listing stays one walk down the date index, testing each row by key.
         var branch = request.SectionId is { } sectionId ? await SectionTree.BranchAsync(connection, null, sectionId, cancellationToken) : null;
+        // A section with none beneath it (most, and every block on the home page) walks its own rows of
+        // article_sections by date (decision 180); a branch walks every public story by date and tests each.
+        var filed = branch is [var only] ? only : (long?)null;
+        var (from, date, id) = filed is null
+            ? ("from articles a", "a.published_at", "a.id")
+            : ("from article_sections f cross join articles a", "f.published_at", "f.article_id");
         // A null timestamp has no type PostgreSQL can infer, so an absent bound is left out of the text.
         // A tag's articles are read once as a list: tested per row with exists, a rare tag's page walked every public article.
         var rows = await connection.QueryAsync<CardRow>(new CommandDefinition(
             $"""
-            {CardSelect}
-            where a.kind = 'article' and a.status = 'published' and a.published_at <= @now
-              {(branch is null ? "" : $"and exists (select 1 from article_sections y where y.article_id = a.id and {database.Dialect.InList("y.section_id", "branch")})")}
+            {CardColumns} {from} {CardJoins}
+            where {date} <= @now and a.kind = 'article' and a.status = 'published'
+              {(filed is null ? "" : "and f.section_id = @filed and a.id = f.article_id")}
+              {(branch is null || filed is not null ? "" : $"and exists (select 1 from article_sections y where y.article_id = a.id and {database.Dialect.InList("y.section_id", "branch")})")}
               and (@TagId is null or a.id in (select t.article_id from article_tags t where t.tag_id = @TagId))
-              {(request.From is null ? "" : "and a.published_at >= @From")} {(request.Until is null ? "" : "and a.published_at < @Until")}
+              {(request.From is null ? "" : $"and {date} >= @From")} {(request.Until is null ? "" : $"and {date} < @Until")}
               and (@AuthorId is null or exists (select 1 from bylines m where m.article_id = a.id and m.user_id = @AuthorId))
-              and (@BeforeId is null or (a.published_at, a.id) < (select c.published_at, c.id from articles c where c.id = @BeforeId))
-              and (@AfterId is null or (a.published_at, a.id) > (select c.published_at, c.id from articles c where c.id = @AfterId))
-            order by {(request.AfterId is null ? "a.published_at desc, a.id desc" : "a.published_at, a.id")}
+              and (@BeforeId is null or ({date}, {id}) < (select c.published_at, c.id from articles c where c.id = @BeforeId))
+              and (@AfterId is null or ({date}, {id}) > (select c.published_at, c.id from articles c where c.id = @AfterId))
+            order by {(request.AfterId is null ? $"{date} desc, {id} desc" : $"{date}, {id}")}
             limit @Limit
             """,
-            new { now = time.GetUtcNow(), branch = branch?.ToArray(), request.TagId, request.AuthorId, request.From, request.Until, request.BeforeId, request.AfterId, request.Limit },
+            new { now = time.GetUtcNow(), branch = branch?.ToArray(), filed, request.TagId, request.AuthorId, request.From, request.Until, request.BeforeId, request.AfterId, request.Limit },
             cancellationToken: cancellationToken));
         return rows.AsList();
     }

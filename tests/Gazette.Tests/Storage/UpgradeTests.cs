@@ -28,7 +28,7 @@ public abstract class UpgradeTests<TProvider>(TProvider provider) : IClassFixtur
 
         var applied = await Migrator(database).MigrateAsync();
 
-        Assert.Equal(["0008_events.sql", "0009_health_probe.sql", "0010_comment_text_hash.sql", "0011_contributor_role.sql", "0012_sessions_and_login_failures.sql", "0013_editorial.sql", "0015_media.sql", "0016_moderation_and_audit.sql", "0019_featured_image.sql", "0020_search.sql", "0021_archives.sql", "0022_byline_member_index.sql", "0023_related_articles.sql", "0025_search_bm25.sql", "0026_import_map.sql", "0027_application_passwords.sql", "0029_password_links.sql", "0030_section_parents.sql", "0031_article_notices.sql", "0032_front_pages.sql", "0033_bylines_and_datelines.sql", "0034_live_blogs.sql", "0035_stored_totals.sql", "0036_comment_replies.sql"], applied);
+        Assert.Equal(["0008_events.sql", "0009_health_probe.sql", "0010_comment_text_hash.sql", "0011_contributor_role.sql", "0012_sessions_and_login_failures.sql", "0013_editorial.sql", "0015_media.sql", "0016_moderation_and_audit.sql", "0019_featured_image.sql", "0020_search.sql", "0021_archives.sql", "0022_byline_member_index.sql", "0023_related_articles.sql", "0025_search_bm25.sql", "0026_import_map.sql", "0027_application_passwords.sql", "0029_password_links.sql", "0030_section_parents.sql", "0031_article_notices.sql", "0032_front_pages.sql", "0033_bylines_and_datelines.sql", "0034_live_blogs.sql", "0035_stored_totals.sql", "0036_comment_replies.sql", "0037_section_listing.sql"], applied);
         var after = await CountRowsAsync(database);
         Assert.Equal(before.Where(table => table.Key != "cache_evictions"), after.Where(table => table.Key is not ("events" or "event_cursors" or "health_probes" or "sessions" or "login_failures" or "media" or "audit" or "article_revisions" or "article_autosaves" or "article_locks" or "preview_links" or "import_map" or "application_passwords" or "password_links" or "article_notices" or "front_picks" or "breaking_news" or "live_blogs" or "live_entries" or "article_totals" or "comment_totals") && !table.Key.StartsWith("search_", StringComparison.Ordinal) && !table.Key.StartsWith("related_", StringComparison.Ordinal)));
         Assert.DoesNotContain("cache_evictions", after.Keys);
@@ -38,6 +38,8 @@ public abstract class UpgradeTests<TProvider>(TProvider provider) : IClassFixtur
         Assert.Equal(await connection.ExecuteScalarAsync<int>("select sum(comment_count) from articles"), await connection.ExecuteScalarAsync<int>("select sum(approved) from comment_totals"));
         Assert.Equal(await connection.ExecuteScalarAsync<int>("select count(*) from articles where kind = 'article' and status = 'published'"),
             await connection.ExecuteScalarAsync<int>("select published from article_totals where kind = 'article'"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            "select count(*) from article_sections x join articles a on a.id = x.article_id where x.published_at is null or x.published_at <> a.published_at"));
         Assert.Equal("editor", await connection.ExecuteScalarAsync<string>("select u.login from bylines b join users u on u.id = b.user_id"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from bylines where organization"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from articles where dateline <> ''"));
