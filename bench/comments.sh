@@ -20,6 +20,8 @@
 # Gazette (and PostgreSQL) on core 1. OPEN_SECONDS=0 skips the open-loop run.
 # RID=linux-x64 serves with the self-contained single file a server runs
 # (composite ReadyToRun, decision 175) instead of the framework-dependent build.
+# SERVE_ENV sets environment variables for the server ("DOTNET_gcServer=1 ..."),
+# to compare runtime settings without editing the project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
@@ -33,6 +35,7 @@ PORT=${PORT:-}          # Gazette's port (default: a free one)
 PGPORT=${PGPORT:-}      # the throwaway PostgreSQL's port (default: a free one)
 WORK=${WORK:-/tmp/gazette-bench-comments}
 RID=${RID:-}
+SERVE_ENV=${SERVE_ENV:-}
 for tool in wrk taskset curl dotnet strace psql sqlite3; do
   command -v "$tool" >/dev/null || { echo "comments.sh: $tool is missing" >&2; exit 1; }
 done
@@ -82,7 +85,8 @@ page_rps() {
 
 # start_server [STRACE-OUT]: Gazette on core 1, under strace counting flushes when given a file
 start_server() {
-  local env=(Gazette__Discussion__FloodSeconds=0 Gazette__Discussion__MinFillSeconds=0)
+  # shellcheck disable=SC2206  # SERVE_ENV is a list of NAME=VALUE
+  local env=(Gazette__Discussion__FloodSeconds=0 Gazette__Discussion__MinFillSeconds=0 $SERVE_ENV)
   local trace=()
   [ -n "${1:-}" ] && trace=(strace -f --seccomp-bpf -c -e trace=fsync,fdatasync -o "$1")
   taskset -c 1 "${trace[@]}" env "${env[@]}" "${serve[@]}" serve --urls "$url" --database "$database" \
@@ -177,7 +181,7 @@ for kind in $DATABASES; do
 done
 
 echo
-echo "Flood control and the fill-time check were OFF (configuration); durability ON (SQLite synchronous=FULL, PostgreSQL fsync + synchronous_commit)."
+echo "Flood control and the fill-time check were OFF (configuration); durability ON (SQLite synchronous=FULL, PostgreSQL fsync + synchronous_commit).${SERVE_ENV:+ Server environment: $SERVE_ENV.}"
 printf '%-9s | %10s %8s %8s %6s %9s | %8s %8s %8s %8s %9s | %9s %8s | %9s %8s\n' database closed/s p99-ms accepted refused flush/cmt \
   "open/s" p50-ms p99-ms max-ms flush/cmt "50 req/s" bytes "500 req/s" bytes
 for row in "${results[@]}"; do

@@ -79,6 +79,10 @@ public sealed record PostgresUrl(string ConnectionString, string Host, int Port,
             Host = uri.Host,
             Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
             Database = database,
+            // Statements a connection runs twice are prepared on it and kept while it is pooled: PostgreSQL
+            // parses and plans them once (decision 181). The URL's own options come after and may change it.
+            MaxAutoPrepare = 64,
+            AutoPrepareMinUsages = 2,
         };
         var userInfo = uri.UserInfo.Split(':', 2);
         if (userInfo[0].Length > 0)

@@ -40,6 +40,17 @@ public class DatabaseUrlTests
     }
 
     [Fact]
+    public void PostgresPreparesRepeatedStatementsUnlessTheUrlSaysOtherwise()
+    {
+        var preparing = new NpgsqlConnectionStringBuilder(((PostgresUrl)DatabaseUrl.Parse("postgres://gazette@localhost/news")).ConnectionString);
+        var told = new NpgsqlConnectionStringBuilder(((PostgresUrl)DatabaseUrl.Parse("postgres://gazette@localhost/news?Max%20Auto%20Prepare=0")).ConnectionString);
+
+        Assert.Equal(64, preparing.MaxAutoPrepare);
+        Assert.Equal(2, preparing.AutoPrepareMinUsages);
+        Assert.Equal(0, told.MaxAutoPrepare);
+    }
+
+    [Fact]
     public void PostgresPortDefaultsTo5432AndPasswordIsOptional()
     {
         var url = Assert.IsType<PostgresUrl>(DatabaseUrl.Parse("postgresql://gazette@localhost/news"));
