@@ -75,22 +75,52 @@ public abstract class CdnTests<TProvider>(TProvider provider) : SiteTestBase<TPr
         _receiver.Status = 503;
         var story = await PublishAsync(Story(Unique("Ferry delayed")));
         var tag = $"article:{story.Id}";
-        await Assert.ThrowsAsync<HttpRequestException>(() => Pump.RunAsync(CancellationToken.None));
-        await Assert.ThrowsAsync<HttpRequestException>(() => Pump.RunAsync(CancellationToken.None));
-        var refused = _receiver.Purges.Count;
+        // Runs until two purges were refused: the first event the CDN refuses (the story's, or one
+        // before it) is sent again at each run and holds back the events after it.
+        await Wait.UntilAsync(async () =>
+        {
+            await RunRefusedAsync();
+            return _receiver.Purges.Count >= 2;
+        });
+        await RunRefusedAsync();
+        var refused = _receiver.Purges.ToList();
+        Assert.Contains(refused.GroupBy(p => string.Join(' ', Tags(p))), sent => sent.Count() >= 2);
 
         _receiver.Status = 200;
 
+        await Wait.UntilAsync(async () =>
+        {
+            await Pump.RunAsync(CancellationToken.None);
+            return _receiver.Purges.Skip(refused.Count).Any(p => Tags(p).Contains(tag));
+        });
+        Assert.Single(_receiver.Purges.Skip(refused.Count), p => Tags(p).Contains(tag));
         await Pump.RunAsync(CancellationToken.None);
-        Assert.True(refused >= 2, "each run sent the refused purge again");
-        Assert.Single(_receiver.Purges.Skip(refused), p => Tags(p).Contains(tag));
-        await Pump.RunAsync(CancellationToken.None);
-        Assert.Single(_receiver.Purges.Skip(refused), p => Tags(p).Contains(tag));
+        Assert.Single(_receiver.Purges.Skip(refused.Count), p => Tags(p).Contains(tag));
     }
 
+    /// <summary>A run of the pump while the CDN refuses: it fails at the first purge it sends, if it has one to send yet.</summary>
+    private async Task RunRefusedAsync()
+    {
+        try
+        {
+            await Pump.RunAsync(CancellationToken.None);
+        }
+        catch (HttpRequestException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// The purge naming <paramref name="tag"/>, once the pump has read its event: on PostgreSQL an event
+    /// is read only after every transaction begun before its own has ended, other test classes' included.
+    /// </summary>
     protected async Task<(string Method, Dictionary<string, string> Headers, string Body)> PurgeNamingAsync(string tag)
     {
-        await Pump.RunAsync(CancellationToken.None);
+        await Wait.UntilAsync(async () =>
+        {
+            await Pump.RunAsync(CancellationToken.None);
+            return _receiver.Purges.Any(p => Tags(p).Contains(tag));
+        });
         return Assert.Single(_receiver.Purges, p => Tags(p).Contains(tag));
     }
 
