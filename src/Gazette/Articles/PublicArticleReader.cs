@@ -73,7 +73,7 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
         // A section lists the articles of the sections beneath it too, as WordPress's category archive does: its
         // branch is read first (a few ids), so the listing stays one walk down the date index, testing each row by key.
         var branch = request.SectionId is { } sectionId ? await SectionTree.BranchAsync(connection, null, sectionId, cancellationToken) : null;
-        // A section with none beneath it (most, and every block on the home page) walks its own rows of
+        // A section with none beneath it (most, and so most blocks on the home page) walks its own rows of
         // article_sections by date (decision 180); a branch walks every public story by date and tests each.
         var filed = branch is [var only] ? only : (long?)null;
         var (from, date, id) = filed is null

@@ -39,7 +39,7 @@ public abstract class UpgradeTests<TProvider>(TProvider provider) : IClassFixtur
         Assert.Equal(await connection.ExecuteScalarAsync<int>("select count(*) from articles where kind = 'article' and status = 'published'"),
             await connection.ExecuteScalarAsync<int>("select published from article_totals where kind = 'article'"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
-            "select count(*) from article_sections x join articles a on a.id = x.article_id where x.published_at is null or x.published_at <> a.published_at"));
+            "select count(*) from article_sections x join articles a on a.id = x.article_id where (x.published_at is null) <> (a.published_at is null) or x.published_at <> a.published_at"));
         Assert.Equal("editor", await connection.ExecuteScalarAsync<string>("select u.login from bylines b join users u on u.id = b.user_id"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from bylines where organization"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from articles where dateline <> ''"));
