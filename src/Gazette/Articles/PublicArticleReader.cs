@@ -73,20 +73,23 @@ public sealed class PublicArticleReader(Database database, Permalinks links, Tim
         // A section lists the articles of the sections beneath it too, as WordPress's category archive does: its
         // branch is read first (a few ids), so the listing stays one walk down the date index, testing each row by key.
         var branch = request.SectionId is { } sectionId ? await SectionTree.BranchAsync(connection, null, sectionId, cancellationToken) : null;
-        // A section with none beneath it (most, and so most blocks on the home page) walks its own rows of
-        // article_sections by date (decision 180); a branch walks every public story by date and tests each.
+        // A section with none beneath it (most sections, so most of the home page's blocks) walks its own rows
+        // of article_sections by date (decision 180); a branch walks every public story by date and tests each.
         var filed = branch is [var only] ? only : (long?)null;
-        var (from, date, id) = filed is null
-            ? ("from articles a", "a.published_at", "a.id")
-            : ("from article_sections f cross join articles a", "f.published_at", "f.article_id");
+        var (from, date, id, inSection) = (branch, filed) switch
+        {
+            (null, _) => ("from articles a", "a.published_at", "a.id", ""),
+            (_, null) => ("from articles a", "a.published_at", "a.id",
+                $"and exists (select 1 from article_sections y where y.article_id = a.id and {database.Dialect.InList("y.section_id", "branch")})"),
+            _ => ("from article_sections f cross join articles a", "f.published_at", "f.article_id", "and f.section_id = @filed and a.id = f.article_id"),
+        };
         // A null timestamp has no type PostgreSQL can infer, so an absent bound is left out of the text.
         // A tag's articles are read once as a list: tested per row with exists, a rare tag's page walked every public article.
         var rows = await connection.QueryAsync<CardRow>(new CommandDefinition(
             $"""
             {CardColumns} {from} {CardJoins}
             where {date} <= @now and a.kind = 'article' and a.status = 'published'
-              {(filed is null ? "" : "and f.section_id = @filed and a.id = f.article_id")}
-              {(branch is null || filed is not null ? "" : $"and exists (select 1 from article_sections y where y.article_id = a.id and {database.Dialect.InList("y.section_id", "branch")})")}
+              {inSection}
               and (@TagId is null or a.id in (select t.article_id from article_tags t where t.tag_id = @TagId))
               {(request.From is null ? "" : $"and {date} >= @From")} {(request.Until is null ? "" : $"and {date} < @Until")}
               and (@AuthorId is null or exists (select 1 from bylines m where m.article_id = a.id and m.user_id = @AuthorId))
