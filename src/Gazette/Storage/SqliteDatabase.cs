@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Gazette.Storage;
 
@@ -18,6 +20,7 @@ public sealed class SqliteDatabase : Database
     private static readonly TimeSpan WriteTurnTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _connectionString;
+    private readonly ConditionalWeakTable<sqlite3, string> _configured = [];
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
     private int _writers;
 
@@ -50,7 +53,11 @@ public sealed class SqliteDatabase : Database
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(ConnectionPragmas);
+            if (IsNew(connection))
+            {
+                await connection.ExecuteAsync(ConnectionPragmas);
+                Configured(connection);
+            }
             return Handed(connection);
         }
         catch
@@ -66,7 +73,11 @@ public sealed class SqliteDatabase : Database
         try
         {
             connection.Open();
-            connection.Execute(ConnectionPragmas);
+            if (IsNew(connection))
+            {
+                connection.Execute(ConnectionPragmas);
+                Configured(connection);
+            }
             return Handed(connection);
         }
         catch
@@ -75,6 +86,15 @@ public sealed class SqliteDatabase : Database
             throw;
         }
     }
+
+    /// <summary>
+    /// The pragmas belong to the native connection, which the pool keeps open
+    /// between uses, so they are set once on it rather than on each open: three
+    /// statements saved on each of the half-dozen opens a page makes.
+    /// </summary>
+    private bool IsNew(SqliteConnection connection) => !_configured.TryGetValue(connection.Handle!, out _);
+
+    private void Configured(SqliteConnection connection) => _configured.AddOrUpdate(connection.Handle!, ConnectionPragmas);
 
     /// <summary>
     /// SQLite lets one transaction write at a time and makes the others poll with
