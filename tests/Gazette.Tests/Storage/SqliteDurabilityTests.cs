@@ -55,6 +55,7 @@ public sealed partial class SqliteDurabilityTests(SqliteProvider provider) : ICl
             Assert.Same(native, connection.Handle);
             Assert.Equal(Full, await connection.ExecuteScalarAsync<int>("PRAGMA synchronous"));
             Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA foreign_keys"));
+            Assert.True(await connection.ExecuteScalarAsync<int>("PRAGMA busy_timeout") >= 1000);
         }
         using var sync = database.Open();
         Assert.Equal(Full, sync.ExecuteScalar<int>("PRAGMA synchronous"));
