@@ -69,7 +69,7 @@ public sealed class SiteRestore(Database database, IEnumerable<BackupFolder> fol
             var files = PlaceFolders(manifest, staging, progress);
             if (database is SqliteDatabase sqlite)
             {
-                PlaceSqlite(sqlite.Url, staging);
+                PlaceSqlite(sqlite, staging);
             }
             restored = true;
             return new RestoreSummary(Target, manifest.CreatedAt, files);
@@ -228,8 +228,9 @@ public sealed class SiteRestore(Database database, IEnumerable<BackupFolder> fol
     /// The install secret and keys, then the database last, over any old one: the
     /// old write-ahead log goes first, since SQLite would otherwise apply it to the new file.
     /// </summary>
-    private static void PlaceSqlite(SqliteUrl url, string staging)
+    private static void PlaceSqlite(SqliteDatabase sqlite, string staging)
     {
+        var url = sqlite.Url;
         var dataFolder = url.DataFolder;
         var secret = Path.Combine(staging, BackupManifest.InstallSecret);
         if (File.Exists(secret))
@@ -251,6 +252,7 @@ public sealed class SiteRestore(Database database, IEnumerable<BackupFolder> fol
             }
         }
         DurableFile.FlushFolder(keys);
+        sqlite.CloseConnections();
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "-wal", "-shm", "-journal" })
         {

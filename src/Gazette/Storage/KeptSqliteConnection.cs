@@ -1,0 +1,97 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Gazette.Storage;
+
+/// <summary>
+/// A SQLite connection that stays open between uses and keeps the statements it
+/// has prepared (decision 183). Microsoft.Data.Sqlite finalizes every statement
+/// when its command is disposed and every command when the connection closes, so
+/// SQLite parsed and planned each of a page's statements on every request. Here a
+/// caller's close hands the connection back to <see cref="SqliteDatabase"/>, and a
+/// command for a text this connection has run before reuses its prepared form.
+/// </summary>
+public sealed class KeptSqliteConnection : SqliteConnection
+{
+    /// <summary>Distinct statements kept per connection; further texts are prepared for one use, as before.</summary>
+    private const int MaxStatements = 200;
+
+    private readonly Dictionary<string, KeptStatement> _statements = new(StringComparer.Ordinal);
+    private readonly Action<KeptSqliteConnection> _return;
+    private bool _closing;
+    private SqliteTransaction? _transaction;
+
+    internal KeptSqliteConnection(string connectionString, Action<KeptSqliteConnection> onClose)
+        : base(connectionString)
+    {
+        _return = onClose;
+    }
+
+    /// <summary>The transaction begun on this connection and not yet committed or rolled back (the driver's own is internal).</summary>
+    internal SqliteTransaction? OpenTransaction => _transaction?.Connection is null ? null : _transaction;
+
+    /// <summary>The pool generation this connection was opened in: one from before a release is closed for good.</summary>
+    internal int Generation { get; init; }
+
+    /// <summary>Rolls back what the caller left open and hands the connection back, still open, with its statements.</summary>
+    public override void Close()
+    {
+        if (_closing || State != System.Data.ConnectionState.Open)
+        {
+            base.Close();
+            return;
+        }
+        OpenTransaction?.Dispose();
+        _transaction = null;
+        _return(this);
+    }
+
+    /// <summary>Closes the connection itself: its statements are finalized and the native connection goes back to the driver's pool.</summary>
+    internal void CloseForGood()
+    {
+        _closing = true;
+        _statements.Clear();
+        base.Close();
+    }
+
+    public override SqliteTransaction BeginTransaction(System.Data.IsolationLevel isolationLevel, bool deferred) =>
+        _transaction = base.BeginTransaction(isolationLevel, deferred);
+
+    protected override DbCommand CreateDbCommand() => new StatementLease(this);
+
+    /// <summary>The kept command for <paramref name="sql"/> when it is free, else null (a new one serves this use alone).</summary>
+    internal SqliteCommand? Take(string sql)
+    {
+        if (_statements.TryGetValue(sql, out var kept))
+        {
+            if (kept.InUse)
+            {
+                return null;
+            }
+            kept.InUse = true;
+            return kept.Command;
+        }
+        if (_statements.Count >= MaxStatements)
+        {
+            return null;
+        }
+        var command = base.CreateCommand();
+        command.CommandText = sql;
+        _statements[sql] = new KeptStatement(command) { InUse = true };
+        return command;
+    }
+
+    internal void Give(SqliteCommand command)
+    {
+        command.Parameters.Clear();
+        command.Transaction = null;
+        _statements[command.CommandText].InUse = false;
+    }
+
+    private sealed class KeptStatement(SqliteCommand command)
+    {
+        public SqliteCommand Command { get; } = command;
+
+        public bool InUse { get; set; }
+    }
+}
