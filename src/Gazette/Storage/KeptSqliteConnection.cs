@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
@@ -16,10 +17,17 @@ public sealed class KeptSqliteConnection : SqliteConnection
     /// <summary>Distinct statements kept per connection; further texts are prepared for one use, as before.</summary>
     private const int MaxStatements = 200;
 
+    /// <summary>
+    /// Longer texts are not kept: a list expanded into one parameter an item
+    /// (Dapper's <c>in @ids</c>, a request's own list of ids) makes a text per
+    /// length, and a client could otherwise fill the connections with them.
+    /// </summary>
+    private const int MaxKeptText = 4096;
+
     private readonly Dictionary<string, KeptStatement> _statements = new(StringComparer.Ordinal);
     private readonly Action<KeptSqliteConnection> _return;
+    private int _leased;
     private bool _closing;
-    private SqliteTransaction? _transaction;
 
     internal KeptSqliteConnection(string connectionString, Action<KeptSqliteConnection> onClose)
         : base(connectionString)
@@ -27,22 +35,46 @@ public sealed class KeptSqliteConnection : SqliteConnection
         _return = onClose;
     }
 
-    /// <summary>The transaction begun on this connection and not yet committed or rolled back (the driver's own is internal).</summary>
-    internal SqliteTransaction? OpenTransaction => _transaction?.Connection is null ? null : _transaction;
+    /// <summary>The transaction begun on this connection and not yet committed or rolled back.</summary>
+    internal SqliteTransaction? OpenTransaction => Transaction;
 
     /// <summary>The pool generation this connection was opened in: one from before a release is closed for good.</summary>
     internal int Generation { get; init; }
 
-    /// <summary>Rolls back what the caller left open and hands the connection back, still open, with its statements.</summary>
+    /// <summary>Marks the connection as handed to a caller, whose first close gives it back.</summary>
+    internal void Lease() => Volatile.Write(ref _leased, 1);
+
+    /// <summary>
+    /// Rolls back what the caller left open and hands the connection back, still
+    /// open, with its statements; a second close by the same caller does nothing.
+    /// A command or reader the caller left open means a statement may still hold
+    /// a read snapshot: that connection is closed instead.
+    /// </summary>
     public override void Close()
     {
-        if (_closing || State != System.Data.ConnectionState.Open)
+        if (_closing || State != ConnectionState.Open)
         {
             base.Close();
             return;
         }
-        OpenTransaction?.Dispose();
-        _transaction = null;
+        if (Interlocked.Exchange(ref _leased, 0) == 0)
+        {
+            return;
+        }
+        try
+        {
+            Transaction?.Dispose();
+        }
+        catch
+        {
+            CloseForGood();
+            throw;
+        }
+        if (_statements.Values.Any(statement => statement.InUse))
+        {
+            CloseForGood();
+            return;
+        }
         _return(this);
     }
 
@@ -53,9 +85,6 @@ public sealed class KeptSqliteConnection : SqliteConnection
         _statements.Clear();
         base.Close();
     }
-
-    public override SqliteTransaction BeginTransaction(System.Data.IsolationLevel isolationLevel, bool deferred) =>
-        _transaction = base.BeginTransaction(isolationLevel, deferred);
 
     protected override DbCommand CreateDbCommand() => new StatementLease(this);
 
@@ -71,7 +100,7 @@ public sealed class KeptSqliteConnection : SqliteConnection
             kept.InUse = true;
             return kept.Command;
         }
-        if (_statements.Count >= MaxStatements)
+        if (_statements.Count >= MaxStatements || sql.Length > MaxKeptText)
         {
             return null;
         }
@@ -85,7 +114,10 @@ public sealed class KeptSqliteConnection : SqliteConnection
     {
         command.Parameters.Clear();
         command.Transaction = null;
-        _statements[command.CommandText].InUse = false;
+        if (_statements.TryGetValue(command.CommandText, out var kept))
+        {
+            kept.InUse = false;
+        }
     }
 
     private sealed class KeptStatement(SqliteCommand command)

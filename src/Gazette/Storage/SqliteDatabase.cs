@@ -25,12 +25,13 @@ public sealed class SqliteDatabase : Database
     /// same time, so eight requests at once hold a dozen or more: with four kept,
     /// misses ran 13-21% slower than with sixteen (decision 183).
     /// </summary>
-    private static readonly int MaxIdle = Math.Max(16, Environment.ProcessorCount * 4);
+    private const int MaxIdle = 16;
 
     private readonly string _connectionString;
     private readonly ConditionalWeakTable<sqlite3, string> _configured = [];
     private readonly Stack<KeptSqliteConnection> _idle = new();
     private int _generation;
+    private bool _disposed;
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
     private int _writers;
 
@@ -64,7 +65,12 @@ public sealed class SqliteDatabase : Database
     }
 
     /// <summary>An idle kept connection when there is one (its statements prepared), else a new one.</summary>
-    public override DbConnection Open() => Handed(TakeIdle() ?? OpenNew());
+    public override DbConnection Open()
+    {
+        var connection = TakeIdle() ?? OpenNew();
+        connection.Lease();
+        return Handed(connection);
+    }
 
     private KeptSqliteConnection? TakeIdle()
     {
@@ -99,7 +105,7 @@ public sealed class SqliteDatabase : Database
     {
         lock (_idle)
         {
-            if (connection.Generation == _generation && _idle.Count < MaxIdle)
+            if (!_disposed && connection.Generation == _generation && _idle.Count < MaxIdle)
             {
                 _idle.Push(connection);
                 return;
@@ -122,12 +128,25 @@ public sealed class SqliteDatabase : Database
             idle = [.. _idle];
             _idle.Clear();
         }
-        foreach (var connection in idle)
+        try
         {
-            connection.CloseForGood();
+            foreach (var connection in idle)
+            {
+                try
+                {
+                    connection.CloseForGood();
+                }
+                catch (SqliteException)
+                {
+                    // Its native handle is released by the pool's clearing below or by its finalizer.
+                }
+            }
         }
-        using var any = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(any);
+        finally
+        {
+            using var any = new SqliteConnection(_connectionString);
+            SqliteConnection.ClearPool(any);
+        }
     }
 
     /// <summary>
@@ -176,6 +195,10 @@ public sealed class SqliteDatabase : Database
     public override ValueTask DisposeAsync()
     {
         // Pooled handles keep the file open; release them so the file can be moved or deleted.
+        lock (_idle)
+        {
+            _disposed = true;
+        }
         CloseConnections();
         SqliteConnection.ClearAllPools();
         _writeTurn.Dispose();

@@ -107,6 +107,31 @@ public sealed class KeptSqliteConnectionTests(SqliteProvider provider) : IClassF
     }
 
     [Fact]
+    public async Task AConnectionClosedTwiceIsKeptOnce()
+    {
+        var connection = await _database.OpenAsync();
+        connection.Close();
+        await connection.DisposeAsync();
+        await using var first = await _database.OpenAsync();
+        await using var second = await _database.OpenAsync();
+        Assert.NotSame(first, second);
+    }
+
+    [Fact]
+    public async Task AConnectionClosedUnderAnOpenReaderIsNotKept()
+    {
+        var connection = await _database.OpenAsync();
+        var reader = await connection.ExecuteReaderAsync("select id from kept_probe");
+        await connection.DisposeAsync();
+        // Its statement may hold a read snapshot: the connection is closed rather than kept.
+        Assert.Equal(ConnectionState.Closed, connection.State);
+        await reader.DisposeAsync();
+        await using var next = await _database.OpenAsync();
+        Assert.NotSame(connection, next);
+        Assert.Equal(0, await next.ExecuteScalarAsync<long>("select count(*) from kept_probe where 0"));
+    }
+
+    [Fact]
     public async Task ClosingTheConnectionsLetsNoHandleOutlive()
     {
         var sqlite = (SqliteDatabase)_database;
