@@ -12,7 +12,7 @@ namespace Gazette.Storage;
 /// caller's close hands the connection back to <see cref="SqliteDatabase"/>, and a
 /// command for a text this connection has run before reuses its prepared form.
 /// </summary>
-public sealed class KeptSqliteConnection : SqliteConnection
+internal sealed class KeptSqliteConnection : SqliteConnection
 {
     /// <summary>Distinct statements kept per connection; further texts are prepared for one use, as before.</summary>
     private const int MaxStatements = 200;
@@ -27,6 +27,7 @@ public sealed class KeptSqliteConnection : SqliteConnection
     private readonly Dictionary<string, KeptStatement> _statements = new(StringComparer.Ordinal);
     private readonly Action<KeptSqliteConnection> _return;
     private int _leased;
+    private int _running;
     private bool _closing;
 
     internal KeptSqliteConnection(string connectionString, Action<KeptSqliteConnection> onClose)
@@ -35,7 +36,7 @@ public sealed class KeptSqliteConnection : SqliteConnection
         _return = onClose;
     }
 
-    /// <summary>The transaction begun on this connection and not yet committed or rolled back.</summary>
+    /// <summary>The transaction begun on this connection and not yet committed or rolled back (for its commands, which cannot read the driver's own).</summary>
     internal SqliteTransaction? OpenTransaction => Transaction;
 
     /// <summary>The pool generation this connection was opened in: one from before a release is closed for good.</summary>
@@ -70,7 +71,7 @@ public sealed class KeptSqliteConnection : SqliteConnection
             CloseForGood();
             throw;
         }
-        if (_statements.Values.Any(statement => statement.InUse))
+        if (_running > 0)
         {
             CloseForGood();
             return;
@@ -87,6 +88,11 @@ public sealed class KeptSqliteConnection : SqliteConnection
     }
 
     protected override DbCommand CreateDbCommand() => new StatementLease(this);
+
+    /// <summary>A command of this connection took a statement to run (kept or not), until <see cref="Done"/>.</summary>
+    internal void Running() => _running++;
+
+    internal void Done() => _running--;
 
     /// <summary>The kept command for <paramref name="sql"/> when it is free, else null (a new one serves this use alone).</summary>
     internal SqliteCommand? Take(string sql)

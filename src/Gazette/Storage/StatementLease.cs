@@ -107,6 +107,7 @@ internal sealed class StatementLease(KeptSqliteConnection connection) : DbComman
             _command = connection.Take(_text);
             _kept = _command is not null;
             _command ??= new SqliteCommand(_text, connection);
+            connection.Running();
         }
         var command = _command;
         command.Parameters.Clear();
@@ -127,6 +128,7 @@ internal sealed class StatementLease(KeptSqliteConnection connection) : DbComman
         {
             return;
         }
+        connection.Done();
         if (_kept)
         {
             connection.Give(_command);
@@ -139,4 +141,5 @@ internal sealed class StatementLease(KeptSqliteConnection connection) : DbComman
     }
 }
 
+/// <summary>A lease's own parameters: the driver's collection has no public constructor.</summary>
 internal sealed class LeaseParameters : SqliteParameterCollection;

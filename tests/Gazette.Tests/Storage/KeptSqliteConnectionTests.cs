@@ -117,11 +117,14 @@ public sealed class KeptSqliteConnectionTests(SqliteProvider provider) : IClassF
         Assert.NotSame(first, second);
     }
 
-    [Fact]
-    public async Task AConnectionClosedUnderAnOpenReaderIsNotKept()
+    /// <summary>A kept statement, and one too long to keep (prepared for that use alone).</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5000)]
+    public async Task AConnectionClosedUnderAnOpenReaderIsNotKept(int padding)
     {
         var connection = await _database.OpenAsync();
-        var reader = await connection.ExecuteReaderAsync("select id from kept_probe");
+        var reader = await connection.ExecuteReaderAsync("select id from kept_probe" + new string(' ', padding));
         await connection.DisposeAsync();
         // Its statement may hold a read snapshot: the connection is closed rather than kept.
         Assert.Equal(ConnectionState.Closed, connection.State);
